@@ -1,0 +1,5 @@
+"""``python -m consent_tui``."""
+
+from consent_tui.cli import main
+
+raise SystemExit(main())

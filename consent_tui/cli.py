@@ -1,0 +1,74 @@
+"""The ``consent-tui`` command line: sub-commands, exit codes, no tracebacks.
+
+Exit codes: 0 success; 1 problems found; 2 the file cannot be read or parsed,
+or a usage error. Only the ``edit`` command imports the terminal UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import Protocol, cast
+
+from consent_tui import __version__
+
+# name -> (module, one-line help). Each module has add_arguments() and run().
+COMMANDS: dict[str, tuple[str, str]] = {
+    "edit": ("consent_tui.commands.edit", "open a catalogue in the editor (the default)"),
+    "validate": ("consent_tui.commands.validate", "check catalogues; exit 1 on problems"),
+    "export": ("consent_tui.commands.export", "write the cookie policy or banner configuration"),
+    "schema": ("consent_tui.commands.schema", "print the JSON Schema of the catalogue format"),
+    "locate": ("consent_tui.commands.locate", "print where consent-tui keeps its files"),
+}
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+class Command(Protocol):
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
+    def run(self, args: argparse.Namespace) -> int: ...
+
+
+def _command(name: str) -> Command:
+    return cast(Command, importlib.import_module(COMMANDS[name][0]))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="consent-tui",
+        description="Edit, validate and export a website's cookie catalogue.",
+        epilog="`consent-tui FILE` is short for `consent-tui edit FILE`. "
+        "Exit codes: 0 ok, 1 problems found, 2 unreadable file or usage error.",
+    )
+    parser.add_argument("--version", action="version", version=f"consent-tui {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (_module, help_text) in COMMANDS.items():
+        try:
+            command = _command(name)
+        except ModuleNotFoundError:  # TODO(bootstrap): every command module exists at the end
+            continue
+        sub_parser = sub.add_parser(name, help=help_text, description=help_text)
+        command.add_arguments(sub_parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or (args[0] not in COMMANDS and not args[0].startswith("-")):
+        args.insert(0, "edit")
+    parser = build_parser()
+    try:
+        ns = parser.parse_args(args)
+    except SystemExit as exc:  # argparse: --help/--version exit 0, errors exit 2
+        return int(exc.code or 0)
+    try:
+        return _command(ns.command).run(ns)
+    except KeyboardInterrupt:
+        print("consent-tui: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

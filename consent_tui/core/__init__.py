@@ -1,0 +1,1 @@
+"""The pure core: model, store, validation, exporters. Never imports textual or rich."""

@@ -1,0 +1,356 @@
+"""Build the model from TOML text: a fast strict parse, then typed entities.
+
+Scalar values of the wrong type are kept in the entity's ``extra`` (validation
+reports them); only a structure that cannot be a catalogue is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from consent_tui.core.errors import NotACatalogueError, ParseError
+from consent_tui.core.model import (
+    FORMAT_VERSION,
+    Banner,
+    Catalogue,
+    Category,
+    Cookie,
+    DocumentSettings,
+    Policy,
+    Purpose,
+    Service,
+    Text,
+)
+from consent_tui.core.tomlscan import Path, SourceMap
+
+BOM = "\ufeff"
+_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$|\s*\(at end of document\)\s*$")
+
+T = TypeVar("T")
+
+
+def decode(data: bytes, path: str | None = None) -> str:
+    """Decode strictly as UTF-8, naming the first bad byte's line and column."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        head = data[: exc.start]
+        line = head.count(b"\n") + 1
+        col = len(head) - (head.rfind(b"\n") + 1) + 1
+        raise ParseError(
+            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be decoded)",
+            path=path,
+            line=line,
+            col=col,
+        ) from None
+
+
+def parse_toml(text: str, path: str | None = None) -> dict[str, Any]:
+    """``tomllib.loads`` with errors turned into :class:`ParseError` with a place."""
+    body = text[1:] if text.startswith(BOM) else text
+    try:
+        return tomllib.loads(body)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        line = col = None
+        match = _AT.search(message)
+        if match is not None:
+            message = message[: match.start()]
+            if match.group(1):
+                line, col = int(match.group(1)), int(match.group(2))
+            else:
+                line = body.count("\n") + 1
+                col = len(body) - (body.rfind("\n") + 1) + 1
+        text_msg = message[:1].lower() + message[1:]
+        raise ParseError(f"invalid TOML: {text_msg}", path=path, line=line, col=col) from None
+
+
+def load_text(text: str, path: str | None = None) -> Catalogue:
+    """Parse ``text`` into a :class:`Catalogue` or raise a :class:`CatalogueError`."""
+    data = parse_toml(text, path)
+    builder = _Builder(text, path)
+    return builder.catalogue(data)
+
+
+_Extra = dict[str, Any]
+
+
+class _Builder:
+    """Turns the parsed tables into entities, collecting misplaced values."""
+
+    def __init__(self, text: str, path: str | None) -> None:
+        self._source = text
+        self._path = path
+        self._map: SourceMap | None = None
+        self._lang = "en"
+
+    def _fail(self, message: str, where: Path) -> NotACatalogueError:
+        if self._map is None:
+            body = self._source[1:] if self._source.startswith(BOM) else self._source
+            self._map = SourceMap(body)
+        stmt = self._map.nearest(where)
+        line, col = (stmt.line, stmt.col) if stmt else (None, None)
+        return NotACatalogueError(message, path=self._path, line=line, col=col)
+
+    def _table(self, value: object, where: Path, what: str) -> dict[str, Any]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            dotted = ".".join(str(p) for p in where)
+            raise self._fail(f"{dotted} must be a table ({what}), not {_kind(value)}", where)
+        return value
+
+    def catalogue(self, data: dict[str, Any]) -> Catalogue:
+        extra: _Extra = {}
+        version = data.get("format_version")
+        if "format_version" not in data:
+            known = {"policy", "services", "categories", "purposes"}
+            if not known & data.keys():
+                raise self._fail(
+                    "not a consent-tui catalogue: no format_version, [policy] or [services]", ()
+                )
+            raise self._fail(
+                f"format_version is missing; add `format_version = {FORMAT_VERSION}` at the top",
+                (),
+            )
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise self._fail(
+                f"format_version must be an integer, not {_kind(version)}", ("format_version",)
+            )
+        if version > FORMAT_VERSION:
+            raise self._fail(
+                f"this catalogue uses format version {version}, but this consent-tui reads "
+                f"version {FORMAT_VERSION} at most; upgrade consent-tui to edit it",
+                ("format_version",),
+            )
+        if version < 1:
+            raise self._fail(f"format_version {version} does not exist", ("format_version",))
+        policy_data = self._table(data.get("policy"), ("policy",), "the site's policy settings")
+        langs = policy_data.get("languages")
+        if isinstance(langs, list) and langs and all(isinstance(x, str) for x in langs):
+            self._lang = langs[0]
+        policy = self.policy(policy_data)
+        categories = self._collection(data, "categories", self.category)
+        purposes = self._collection(data, "purposes", self.purpose)
+        services = self._collection(data, "services", self.service)
+        banner = None
+        if "banner" in data:
+            banner = self.banner(self._table(data["banner"], ("banner",), "banner settings"))
+        known = {"format_version", "policy", "categories", "purposes", "services", "banner"}
+        for key, value in data.items():
+            if key not in known:
+                extra[key] = value
+        return Catalogue(
+            policy=policy,
+            categories=categories,
+            purposes=purposes,
+            services=services,
+            banner=banner,
+            format_version=version,
+            extra=extra,
+        )
+
+    def _collection(
+        self, data: dict[str, Any], name: str, build: Callable[[str, dict[str, Any]], T]
+    ) -> dict[str, T]:
+        table = self._table(data.get(name), (name,), f"one sub-table per {name[:-1]} id")
+        out: dict[str, T] = {}
+        for key, value in table.items():
+            body = self._table(value, (name, key), f"the {name[:-1]} {key!r}")
+            out[key] = build(key, body)
+        return out
+
+    # -- field readers: the right type goes to the field, anything else to extra
+
+    def _str(self, data: Mapping[str, Any], key: str, extra: _Extra) -> str | None:
+        value = data.get(key)
+        if value is None or isinstance(value, str):
+            return value
+        extra[key] = value
+        return None
+
+    def _text(self, data: Mapping[str, Any], key: str, extra: _Extra) -> Text | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return Text({self._lang: value}, plain=True)
+        if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
+            return Text(dict(value))
+        extra[key] = value
+        return None
+
+    def _strings(self, data: Mapping[str, Any], key: str, extra: _Extra) -> tuple[str, ...] | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return tuple(value)
+        extra[key] = value
+        return None
+
+    @staticmethod
+    def _rest(data: Mapping[str, Any], known: set[str], extra: _Extra) -> _Extra:
+        for key, value in data.items():
+            if key not in known:
+                extra[key] = value
+        return extra
+
+    def policy(self, data: dict[str, Any]) -> Policy:
+        extra: _Extra = {}
+        languages = self._strings(data, "languages", extra)
+        updated = data.get("updated")
+        if updated is not None and not (
+            isinstance(updated, dt.date) and not isinstance(updated, dt.datetime)
+        ):
+            extra["updated"] = updated
+            updated = None
+        document = None
+        if "document" in data:
+            doc = data["document"]
+            if isinstance(doc, dict):
+                document = self.document(doc)
+            else:
+                extra["document"] = doc
+        known = {"title", "site_name", "site_url", "controller", "contact", "languages"}
+        known |= {"updated", "intro", "document"}
+        return Policy(
+            title=self._text(data, "title", extra),
+            site_name=self._str(data, "site_name", extra),
+            site_url=self._str(data, "site_url", extra),
+            controller=self._str(data, "controller", extra),
+            contact=self._str(data, "contact", extra),
+            languages=languages,
+            updated=updated,
+            intro=self._text(data, "intro", extra),
+            document=document,
+            extra=self._rest(data, known, extra),
+        )
+
+    def document(self, data: dict[str, Any]) -> DocumentSettings:
+        extra: _Extra = {}
+        columns = self._strings(data, "columns", extra)
+        sections: dict[str, Text] = {}
+        raw_sections = data.get("sections")
+        if isinstance(raw_sections, dict):
+            bad: dict[str, Any] = {}
+            for key in raw_sections:
+                text = self._text(raw_sections, key, bad)
+                if text is not None:
+                    sections[key] = text
+            if bad:  # keep the table whole, as written, for validation to report
+                extra["sections"] = raw_sections
+                sections = {}
+        elif raw_sections is not None:
+            extra["sections"] = raw_sections
+        return DocumentSettings(
+            columns=columns,
+            sections=sections,
+            extra=self._rest(data, {"columns", "sections"}, extra),
+        )
+
+    def banner(self, data: dict[str, Any]) -> Banner:
+        extra: _Extra = {}
+        revision = data.get("revision")
+        if revision is not None and not _is_int(revision):
+            extra["revision"] = revision
+            revision = None
+        return Banner(
+            consent_lifetime=self._str(data, "consent_lifetime", extra),
+            revision=revision,
+            extra=self._rest(data, {"revision", "consent_lifetime"}, extra),
+        )
+
+    def category(self, key: str, data: dict[str, Any]) -> Category:
+        extra: _Extra = {}
+        consent = data.get("consent")
+        if consent is not None and not isinstance(consent, bool):
+            extra["consent"] = consent
+            consent = None
+        return Category(
+            id=key,
+            title=self._text(data, "title", extra),
+            description=self._text(data, "description", extra),
+            consent=consent,
+            extra=self._rest(data, {"title", "description", "consent"}, extra),
+        )
+
+    def purpose(self, key: str, data: dict[str, Any]) -> Purpose:
+        extra: _Extra = {}
+        tcf = data.get("tcf_purposes")
+        if tcf is not None and not (isinstance(tcf, list) and all(_is_int(v) for v in tcf)):
+            extra["tcf_purposes"] = tcf
+            tcf = None
+        known = {"title", "description", "legal_basis", "tcf_purposes"}
+        return Purpose(
+            id=key,
+            title=self._text(data, "title", extra),
+            description=self._text(data, "description", extra),
+            legal_basis=self._str(data, "legal_basis", extra),
+            tcf_purposes=tuple(tcf) if tcf is not None else None,
+            extra=self._rest(data, known, extra),
+        )
+
+    def service(self, key: str, data: dict[str, Any]) -> Service:
+        extra: _Extra = {}
+        cookies: list[Cookie] = []
+        raw_cookies = data.get("cookies", [])
+        if isinstance(raw_cookies, list) and all(isinstance(c, dict) for c in raw_cookies):
+            cookies = [self.cookie(c) for c in raw_cookies]
+        else:
+            raise self._fail(
+                f"services.{key}.cookies must be an array of tables "
+                f"([[services.{key}.cookies]]), not {_kind(raw_cookies)}",
+                ("services", key, "cookies"),
+            )
+        known = {"provider", "function", "location", "category", "purposes", "party"}
+        known |= {"privacy_policy", "country", "safeguard", "description", "cookies"}
+        return Service(
+            id=key,
+            provider=self._str(data, "provider", extra),
+            function=self._text(data, "function", extra),
+            location=self._text(data, "location", extra),
+            category=self._str(data, "category", extra),
+            purposes=self._strings(data, "purposes", extra),
+            party=self._str(data, "party", extra),
+            privacy_policy=self._str(data, "privacy_policy", extra),
+            country=self._str(data, "country", extra),
+            safeguard=self._str(data, "safeguard", extra),
+            description=self._text(data, "description", extra),
+            cookies=tuple(cookies),
+            extra=self._rest(data, known, extra),
+        )
+
+    def cookie(self, data: dict[str, Any]) -> Cookie:
+        extra: _Extra = {}
+        known = {"name", "type", "domain", "path", "duration", "duration_note", "description"}
+        return Cookie(
+            name=self._str(data, "name", extra),
+            type=self._str(data, "type", extra),
+            domain=self._str(data, "domain", extra),
+            path=self._str(data, "path", extra),
+            duration=self._str(data, "duration", extra),
+            duration_note=self._text(data, "duration_note", extra),
+            description=self._text(data, "description", extra),
+            extra=self._rest(data, known, extra),
+        )
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _kind(value: object) -> str:
+    names = {
+        str: "a string",
+        bool: "a boolean",
+        int: "an integer",
+        float: "a float",
+        list: "an array",
+        dict: "a table",
+    }
+    return names.get(type(value), type(value).__name__)

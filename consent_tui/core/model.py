@@ -1,0 +1,262 @@
+"""Typed, immutable model of a cookie catalogue; no I/O.
+
+Every entity is a frozen dataclass. An edit builds a new entity with
+``dataclasses.replace`` and a new :class:`Catalogue` around it, so unchanged
+parts are shared between versions: undo is keeping the old root, and the store
+finds what changed by identity. Mappings and tuples held by an entity are never
+mutated in place.
+
+Values of the wrong type found in a file are kept, untouched, in an entity's
+``extra`` mapping under their key, beside unknown keys; validation reports both
+and saving writes them back as they were.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Final, Literal, TypeVar
+
+FORMAT_VERSION: Final = 1
+
+LEGAL_BASES: Final = (
+    "consent",
+    "contract",
+    "legal_obligation",
+    "legitimate_interests",
+    "vital_interests",
+    "public_task",
+)
+PARTIES: Final = ("first", "third")
+STORAGE_TYPES: Final = (
+    "http_cookie",
+    "local_storage",
+    "session_storage",
+    "indexed_db",
+    "pixel",
+)
+
+EntityKind = Literal["policy", "category", "purpose", "service", "cookie"]
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+def _empty() -> Mapping[str, Any]:
+    """One shared, read-only empty mapping for absent ``extra`` and ``sections``."""
+    return _EMPTY
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A translatable text: language code -> text, in the file's order.
+
+    ``plain`` records that the file wrote it as a bare string (meaning the
+    default language), so an edit can keep that style.
+    """
+
+    values: Mapping[str, str]
+    plain: bool = False
+
+    @classmethod
+    def of(cls, text: str, lang: str) -> Text:
+        """A plain text in one language."""
+        return cls({lang: text}, plain=True)
+
+    def get(self, lang: str, fallback: str | None = None) -> str | None:
+        """The text in ``lang``, else in ``fallback``, else ``None``."""
+        value = self.values.get(lang)
+        if value is None and fallback is not None:
+            value = self.values.get(fallback)
+        return value
+
+    def with_value(self, lang: str, text: str | None) -> Text:
+        """A copy with ``lang`` set to ``text`` (removed when ``None``)."""
+        values = dict(self.values)
+        if text is None:
+            values.pop(lang, None)
+        else:
+            values[lang] = text
+        plain = self.plain and list(values) == list(self.values)
+        return Text(values, plain=plain)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.values)
+
+
+def text_in(text: Text | None, lang: str, fallback: str | None = None) -> str:
+    """The text in ``lang`` (falling back), or an empty string."""
+    if text is None:
+        return ""
+    return text.get(lang, fallback) or ""
+
+
+@dataclass(frozen=True, slots=True)
+class Cookie:
+    """A cookie or other device storage item set by a service."""
+
+    name: str | None = None
+    type: str | None = None
+    domain: str | None = None
+    path: str | None = None
+    duration: str | None = None
+    duration_note: Text | None = None
+    description: Text | None = None
+    extra: Mapping[str, Any] = field(default_factory=_empty)
+
+    @property
+    def is_pattern(self) -> bool:
+        return "*" in (self.name or "")
+
+    @property
+    def storage_type(self) -> str:
+        """The type, ``http_cookie`` when the file leaves it out."""
+        return self.type or "http_cookie"
+
+
+@dataclass(frozen=True, slots=True)
+class Service:
+    """A service (first or third party) and the storage it sets."""
+
+    id: str
+    provider: str | None = None
+    function: Text | None = None
+    location: Text | None = None
+    category: str | None = None
+    purposes: tuple[str, ...] | None = None
+    party: str | None = None
+    privacy_policy: str | None = None
+    country: str | None = None
+    safeguard: str | None = None
+    description: Text | None = None
+    cookies: tuple[Cookie, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=_empty)
+
+
+@dataclass(frozen=True, slots=True)
+class Purpose:
+    """Why data is stored or read."""
+
+    id: str
+    title: Text | None = None
+    description: Text | None = None
+    legal_basis: str | None = None
+    tcf_purposes: tuple[int, ...] | None = None
+    extra: Mapping[str, Any] = field(default_factory=_empty)
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A group of services shown to visitors (necessary, statistics, ...)."""
+
+    id: str
+    title: Text | None = None
+    description: Text | None = None
+    consent: bool | None = None
+    extra: Mapping[str, Any] = field(default_factory=_empty)
+
+
+DEFAULT_COLUMNS: Final = ("provider", "function_location", "cookies", "purposes")
+DEFAULT_CONSENT_LIFETIME: Final = "182 days"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSettings:
+    """``[policy.document]``: how the exported document is laid out."""
+
+    columns: tuple[str, ...] | None = None
+    sections: Mapping[str, Text] = field(default_factory=_empty)
+    extra: Mapping[str, Any] = field(default_factory=_empty)
+
+    @property
+    def effective_columns(self) -> tuple[str, ...]:
+        return self.columns or DEFAULT_COLUMNS
+
+
+@dataclass(frozen=True, slots=True)
+class Banner:
+    """``[banner]``: settings of the generated consent-banner configurations."""
+
+    consent_lifetime: str | None = None
+    revision: int | None = None
+    extra: Mapping[str, Any] = field(default_factory=_empty)
+
+    @property
+    def effective_lifetime(self) -> str:
+        return self.consent_lifetime or DEFAULT_CONSENT_LIFETIME
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """The ``[policy]`` table: who publishes the document, and how."""
+
+    site_name: str | None = None
+    site_url: str | None = None
+    controller: str | None = None
+    contact: str | None = None
+    title: Text | None = None
+    languages: tuple[str, ...] | None = None
+    updated: dt.date | None = None
+    intro: Text | None = None
+    document: DocumentSettings | None = None
+    extra: Mapping[str, Any] = field(default_factory=_empty)
+
+    @property
+    def effective_languages(self) -> tuple[str, ...]:
+        """The declared languages, ``("en",)`` when none are declared."""
+        return self.languages or ("en",)
+
+    @property
+    def default_language(self) -> str:
+        return self.effective_languages[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    """The whole catalogue. Collections are keyed by id, in file order."""
+
+    policy: Policy = field(default_factory=Policy)
+    categories: Mapping[str, Category] = field(default_factory=_empty)
+    purposes: Mapping[str, Purpose] = field(default_factory=_empty)
+    services: Mapping[str, Service] = field(default_factory=_empty)
+    banner: Banner | None = None
+    format_version: int = FORMAT_VERSION
+    extra: Mapping[str, Any] = field(default_factory=_empty)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.policy.effective_languages
+
+    @property
+    def default_language(self) -> str:
+        return self.policy.default_language
+
+    @property
+    def document(self) -> DocumentSettings:
+        """``[policy.document]``, or the defaults when the file has none."""
+        return self.policy.document or DocumentSettings()
+
+    @property
+    def banner_settings(self) -> Banner:
+        """``[banner]``, or the defaults when the file has none."""
+        return self.banner or Banner()
+
+    def cookie_count(self) -> int:
+        return sum(len(s.cookies) for s in self.services.values())
+
+    def services_using_purpose(self, purpose_id: str) -> list[str]:
+        return [s.id for s in self.services.values() if purpose_id in (s.purposes or ())]
+
+    def services_in_category(self, category_id: str) -> list[str]:
+        return [s.id for s in self.services.values() if s.category == category_id]
+
+
+E = TypeVar("E")
+
+
+def replace(entity: E, **changes: Any) -> E:
+    """``dataclasses.replace`` with a name that reads well at call sites."""
+    return dataclasses.replace(entity, **changes)  # type: ignore[type-var]

@@ -1,0 +1,139 @@
+"""Model -> plain TOML data (the dicts ``tomllib`` would return for the file).
+
+Absent fields (``None``) are left out; values kept in ``extra`` are written back
+as they came. ``to_data(load_text(t)) == tomllib.loads(t)`` for any catalogue
+text, which is what the store checks before it writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from consent_tui.core.model import (
+    Banner,
+    Catalogue,
+    Category,
+    Cookie,
+    DocumentSettings,
+    Policy,
+    Purpose,
+    Service,
+    Text,
+)
+
+Data = dict[str, Any]
+
+
+def text_data(text: Text) -> str | dict[str, str]:
+    """A plain string when the file wrote one and it still has one language."""
+    if text.plain and len(text.values) == 1:
+        return next(iter(text.values.values()))
+    return dict(text.values)
+
+
+def _fields(pairs: Iterable[tuple[str, Any]], extra: Any) -> Data:
+    out: Data = {}
+    for key, value in pairs:
+        if value is None:
+            continue
+        if isinstance(value, Text):
+            out[key] = text_data(value)
+        elif isinstance(value, tuple):
+            out[key] = list(value)
+        else:
+            out[key] = value
+    for key, value in extra.items():
+        out[key] = value
+    return out
+
+
+def document_data(doc: DocumentSettings) -> Data:
+    sections = {k: text_data(v) for k, v in doc.sections.items()} or None
+    return _fields([("columns", doc.columns), ("sections", sections)], doc.extra)
+
+
+def policy_data(policy: Policy) -> Data:
+    pairs = [
+        ("title", policy.title),
+        ("site_name", policy.site_name),
+        ("site_url", policy.site_url),
+        ("controller", policy.controller),
+        ("contact", policy.contact),
+        ("languages", policy.languages),
+        ("updated", policy.updated),
+        ("intro", policy.intro),
+        ("document", document_data(policy.document) if policy.document else None),
+    ]
+    return _fields(pairs, policy.extra)
+
+
+def category_data(category: Category) -> Data:
+    pairs = [
+        ("title", category.title),
+        ("description", category.description),
+        ("consent", category.consent),
+    ]
+    return _fields(pairs, category.extra)
+
+
+def purpose_data(purpose: Purpose) -> Data:
+    pairs = [
+        ("title", purpose.title),
+        ("description", purpose.description),
+        ("legal_basis", purpose.legal_basis),
+        ("tcf_purposes", purpose.tcf_purposes),
+    ]
+    return _fields(pairs, purpose.extra)
+
+
+def cookie_data(cookie: Cookie) -> Data:
+    pairs = [
+        ("name", cookie.name),
+        ("type", cookie.type),
+        ("domain", cookie.domain),
+        ("path", cookie.path),
+        ("duration", cookie.duration),
+        ("duration_note", cookie.duration_note),
+        ("description", cookie.description),
+    ]
+    return _fields(pairs, cookie.extra)
+
+
+def service_data(service: Service, *, cookies: bool = True) -> Data:
+    pairs: list[tuple[str, Any]] = [
+        ("provider", service.provider),
+        ("function", service.function),
+        ("location", service.location),
+        ("category", service.category),
+        ("purposes", service.purposes),
+        ("party", service.party),
+        ("privacy_policy", service.privacy_policy),
+        ("country", service.country),
+        ("safeguard", service.safeguard),
+        ("description", service.description),
+    ]
+    if cookies and service.cookies:
+        pairs.append(("cookies", [cookie_data(c) for c in service.cookies]))
+    return _fields(pairs, service.extra)
+
+
+def banner_data(banner: Banner) -> Data:
+    pairs = [("consent_lifetime", banner.consent_lifetime), ("revision", banner.revision)]
+    return _fields(pairs, banner.extra)
+
+
+def to_data(catalogue: Catalogue) -> Data:
+    """The whole catalogue as plain TOML data, in the model's order."""
+    out: Data = {"format_version": catalogue.format_version}
+    out["policy"] = policy_data(catalogue.policy)
+    if catalogue.categories:
+        out["categories"] = {k: category_data(v) for k, v in catalogue.categories.items()}
+    if catalogue.purposes:
+        out["purposes"] = {k: purpose_data(v) for k, v in catalogue.purposes.items()}
+    if catalogue.services:
+        out["services"] = {k: service_data(v) for k, v in catalogue.services.items()}
+    if catalogue.banner is not None:
+        out["banner"] = banner_data(catalogue.banner)
+    out.update(catalogue.extra)
+    return out
