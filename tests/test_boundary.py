@@ -46,7 +46,8 @@ def test_core_imports_no_ui() -> None:
     ],
 )
 def test_non_editor_commands_import_no_ui(argv: list[str]) -> None:
-    body = "from consent_tui.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+    body = "from consent_tui.cli import main\n"
+    body += "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
     assert _leaked(body, ["consent-tui", *argv]) == ""
 
 
