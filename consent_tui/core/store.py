@@ -93,3 +93,30 @@ def from_text(text: str, path: str | os.PathLike[str] | None = None) -> Document
     """A document for text that is not (yet) on disk."""
     where = str(path) if path is not None else None
     return Document(Path(path) if path is not None else None, text, load_text(text, where))
+
+
+def save(
+    document: Document,
+    catalogue: Catalogue,
+    *,
+    force: bool = False,
+    path: str | os.PathLike[str] | None = None,
+) -> Document:
+    """Write ``catalogue`` into ``document``'s file, changing only what changed.
+
+    CONTRACT (being written): returns the new :class:`Document`. Raises
+    :class:`~consent_tui.core.errors.ChangedOnDiskError` when the file changed
+    since it was loaded (unless ``force``) and
+    :class:`~consent_tui.core.errors.SaveError` when the new text would not read
+    back as ``catalogue``; in both cases nothing on disk changes. ``path``
+    saves to another file ("save as").
+    """
+    raise NotImplementedError
+
+
+def render(document: Document, catalogue: Catalogue) -> str:
+    """The text ``save`` would write for ``catalogue`` (pure; no disk access).
+
+    CONTRACT (being written).
+    """
+    raise NotImplementedError

@@ -33,6 +33,22 @@ _TOKEN = re.compile(
 )
 
 
+_KEY = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*')"""
+_KEYS = rf"{_KEY}(?:[ \t]*\.[ \t]*{_KEY})*"
+_STR = r"""(?:"(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*')"""
+_FLAT = rf"""(?:[^"'{{}}\[\]\r\n\#]|{_STR})*"""
+_VALUE = rf"""(?:{_STR}|\{{{_FLAT}\}}|\[{_FLAT}\]|[^"'\[\]{{}}\#\r\n]*?[^\s"'\[\]{{}}\#])"""
+# One whole line that needs no token-level reading: blank, comment, header, or
+# a key with a single-line value holding no nested brackets.
+_SIMPLE = re.compile(
+    rf"""[ \t]*(?:
+        (?P<hdr>\[(?P<aot>\[)?[ \t]*(?P<hkeys>{_KEYS})[ \t]*\](?(aot)\]))
+       |(?P<keys>{_KEYS})[ \t]*=[ \t]*{_VALUE}
+    )?[ \t]*(?:\#[^\r\n]*)?(?:\r?\n|\Z)""",
+    re.VERBOSE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Statement:
     """A header (``table``/``array``) or a ``key`` statement in the text."""
@@ -54,61 +70,112 @@ def _key_text(kind: str | None, raw: str) -> str:
     return str(value)
 
 
+def _split_keys(raw: str) -> tuple[str, ...]:
+    if '"' not in raw and "'" not in raw:
+        return tuple(part.strip() for part in raw.split("."))
+    parts = []
+    for match in _TOKEN.finditer(raw):
+        if match.lastgroup in ("bare", "str", "lit"):
+            parts.append(_key_text(match.lastgroup, match.group()))
+    return tuple(parts)
+
+
 def scan(
     text: str, *, keys: bool = True, start: int = 0, end: int | None = None
 ) -> Iterator[Statement]:
     """Yield the statements of ``text`` (between ``start`` and ``end``) in order.
 
-    With ``keys=False`` only headers are yielded (faster). When scanning a
-    slice, key paths are relative to the slice's first header.
+    With ``keys=False`` only headers are yielded. When scanning a slice, key
+    paths are relative to the slice's first header.
     """
     stop = len(text) if end is None else end
     line = 1 + text.count("\n", 0, start)
-    line_start = text.rfind("\n", 0, start) + 1
+    pos = start
     table: Path = ()
     aot_last: dict[Path, int] = {}
-    tokens = _TOKEN.finditer(text, start, stop)
+    simple = _SIMPLE.match
+    while pos < stop:
+        match = simple(text, pos, stop)
+        if match is not None and match.end() > pos:
+            if match.group("hdr") is not None:
+                is_array = match.group("aot") is not None
+                table = _concrete(_split_keys(match.group("hkeys")), aot_last, is_array)
+                first = match.start("hdr")
+                yield Statement(
+                    "array" if is_array else "table",
+                    table,
+                    line,
+                    first - pos + 1,
+                    first,
+                    match.end("hdr"),
+                )
+            elif keys and match.group("keys") is not None:
+                first = match.start("keys")
+                yield Statement(
+                    "key",
+                    table + _split_keys(match.group("keys")),
+                    line,
+                    first - pos + 1,
+                    first,
+                    len(text[pos : match.end()].rstrip()) + pos,
+                )
+            pos = match.end()
+            line += 1
+            continue
+        stmt, pos, lines = _slow_statement(text, pos, stop, line, table, aot_last)
+        line += lines
+        if stmt is not None:
+            if stmt.kind != "key":
+                table = stmt.path
+                yield stmt
+            elif keys:
+                yield stmt
+
+
+def _slow_statement(
+    text: str, pos: int, stop: int, line: int, table: Path, aot_last: dict[Path, int]
+) -> tuple[Statement | None, int, int]:
+    """Read one statement token by token (multi-line or nested values).
+
+    Returns the statement (if any), the offset after its line, and the number
+    of lines it took.
+    """
+    line_start = pos
+    first_line = line
+    tokens = _TOKEN.finditer(text, pos, stop)
     pending: list[tuple[str | None, str]] = []
     stmt_start = -1
     for match in tokens:
         kind = match.lastgroup
         if kind == "nl":
-            line += 1
-            line_start = match.end()
-            continue
+            return None, match.end(), line - first_line + 1
         if kind in ("ws", "comment"):
             continue
-        pos = match.start()
         raw = match.group()
         if kind == "punct" and raw == "[" and not pending:
-            # A header: [a.b] or [[a.b]].
             is_array = text.startswith("[", match.end())
-            header_line, header_col = line, pos - line_start + 1
             parts: list[str] = []
             close = None
             for inner in tokens:
-                ik = inner.lastgroup
-                iv = inner.group()
-                if ik == "punct" and iv == "[":
-                    continue
+                ik, iv = inner.lastgroup, inner.group()
                 if ik == "punct" and iv == "]":
                     close = inner
                     break
                 if ik in ("bare", "str", "lit"):
                     parts.append(_key_text(ik, iv))
             if close is None:
-                return
+                return None, stop, 1
             hend = close.end() + (1 if is_array else 0)
-            if is_array:
-                next(tokens, None)  # the second "]"
-            table = _concrete(tuple(parts), aot_last, is_array)
-            yield Statement(
-                "array" if is_array else "table", table, header_line, header_col, pos, hend
+            path = _concrete(tuple(parts), aot_last, is_array)
+            kind_name: Literal["table", "array"] = "array" if is_array else "table"
+            stmt = Statement(
+                kind_name, path, line, match.start() - line_start + 1, match.start(), hend
             )
-            continue
+            after = _line_end(text, hend, stop)
+            return stmt, after, 1
         if kind in ("bare", "str", "lit"):
             if not pending:
-                stmt_start = pos
+                stmt_start = match.start()
             pending.append((kind, raw))
             continue
         if kind == "punct" and raw == "." and pending:
@@ -116,34 +183,34 @@ def scan(
         if kind == "punct" and raw == "=" and pending:
             key_line, key_col = line, stmt_start - line_start + 1
             key_parts = tuple(_key_text(k, v) for k, v in pending)
-            pending = []
-            # Skip the value, which may span lines (arrays, multi-line strings).
             depth = 0
             value_end = match.end()
+            after = stop
             for inner in tokens:
-                ik = inner.lastgroup
-                iv = inner.group()
+                ik, iv = inner.lastgroup, inner.group()
                 if ik == "nl":
-                    line += 1
-                    line_start = inner.end()
                     if depth == 0:
+                        after = inner.end()
                         break
+                    line += 1
                     continue
                 if ik in ("mlb", "mll"):
-                    newlines = iv.count("\n")
-                    if newlines:
-                        line += newlines
-                        line_start = inner.start() + iv.rfind("\n") + 1
+                    line += iv.count("\n")
                 elif ik == "punct" and iv in "[{":
                     depth += 1
                 elif ik == "punct" and iv in "]}":
                     depth -= 1
                 if ik != "comment" and ik != "ws":
                     value_end = inner.end()
-            if keys:
-                yield Statement("key", table + key_parts, key_line, key_col, stmt_start, value_end)
-            continue
+            stmt = Statement("key", table + key_parts, key_line, key_col, stmt_start, value_end)
+            return stmt, after, line - first_line + 1
         pending = []
+    return None, stop, line - first_line + 1
+
+
+def _line_end(text: str, pos: int, stop: int) -> int:
+    newline = text.find("\n", pos, stop)
+    return stop if newline < 0 else newline + 1
 
 
 def _concrete(parts: tuple[str, ...], aot_last: dict[Path, int], is_array: bool) -> Path:
@@ -155,10 +222,7 @@ def _concrete(parts: tuple[str, ...], aot_last: dict[Path, int], is_array: bool)
         last = i == len(parts) - 1
         if last and is_array:
             index = aot_last.get(key, -1) + 1
-            aot_last[key] = index
-            # A new element: forget the indices of arrays nested in the old one.
-            for nested in [k for k in aot_last if len(k) > len(key) and k[: len(key)] == key]:
-                del aot_last[nested]
+            aot_last[key] = index  # nested arrays are keyed by this index: no reset needed
             path.append(index)
         elif key in aot_last:
             path.append(aot_last[key])
