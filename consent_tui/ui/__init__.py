@@ -1,0 +1,1 @@
+"""The terminal editor (Textual). Only ``commands/edit.py`` imports this package."""
