@@ -159,6 +159,20 @@ class Category:
     extra: Mapping[str, Any] = field(default_factory=_empty)
 
 
+# Table columns a ``[policy.document]`` may list, in their usual order. The one
+# place that names them: exporters, the JSON Schema test and docs/format.md follow it.
+DOCUMENT_COLUMNS: Final = (
+    "provider",
+    "function_location",
+    "cookies",
+    "purposes",
+    "duration",
+    "type",
+    "party",
+    "domain",
+    "description",
+    "privacy_policy",
+)
 DEFAULT_COLUMNS: Final = ("provider", "function_location", "cookies", "purposes")
 DEFAULT_CONSENT_LIFETIME: Final = "182 days"
 
