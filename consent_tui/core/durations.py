@@ -27,11 +27,11 @@ _ALIASES: Final = {
     "min": "minute",
     "mins": "minute",
 }
-_PART = re.compile(r"(\d+)\s*([a-z]+)")
+_PART = re.compile(r"([0-9]+)\s*([a-z]+)")
 _SEPARATORS = re.compile(r"\s*(?:,|\band\b)\s*|\s+")
 _ISO = re.compile(
-    r"P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?"
-    r"(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?"
+    r"P(?!$)(?:([0-9]+)Y)?(?:([0-9]+)M)?(?:([0-9]+)W)?(?:([0-9]+)D)?"
+    r"(?:T(?=[0-9])(?:([0-9]+)H)?(?:([0-9]+)M)?(?:([0-9]+)S)?)?"
 )
 _ISO_UNITS: Final = ("year", "month", "week", "day", "hour", "minute", "second")
 
@@ -86,7 +86,7 @@ def parse_duration(text: str) -> Duration:
     pos = 0
     for match in _PART.finditer(lowered):
         gap = lowered[pos : match.start()]
-        if _SEPARATORS.fullmatch(gap) is None and gap != "":
+        if gap and (pos == 0 or _SEPARATORS.fullmatch(gap) is None):
             raise DurationError(f"cannot read {gap.strip()!r} in duration {text!r}; {SYNTAX_HINT}")
         unit = _ALIASES.get(match.group(2))
         if unit is None:
@@ -142,17 +142,28 @@ _WORDS: Final[dict[str, dict[str, tuple[str, str]]]] = {
         "persistent": ("persistant", "persistant"),
     },
 }
-_JOIN: Final = {"en": " ", "fr": " "}
+_AND: Final = {"en": "and", "fr": "et"}
+
+
+def _singular(n: int, lang: str) -> bool:
+    """English uses the singular for 1 only; French for 0 and 1."""
+    return n in (0, 1) if lang == "fr" else n == 1
 
 
 def format_duration(duration: Duration, lang: str) -> str:
-    """Render ``duration`` in ``lang`` (English when the language is unknown)."""
-    words = _WORDS.get(lang, _WORDS["en"])
+    """Render ``duration`` in ``lang`` (English when the language is unknown).
+
+    Parts are joined as a list: "1 year and 6 months", "1 an, 6 mois et 2 jours".
+    """
+    if lang not in _WORDS:
+        lang = "en"
+    words = _WORDS[lang]
     if duration.kind != "fixed":
         return words[duration.kind][0]
-    return _JOIN.get(lang, " ").join(
-        f"{n} {words[unit][0 if n == 1 else 1]}" for n, unit in duration.parts
-    )
+    items = [f"{n} {words[unit][0 if _singular(n, lang) else 1]}" for n, unit in duration.parts]
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {_AND[lang]} {items[-1]}"
 
 
 def supported_languages() -> tuple[str, ...]:
