@@ -1,0 +1,198 @@
+"""Recovery copies: unsaved work written to the user state folder.
+
+One slot per catalogue file, named by a hash of its absolute path, in
+``paths.recovery_dir()``: ``<key>.toml`` holds the text, ``<key>.json`` the
+metadata (original path, time, the fingerprint of the file the work started
+from). The metadata is written last, so a copy without it is ignored. A copy
+the user chose to "keep for later" moves to a second slot, ``<key>.kept.*``,
+so that new unsaved work does not overwrite it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from consent_tui import paths
+from consent_tui.core.store import Fingerprint
+
+FORMAT = 1
+LIVE = ""
+KEPT = ".kept"
+
+
+def key(source: Path | None) -> str:
+    """The slot name for ``source``: a hash of its absolute path."""
+    name = str(source.expanduser().absolute()) if source is not None else "<untitled>"
+    return hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveryCopy:
+    """A recovery copy on disk and what it says about itself."""
+
+    source: Path | None
+    text_path: Path
+    meta_path: Path
+    saved_at: float
+    base: Fingerprint | None
+
+    @property
+    def kept(self) -> bool:
+        """True for a copy the user set aside ("keep for later")."""
+        return self.meta_path.name.endswith(KEPT + ".json")
+
+    def text(self) -> str:
+        return self.text_path.read_text(encoding="utf-8")
+
+    def newer_than_file(self) -> bool:
+        """True when the copy was written after the file was last modified."""
+        if self.source is None:
+            return True
+        try:
+            mtime_ns = self.source.stat().st_mtime_ns
+        except OSError:
+            return True  # the file is gone: the copy is all there is
+        return int(self.saved_at * 1_000_000_000) > mtime_ns
+
+    def file_changed_since(self) -> bool:
+        """True when the file on disk is not the one this work started from."""
+        if self.source is None or self.base is None:
+            return self.source is not None and self.source.exists()
+        try:
+            data = self.source.read_bytes()
+        except OSError:
+            return True
+        return hashlib.sha256(data).hexdigest() != self.base.sha256
+
+    def differs_from_file(self) -> bool:
+        """True unless the file already holds exactly this text."""
+        if self.source is None:
+            return True
+        try:
+            return self.source.read_text(encoding="utf-8") != self.text()
+        except (OSError, UnicodeDecodeError):
+            return True
+
+
+def _slot(source: Path | None, which: str) -> tuple[Path, Path]:
+    base = paths.recovery_dir() / (key(source) + which)
+    return base.with_name(base.name + ".toml"), base.with_name(base.name + ".json")
+
+
+def _atomic_write(path: Path, data: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8", newline="") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def write(
+    source: Path | None, text: str, base: Fingerprint | None, *, now: float | None = None
+) -> RecoveryCopy:
+    """Write ``text`` as the recovery copy of ``source`` (atomically)."""
+    text_path, meta_path = _slot(source, LIVE)
+    text_path.parent.mkdir(parents=True, exist_ok=True)
+    saved_at = time.time() if now is None else now
+    meta: dict[str, Any] = {
+        "format": FORMAT,
+        "source": str(source.expanduser().absolute()) if source is not None else None,
+        "saved_at": saved_at,
+        "saved": time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(saved_at)),
+        "base": None
+        if base is None
+        else {"size": base.size, "mtime_ns": base.mtime_ns, "sha256": base.sha256},
+    }
+    _atomic_write(text_path, text)
+    _atomic_write(meta_path, json.dumps(meta, indent=2) + "\n")
+    return RecoveryCopy(
+        Path(meta["source"]) if meta["source"] else None, text_path, meta_path, saved_at, base
+    )
+
+
+def _read(meta_path: Path, text_path: Path) -> RecoveryCopy | None:
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        if not text_path.is_file() or meta.get("format") != FORMAT:
+            return None
+        base = meta.get("base")
+        fingerprint = (
+            Fingerprint(int(base["size"]), int(base["mtime_ns"]), str(base["sha256"]))
+            if base
+            else None
+        )
+        source = Path(meta["source"]) if meta.get("source") else None
+        return RecoveryCopy(source, text_path, meta_path, float(meta["saved_at"]), fingerprint)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def read(source: Path | None, *, kept: bool = False) -> RecoveryCopy | None:
+    """The live (or kept) recovery copy of ``source``, or ``None``."""
+    text_path, meta_path = _slot(source, KEPT if kept else LIVE)
+    return _read(meta_path, text_path)
+
+
+def find(source: Path | None) -> RecoveryCopy | None:
+    """The newest recovery copy of ``source`` (live or kept), or ``None``."""
+    copies = [c for c in (read(source), read(source, kept=True)) if c is not None]
+    return max(copies, key=lambda c: c.saved_at, default=None)
+
+
+def pending(source: Path | None) -> RecoveryCopy | None:
+    """The copy to offer when ``source`` is opened, or ``None``.
+
+    A copy that matches the file exactly is stale and removed. A copy older
+    than the file is still offered (the dialog says the file is newer): work
+    is never dropped silently.
+    """
+    copies = [c for c in (read(source), read(source, kept=True)) if c is not None]
+    for copy in sorted(copies, key=lambda c: c.saved_at, reverse=True):
+        if copy.differs_from_file():
+            return copy
+        discard(source, kept=copy.kept)
+    return None
+
+
+def keep(source: Path | None) -> None:
+    """Set the live copy aside so new work does not overwrite it."""
+    live = read(source)
+    if live is None:
+        return
+    text_path, meta_path = _slot(source, KEPT)
+    os.replace(live.text_path, text_path)
+    os.replace(live.meta_path, meta_path)
+
+
+def discard(source: Path | None, *, kept: bool | None = None) -> None:
+    """Remove the recovery copies of ``source``: both slots, or only the kept/live one.
+
+    After a save only the live copy goes (``kept=False``): a copy the user set
+    aside stays until they restore or discard it.
+    """
+    slots = (LIVE, KEPT) if kept is None else ((KEPT,) if kept else (LIVE,))
+    for which in slots:
+        for path in _slot(source, which):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+
+
+def all_copies() -> list[RecoveryCopy]:
+    """Every readable recovery copy, newest first."""
+    folder = paths.recovery_dir()
+    if not folder.is_dir():
+        return []
+    copies = []
+    for meta_path in folder.glob("*.json"):
+        copy = _read(meta_path, meta_path.with_suffix(".toml"))
+        if copy is not None:
+            copies.append(copy)
+    return sorted(copies, key=lambda c: c.saved_at, reverse=True)

@@ -1,0 +1,185 @@
+"""Recovery copies on disk, and the background writer that keeps them current."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from consent_tui import paths
+from consent_tui.core import recovery
+from consent_tui.core.model import replace
+from consent_tui.core.recovery_writer import RecoveryWriter
+from consent_tui.core.session import Session
+from consent_tui.core.store import Fingerprint
+from tests.conftest import SAMPLES
+
+
+@pytest.fixture
+def catalogue_file(tmp_path: Path) -> Path:
+    target = tmp_path / "site.toml"
+    target.write_bytes((SAMPLES / "minimal.toml").read_bytes())
+    return target
+
+
+def _set_mtime(path: Path, seconds: float) -> None:
+    os.utime(path, ns=(int(seconds * 1e9), int(seconds * 1e9)))
+
+
+def test_write_read_and_metadata(catalogue_file: Path) -> None:
+    base = Fingerprint(10, 20, "ab" * 32)
+    copy = recovery.write(catalogue_file, "format_version = 1\n", base, now=1_000_000.5)
+    assert copy.text_path.parent == paths.recovery_dir()
+    assert copy.text_path.name == recovery.key(catalogue_file) + ".toml"
+    meta = json.loads(copy.meta_path.read_text(encoding="utf-8"))
+    assert meta["source"] == str(catalogue_file.absolute())
+    assert meta["saved_at"] == 1_000_000.5
+    assert meta["base"] == {"size": 10, "mtime_ns": 20, "sha256": "ab" * 32}
+    again = recovery.read(catalogue_file)
+    assert again == copy
+    assert again is not None and again.text() == "format_version = 1\n"
+
+
+def test_one_slot_per_absolute_path(
+    tmp_path: Path, catalogue_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert recovery.key(Path("site.toml")) == recovery.key(catalogue_file)
+    assert recovery.key(tmp_path / "other.toml") != recovery.key(catalogue_file)
+
+
+def test_damaged_or_partial_copies_are_ignored(catalogue_file: Path) -> None:
+    copy = recovery.write(catalogue_file, "x", None)
+    copy.meta_path.write_text("{not json", encoding="utf-8")
+    assert recovery.read(catalogue_file) is None
+    copy = recovery.write(catalogue_file, "x", None)
+    copy.text_path.unlink()
+    assert recovery.find(catalogue_file) is None
+
+
+def test_newer_than_file(catalogue_file: Path) -> None:
+    _set_mtime(catalogue_file, 2_000_000)
+    older = recovery.write(catalogue_file, "older", None, now=1_999_999)
+    assert not older.newer_than_file()
+    newer = recovery.write(catalogue_file, "newer", None, now=2_000_001)
+    assert newer.newer_than_file()
+    catalogue_file.unlink()
+    assert older.newer_than_file()  # the file is gone: the copy is all there is
+
+
+def test_pending_offers_differing_copies_and_drops_identical_ones(catalogue_file: Path) -> None:
+    text = catalogue_file.read_text(encoding="utf-8")
+    recovery.write(catalogue_file, text, None)
+    assert recovery.pending(catalogue_file) is None
+    assert recovery.find(catalogue_file) is None  # the identical copy was removed
+    recovery.write(catalogue_file, text + "# more\n", None)
+    offered = recovery.pending(catalogue_file)
+    assert offered is not None and offered.text().endswith("# more\n")
+
+
+def test_file_changed_since(catalogue_file: Path) -> None:
+    data = catalogue_file.read_bytes()
+    copy = recovery.write(catalogue_file, "x", Fingerprint.of(catalogue_file, data))
+    assert not copy.file_changed_since()
+    catalogue_file.write_bytes(data + b"\n")
+    assert copy.file_changed_since()
+
+
+def test_keep_sets_the_copy_aside_and_discard_cleans(catalogue_file: Path) -> None:
+    recovery.write(catalogue_file, "first work", None, now=100)
+    recovery.keep(catalogue_file)
+    assert recovery.read(catalogue_file) is None
+    kept = recovery.read(catalogue_file, kept=True)
+    assert kept is not None and kept.kept and kept.text() == "first work"
+    recovery.write(catalogue_file, "second work", None, now=200)
+    found = recovery.find(catalogue_file)
+    assert found is not None and found.text() == "second work"
+    recovery.discard(catalogue_file, kept=False)  # after a save: the kept copy stays
+    assert recovery.find(catalogue_file) == kept
+    recovery.discard(catalogue_file)
+    assert recovery.find(catalogue_file) is None
+    assert recovery.all_copies() == []
+
+
+def test_all_copies_newest_first(tmp_path: Path) -> None:
+    recovery.write(tmp_path / "a.toml", "a", None, now=1)
+    recovery.write(tmp_path / "b.toml", "b", None, now=2)
+    assert [c.source for c in recovery.all_copies()] == [tmp_path / "b.toml", tmp_path / "a.toml"]
+
+
+# -- the background writer
+
+
+def _edit(session: Session, provider: str) -> None:
+    cat = session.catalogue
+    service = replace(cat.services["cart"], provider=provider)
+    session.apply(replace(cat, services={**cat.services, "cart": service}), "Edit")
+
+
+def test_writer_writes_after_the_delay_in_a_thread(catalogue_file: Path) -> None:
+    session = Session.open(catalogue_file)
+    done = threading.Event()
+    writer = RecoveryWriter(session, delay=0.01)
+    original = writer._write
+
+    def spy() -> recovery.RecoveryCopy | None:
+        result = original()
+        done.set()
+        return result
+
+    writer._write = spy  # type: ignore[method-assign]
+    _edit(session, "Typed")
+    assert done.wait(10)
+    copy = recovery.read(catalogue_file)
+    assert copy is not None and 'provider = "Typed"' in copy.text()
+    assert copy.base == session.document.fingerprint
+    assert not writer.pending
+    writer.close()
+
+
+def test_writer_flush_and_clean_when_undone(catalogue_file: Path) -> None:
+    session = Session.open(catalogue_file)
+    writer = RecoveryWriter(session, delay=3600)
+    assert writer.flush() is None  # nothing to write while clean
+    _edit(session, "Typed")
+    assert writer.pending
+    copy = writer.flush()
+    assert copy is not None and 'provider = "Typed"' in copy.text()
+    assert writer.flush() is None  # already written
+    session.undo()
+    assert recovery.find(catalogue_file) is None
+    writer.close()
+
+
+def test_writer_keeps_kept_copies_and_reports_errors(
+    catalogue_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    recovery.write(catalogue_file, "set aside", None)
+    recovery.keep(catalogue_file)
+    session = Session.open(catalogue_file)
+    errors: list[Exception] = []
+    writer = RecoveryWriter(session, delay=3600, on_error=errors.append)
+    _edit(session, "Typed")
+    session.undo()
+    kept = recovery.read(catalogue_file, kept=True)
+    assert kept is not None and kept.text() == "set aside"
+
+    def refuse(*_args: object, **_kw: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(recovery, "write", refuse)
+    _edit(session, "Again")
+    assert writer.flush() is None
+    assert isinstance(writer.last_error, PermissionError) and errors == [writer.last_error]
+    writer.close()
+
+
+def test_closed_writer_writes_nothing(catalogue_file: Path) -> None:
+    session = Session.open(catalogue_file)
+    writer = RecoveryWriter(session, delay=3600)
+    writer.close()
+    _edit(session, "Typed")
+    assert writer.flush() is None and recovery.find(catalogue_file) is None
