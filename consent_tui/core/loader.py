@@ -38,9 +38,10 @@ def decode(data: bytes, path: str | None = None) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        head = data[: exc.start]
+        head = data[: exc.start]  # valid UTF-8: the first bad byte is at exc.start
         line = head.count(b"\n") + 1
-        col = len(head) - (head.rfind(b"\n") + 1) + 1
+        line_start = head[head.rfind(b"\n") + 1 :].decode("utf-8")
+        col = len(line_start.removeprefix(BOM)) + 1 if line == 1 else len(line_start) + 1
         raise ParseError(
             f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be decoded)",
             path=path,
@@ -107,6 +108,12 @@ class _Builder:
     def catalogue(self, data: dict[str, Any]) -> Catalogue:
         extra: _Extra = {}
         version = data.get("format_version")
+        if not data:
+            raise self._fail(
+                "the file is empty: a catalogue starts with "
+                f"`format_version = {FORMAT_VERSION}` and a [policy] table",
+                (),
+            )
         if "format_version" not in data:
             known = {"policy", "services", "categories", "purposes"}
             if not known & data.keys():
@@ -129,17 +136,23 @@ class _Builder:
             )
         if version < 1:
             raise self._fail(f"format_version {version} does not exist", ("format_version",))
-        policy_data = self._table(data.get("policy"), ("policy",), "the site's policy settings")
+        policy_data = data.get("policy")
+        if not isinstance(policy_data, dict):
+            if policy_data is not None:
+                extra["policy"] = policy_data
+            policy_data = {}
         langs = policy_data.get("languages")
         if isinstance(langs, list) and langs and all(isinstance(x, str) for x in langs):
             self._lang = langs[0]
         policy = self.policy(policy_data)
-        categories = self._collection(data, "categories", self.category)
-        purposes = self._collection(data, "purposes", self.purpose)
-        services = self._collection(data, "services", self.service)
+        categories = self._collection(data, "categories", "category", self.category, extra)
+        purposes = self._collection(data, "purposes", "purpose", self.purpose, extra)
+        services = self._collection(data, "services", "service", self.service, extra)
         banner = None
-        if "banner" in data:
-            banner = self.banner(self._table(data["banner"], ("banner",), "banner settings"))
+        if isinstance(data.get("banner"), dict):
+            banner = self.banner(data["banner"])
+        elif "banner" in data:
+            extra["banner"] = data["banner"]
         known = {"format_version", "policy", "categories", "purposes", "services", "banner"}
         for key, value in data.items():
             if key not in known:
@@ -155,12 +168,27 @@ class _Builder:
         )
 
     def _collection(
-        self, data: dict[str, Any], name: str, build: Callable[[str, dict[str, Any]], T]
+        self,
+        data: dict[str, Any],
+        name: str,
+        what: str,
+        build: Callable[[str, dict[str, Any]], T],
+        extra: _Extra,
     ) -> dict[str, T]:
-        table = self._table(data.get(name), (name,), f"one sub-table per {name[:-1]} id")
+        """``[name.<id>]`` tables as entities; a ``name`` that is no table goes to ``extra``.
+
+        An entry that is not a table (``[services]`` then ``a = 1``) has no entity to
+        live in and cannot be kept apart from its siblings: the file is refused.
+        """
+        table = data.get(name)
+        if table is None:
+            return {}
+        if not isinstance(table, dict):
+            extra[name] = table
+            return {}
         out: dict[str, T] = {}
         for key, value in table.items():
-            body = self._table(value, (name, key), f"the {name[:-1]} {key!r}")
+            body = self._table(value, (name, key), f"the {what} {key!r}")
             out[key] = build(key, body)
         return out
 
@@ -301,12 +329,8 @@ class _Builder:
         raw_cookies = data.get("cookies", [])
         if isinstance(raw_cookies, list) and all(isinstance(c, dict) for c in raw_cookies):
             cookies = [self.cookie(c) for c in raw_cookies]
-        else:
-            raise self._fail(
-                f"services.{key}.cookies must be an array of tables "
-                f"([[services.{key}.cookies]]), not {_kind(raw_cookies)}",
-                ("services", key, "cookies"),
-            )
+        else:  # kept whole, as written, for validation to report
+            extra["cookies"] = raw_cookies
         known = {"provider", "function", "location", "category", "purposes", "party"}
         known |= {"privacy_policy", "country", "safeguard", "description", "cookies"}
         return Service(

@@ -2,7 +2,10 @@
 
 Absent fields (``None``) are left out; values kept in ``extra`` are written back
 as they came. ``to_data(load_text(t)) == tomllib.loads(t)`` for any catalogue
-text, which is what the store checks before it writes.
+text whose known tables and arrays are not empty: the model does not tell an
+empty ``[categories]``, ``[policy]``, ``cookies = []`` or ``sections = {}`` from
+an absent one, and leaves both out. To check that a text reads back as a model,
+compare models (``load_text(t) == catalogue``), which has no such blind spot.
 """
 
 from __future__ import annotations
@@ -126,7 +129,9 @@ def banner_data(banner: Banner) -> Data:
 def to_data(catalogue: Catalogue) -> Data:
     """The whole catalogue as plain TOML data, in the model's order."""
     out: Data = {"format_version": catalogue.format_version}
-    out["policy"] = policy_data(catalogue.policy)
+    policy = policy_data(catalogue.policy)
+    if policy:
+        out["policy"] = policy
     if catalogue.categories:
         out["categories"] = {k: category_data(v) for k, v in catalogue.categories.items()}
     if catalogue.purposes:
