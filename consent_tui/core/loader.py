@@ -6,7 +6,9 @@ reports them); only a structure that cannot be a catalogue is refused.
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import json
 import re
 import tomllib
 from collections.abc import Callable, Mapping
@@ -66,8 +68,37 @@ def parse_toml(text: str, path: str | None = None) -> dict[str, Any]:
             else:
                 line = body.count("\n") + 1
                 col = len(body) - (body.rfind("\n") + 1) + 1
-        text_msg = message[:1].lower() + message[1:]
-        raise ParseError(f"invalid TOML: {text_msg}", path=path, line=line, col=col) from None
+        if message.startswith("Cannot") and line is not None:
+            # tomllib points past the value; the statement that redefines is clearer
+            source_line = body.split("\n")[line - 1]
+            col = len(source_line) - len(source_line.lstrip()) + 1
+        raise ParseError(f"invalid TOML: {_tidy(message)}", path=path, line=line, col=col) from None
+
+
+_QUOTED = r"""(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""
+_KEY_TUPLE = re.compile(rf"\({_QUOTED}(?:, ?{_QUOTED})*,?\)")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_REDEFINED = " (a key or table may be defined only once)"
+
+
+def _tidy(message: str) -> str:
+    """tomllib's message in lower case, with key tuples as dotted keys."""
+
+    def dotted(match: re.Match[str]) -> str:
+        try:
+            parts = ast.literal_eval(match.group(0))
+        except (ValueError, SyntaxError):  # pragma: no cover - the pattern only finds tuples
+            return match.group(0)
+        keys = (
+            k if _BARE_KEY.fullmatch(k) else json.dumps(k, ensure_ascii=False)
+            for k in map(str, parts)
+        )
+        return "`" + ".".join(keys) + "`"
+
+    message = _KEY_TUPLE.sub(dotted, message)
+    if message.startswith("Cannot overwrite a value"):
+        message += _REDEFINED
+    return message[:1].lower() + message[1:]
 
 
 def load_text(text: str, path: str | None = None) -> Catalogue:
