@@ -1,0 +1,167 @@
+"""``klaro``: a JavaScript file defining ``klaroConfig`` for Klaro 0.7.
+
+One Klaro service per catalogue service, grouped by the catalogue's purposes;
+services of a category with ``consent = false`` are ``required``. Texts are
+rendered by Klaro as plain text (``htmlTexts: false``); every language of the
+catalogue gets its service and purpose texts, and each service description
+ends with the list of what it stores, so the banner names every cookie.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from consent_tui.core.export import banner_common as common
+from consent_tui.core.export import jsstring
+from consent_tui.core.export.banner_texts import storage_label, ui
+from consent_tui.core.export.jsstring import JsValue, Regex
+from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResult
+from consent_tui.core.model import Catalogue, Cookie, Service, text_in
+
+# Klaro puts service names in CSS selectors ("[data-name='…']"): keep them plain.
+_PLAIN_NAME: Final = re.compile(r"[A-Za-z0-9_.:-]+")
+
+
+def klaro_names(catalogue: Catalogue, notes: list[str]) -> dict[str, str]:
+    """Service id -> Klaro service name (the id, unless Klaro cannot use it)."""
+    names: dict[str, str] = {}
+    taken = {sid for sid in catalogue.services if _PLAIN_NAME.fullmatch(sid)}
+    for sid in catalogue.services:
+        if _PLAIN_NAME.fullmatch(sid):
+            names[sid] = sid
+            continue
+        base = re.sub(r"[^A-Za-z0-9_.:-]+", "-", sid).strip("-") or "service"
+        name, n = base, 2
+        while name in taken:
+            name, n = f"{base}-{n}", n + 1
+        taken.add(name)
+        names[sid] = name
+        notes.append(f"klaro: service {sid!r} is named {name!r} (Klaro needs plain names)")
+    return names
+
+
+def cookie_matcher(cookie: Cookie, where: str, notes: list[str]) -> JsValue:
+    """A Klaro ``cookies`` entry: name, RegExp, or [name, path, domain]; None to skip."""
+    name = cookie.name or ""
+    if not name.strip("*"):
+        notes.append(f"{where}: cookie name {name!r} would match every cookie; not cleared")
+        return None
+    matcher: JsValue = name
+    if cookie.is_pattern or name.startswith("^"):  # Klaro reads "^…" strings as regexes
+        matcher = Regex.from_pattern(name)
+    if cookie.domain:
+        return [matcher, cookie.path or "/", cookie.domain]
+    if cookie.path:
+        return [matcher, cookie.path]
+    return matcher
+
+
+def storage_summary(service: Service, lang: str, fallback: str) -> str:
+    """``Cookies and storage: sessionid (2 weeks), id (local storage, persistent)``."""
+    items = []
+    for cookie in service.cookies:
+        details = list(common.duration_parts(cookie, lang, fallback))
+        if cookie.storage_type != "http_cookie":
+            details.insert(0, storage_label(cookie.storage_type, lang))
+        shown = ", ".join(d for d in details if d)
+        items.append(f"{cookie.name or '?'} ({shown})" if shown else cookie.name or "?")
+    if not items:
+        return ""
+    texts = ui(lang)
+    return texts["storage"].format(items=texts["list_sep"].join(items))
+
+
+def _service(catalogue: Catalogue, service: Service, name: str, notes: list[str]) -> JsValue:
+    default = catalogue.default_language
+
+    def texts_in(lang: str) -> JsValue:
+        description = text_in(service.description, lang, default)
+        summary = storage_summary(service, lang, default)
+        return {
+            "title": common.service_title(service, lang, default),
+            "description": " ".join(part for part in (description, summary) if part),
+        }
+
+    # "zz" is what Klaro shows when the page's language is none of the catalogue's.
+    texts = {"zz": texts_in(default)} | {lang: texts_in(lang) for lang in catalogue.languages}
+    cookies = [
+        matcher
+        for cookie in service.cookies
+        if cookie.storage_type == "http_cookie"
+        and (matcher := cookie_matcher(cookie, f"service {service.id!r}", notes)) is not None
+    ]
+    return {
+        "name": name,
+        "purposes": list(service.purposes or ()),
+        "required": not common.needs_consent(catalogue, service),
+        "cookies": cookies,
+        "translations": texts,
+    }
+
+
+def build_config(catalogue: Catalogue, notes: list[str]) -> dict[str, JsValue]:
+    """The ``klaroConfig`` object, as data for :func:`jsstring.dumps`."""
+    default = catalogue.default_language
+    names = klaro_names(catalogue, notes)
+    services = [_service(catalogue, s, names[s.id], notes) for s in catalogue.services.values()]
+    used = {p for s in catalogue.services.values() for p in s.purposes or ()}
+    translations: dict[str, JsValue] = {}
+    for lang in catalogue.languages:
+        translations[lang] = {
+            "purposes": {
+                pid: {
+                    "title": text_in(p.title, lang, default) or pid,
+                    "description": text_in(p.description, lang, default),
+                }
+                for pid, p in catalogue.purposes.items()
+                if pid in used
+            }
+        }
+    group = all(s.purposes for s in catalogue.services.values())
+    if not group:
+        notes.append("klaro: some services have no purpose, so services are not grouped")
+    config: dict[str, JsValue] = {
+        "version": 1,
+        "elementID": "klaro",
+        "storageMethod": "cookie",
+        "cookieName": "klaro",
+        "cookieExpiresAfterDays": common.lifetime_days(catalogue, notes),
+        "htmlTexts": False,
+        "default": False,
+        "mustConsent": False,
+        "acceptAll": True,
+        "hideDeclineAll": False,
+        "groupByPurpose": group,
+        "purposeOrder": [pid for pid in catalogue.purposes if pid in used],
+        "fallbackLang": default,
+    }
+    urls = common.policy_urls(catalogue, notes)
+    if urls:
+        distinct = set(urls.values())
+        config["privacyPolicy"] = (
+            distinct.pop() if len(distinct) == 1 else {"default": urls[default], **urls}
+        )
+    config["translations"] = translations
+    config["services"] = services
+    return config
+
+
+def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
+    notes: list[str] = []
+    config = build_config(catalogue, notes)
+    text = (
+        common.header_comment()
+        + "// Load it before klaro.js; see docs/banners.md.\n"
+        + f"var klaroConfig = {jsstring.dumps(config)};\n"
+    )
+    return ExportResult(text, tuple(dict.fromkeys(notes)))
+
+
+EXPORTER = Exporter(
+    name="klaro",
+    extension="js",
+    description="Klaro consent manager configuration (klaroConfig), every language",
+    render=render,
+    per_language=False,
+)
