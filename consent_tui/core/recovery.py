@@ -46,7 +46,7 @@ class RecoveryCopy:
     @property
     def kept(self) -> bool:
         """True for a copy the user set aside ("keep for later")."""
-        return self.meta_path.name.endswith(KEPT + ".json")
+        return KEPT in self.meta_path.name
 
     def text(self) -> str:
         return self.text_path.read_text(encoding="utf-8")
@@ -135,16 +135,31 @@ def _read(meta_path: Path, text_path: Path) -> RecoveryCopy | None:
         return None
 
 
-def read(source: Path | None, *, kept: bool = False) -> RecoveryCopy | None:
-    """The live (or kept) recovery copy of ``source``, or ``None``."""
-    text_path, meta_path = _slot(source, KEPT if kept else LIVE)
+def read(source: Path | None) -> RecoveryCopy | None:
+    """The live recovery copy of ``source`` (the one being kept current), or ``None``."""
+    text_path, meta_path = _slot(source, LIVE)
     return _read(meta_path, text_path)
+
+
+def copies(source: Path | None) -> list[RecoveryCopy]:
+    """Every recovery copy of ``source`` (live and kept), newest first."""
+    folder = paths.recovery_dir()
+    if not folder.is_dir():
+        return []
+    name = key(source)
+    found = []
+    for meta_path in folder.glob(name + "*.json"):
+        if meta_path.stem == name or meta_path.stem.startswith(name + KEPT):
+            copy = _read(meta_path, meta_path.with_suffix(".toml"))
+            if copy is not None:
+                found.append(copy)
+    return sorted(found, key=lambda c: c.saved_at, reverse=True)
 
 
 def find(source: Path | None) -> RecoveryCopy | None:
     """The newest recovery copy of ``source`` (live or kept), or ``None``."""
-    copies = [c for c in (read(source), read(source, kept=True)) if c is not None]
-    return max(copies, key=lambda c: c.saved_at, default=None)
+    found = copies(source)
+    return found[0] if found else None
 
 
 def pending(source: Path | None) -> RecoveryCopy | None:
@@ -154,35 +169,50 @@ def pending(source: Path | None) -> RecoveryCopy | None:
     than the file is still offered (the dialog says the file is newer): work
     is never dropped silently.
     """
-    copies = [c for c in (read(source), read(source, kept=True)) if c is not None]
-    for copy in sorted(copies, key=lambda c: c.saved_at, reverse=True):
+    for copy in copies(source):
         if copy.differs_from_file():
             return copy
-        discard(source, kept=copy.kept)
+        remove(copy)
     return None
 
 
-def keep(source: Path | None) -> None:
-    """Set the live copy aside so new work does not overwrite it."""
+def keep(source: Path | None) -> RecoveryCopy | None:
+    """Set the live copy aside so new work does not overwrite it; returns the kept copy."""
     live = read(source)
     if live is None:
-        return
-    text_path, meta_path = _slot(source, KEPT)
+        return None
+    stamp = f"{KEPT}-{int(live.saved_at * 1000)}"
+    text_path, meta_path = _slot(source, stamp)
+    n = 1
+    while meta_path.exists():
+        n += 1
+        text_path, meta_path = _slot(source, f"{stamp}-{n}")
     os.replace(live.text_path, text_path)
     os.replace(live.meta_path, meta_path)
+    return RecoveryCopy(live.source, text_path, meta_path, live.saved_at, live.base)
+
+
+def remove(copy: RecoveryCopy) -> None:
+    """Remove one recovery copy (metadata first, so a half-removed copy is ignored)."""
+    for path in (copy.meta_path, copy.text_path):
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
 
 
 def discard(source: Path | None, *, kept: bool | None = None) -> None:
-    """Remove the recovery copies of ``source``: both slots, or only the kept/live one.
+    """Remove the recovery copies of ``source``: all, or only the kept / the live one.
 
-    After a save only the live copy goes (``kept=False``): a copy the user set
-    aside stays until they restore or discard it.
+    After a save only the live copy goes (``kept=False``): copies the user set
+    aside stay until they restore or discard them.
     """
-    slots = (LIVE, KEPT) if kept is None else ((KEPT,) if kept else (LIVE,))
-    for which in slots:
-        for path in _slot(source, which):
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
+    if kept is False:
+        live = read(source)
+        if live is not None:
+            remove(live)
+        return
+    for copy in copies(source):
+        if kept is None or copy.kept:
+            remove(copy)
 
 
 def all_copies() -> list[RecoveryCopy]:

@@ -88,20 +88,34 @@ def test_file_changed_since(catalogue_file: Path) -> None:
     assert copy.file_changed_since()
 
 
-def test_keep_sets_the_copy_aside_and_discard_cleans(catalogue_file: Path) -> None:
+def test_keep_sets_copies_aside_and_discard_cleans(catalogue_file: Path) -> None:
     recovery.write(catalogue_file, "first work", None, now=100)
-    recovery.keep(catalogue_file)
+    first = recovery.keep(catalogue_file)
     assert recovery.read(catalogue_file) is None
-    kept = recovery.read(catalogue_file, kept=True)
-    assert kept is not None and kept.kept and kept.text() == "first work"
+    assert first is not None and first.kept and first.text() == "first work"
     recovery.write(catalogue_file, "second work", None, now=200)
     found = recovery.find(catalogue_file)
-    assert found is not None and found.text() == "second work"
-    recovery.discard(catalogue_file, kept=False)  # after a save: the kept copy stays
-    assert recovery.find(catalogue_file) == kept
+    assert found is not None and not found.kept and found.text() == "second work"
+    second = recovery.keep(catalogue_file)  # a second kept copy does not replace the first
+    assert second is not None
+    assert [c.text() for c in recovery.copies(catalogue_file)] == ["second work", "first work"]
+    recovery.write(catalogue_file, "third work", None, now=300)
+    recovery.discard(catalogue_file, kept=False)  # after a save: the kept copies stay
+    assert recovery.copies(catalogue_file) == [second, first]
+    recovery.remove(second)
+    assert recovery.copies(catalogue_file) == [first]
     recovery.discard(catalogue_file)
     assert recovery.find(catalogue_file) is None
     assert recovery.all_copies() == []
+
+
+def test_copies_of_other_files_are_apart(tmp_path: Path, catalogue_file: Path) -> None:
+    recovery.write(catalogue_file, "mine", None)
+    recovery.keep(catalogue_file)
+    recovery.write(tmp_path / "other.toml", "other", None)
+    assert [c.text() for c in recovery.copies(catalogue_file)] == ["mine"]
+    recovery.discard(catalogue_file)
+    assert [c.text() for c in recovery.all_copies()] == ["other"]
 
 
 def test_all_copies_newest_first(tmp_path: Path) -> None:
@@ -164,8 +178,7 @@ def test_writer_keeps_kept_copies_and_reports_errors(
     writer = RecoveryWriter(session, delay=3600, on_error=errors.append)
     _edit(session, "Typed")
     session.undo()
-    kept = recovery.read(catalogue_file, kept=True)
-    assert kept is not None and kept.text() == "set aside"
+    assert [c.text() for c in recovery.copies(catalogue_file)] == ["set aside"]
 
     def refuse(*_args: object, **_kw: object) -> None:
         raise PermissionError(13, "Permission denied")
