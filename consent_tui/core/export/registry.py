@@ -22,6 +22,7 @@ class ExportOptions:
     width: int = 80  # text format
     fragment: bool = False  # html: a fragment to embed, not a whole page
     template: Path | None = None  # a user template overriding the bundled one
+    templates_dir: Path | None = None  # the user's template folder (paths.templates_dir())
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,16 @@ class Exporter:
 
 
 # format name -> module defining EXPORTER; order is the order shown to users.
-_MODULES: dict[str, str] = {}
+_MODULES: dict[str, str] = {
+    "markdown": "consent_tui.core.export.markdown",
+    "html": "consent_tui.core.export.html",
+    "text": "consent_tui.core.export.plaintext",
+    "json": "consent_tui.core.export.jsonexport",
+    "csv": "consent_tui.core.export.csvexport",
+    "klaro": "consent_tui.core.export.klaro",
+    "cookieconsent": "consent_tui.core.export.cookieconsent",
+    "tcf-disclosures": "consent_tui.core.export.tcf",
+}
 
 
 def names() -> list[str]:

@@ -1,0 +1,190 @@
+"""``consent-tui export FILE --format F``: write the cookie policy or a banner configuration.
+
+Writes to standard output, or with ``-o`` atomically to a file; ``--all-languages``
+writes one file per language (``policy.en.html``...). A catalogue with validation
+errors is refused unless ``--force``. Exit codes as for ``validate``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from consent_tui import paths
+from consent_tui.commands.common import error, load_or_report
+from consent_tui.core.errors import CatalogueError
+from consent_tui.core.export import registry
+from consent_tui.core.export.atomic import write_atomic
+from consent_tui.core.export.registry import Exporter, ExportOptions
+from consent_tui.core.tomlscan import SourceMap
+from consent_tui.core.validation import Problem, validate
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+MAX_NOTES = 20
+MIN_WIDTH = 20
+LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+SUFFIXES = {"md": "markdown", "markdown": "markdown", "htm": "html", "txt": "text"}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Write the cookie policy (markdown, html, text, csv, json) or a consent-banner "
+        "configuration. Standard output by default."
+    )
+    parser.add_argument("file", metavar="FILE", help="the catalogue (.toml)")
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=registry.names(),
+        help="output format (default: from the -o file's extension, else markdown)",
+    )
+    parser.add_argument("--lang", metavar="L", help="language (default: the catalogue's first)")
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", help="write to OUT (a folder with --all-languages)"
+    )
+    parser.add_argument(
+        "--all-languages",
+        action="store_true",
+        help="one file per language: policy.en.html, policy.fr.html... in -o OUT or beside FILE",
+    )
+    parser.add_argument(
+        "--width", type=int, default=80, metavar="N", help="text: line width (default 80)"
+    )
+    parser.add_argument(
+        "--fragment", action="store_true", help="html: an <article> to embed, not a whole page"
+    )
+    parser.add_argument(
+        "--template", metavar="PATH", help="markdown/html/text: a Jinja2 template to use instead"
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="export even when the catalogue has errors"
+    )
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    if args.output and not args.all_languages:
+        suffix = Path(args.output).suffix.lower().lstrip(".")
+        if suffix in registry.names():
+            return suffix
+        if suffix in SUFFIXES:
+            return SUFFIXES[suffix]
+    return "markdown"
+
+
+def _usage(args: argparse.Namespace, exporter: Exporter) -> str | None:
+    """A usage error, or None; warns about options the format ignores."""
+    if args.width < MIN_WIDTH:
+        return f"--width must be at least {MIN_WIDTH}"
+    if args.lang is not None and LANG_CODE.fullmatch(args.lang) is None:
+        return f"--lang {args.lang!r} is not a language code such as en, fr or pt-BR"
+    if args.template is not None:
+        if "template" not in exporter.options:
+            return f"--template does not apply to the {exporter.name} format"
+        if not Path(args.template).is_file():
+            return f"{args.template}: no such template file"
+    if args.lang is not None and args.all_languages:
+        return "--lang and --all-languages cannot be used together"
+    given = {"width": args.width != 80, "fragment": args.fragment}
+    for option, used in given.items():
+        if used and option not in exporter.options:
+            error(f"warning: --{option} has no effect on the {exporter.name} format")
+    if args.lang is not None and not exporter.per_language:
+        error(f"warning: --lang has no effect: the {exporter.name} export holds every language")
+    return None
+
+
+def _report(problems: list[Problem], path: str, forced: bool) -> None:
+    for problem in problems:
+        where = ":".join(str(x) for x in (path, problem.line, problem.col) if x is not None)
+        print(f"{where}: error: {problem.message} [{problem.rule}]", file=sys.stderr)
+    count = f"{len(problems)} error{'s' if len(problems) != 1 else ''}"
+    if forced:
+        error(f"exporting despite {count} (--force)")
+    else:
+        error(f"{count}: nothing exported; fix them, or export anyway with --force")
+
+
+def _notes(notes: list[str]) -> None:
+    unique = list(dict.fromkeys(notes))
+    for note in unique[:MAX_NOTES]:
+        error(f"note: {note}")
+    if len(unique) > MAX_NOTES:
+        error(f"note: ... and {len(unique) - MAX_NOTES} more texts missing in this language")
+
+
+def _targets(
+    args: argparse.Namespace, exporter: Exporter, source: Path, langs: list[str | None]
+) -> list[tuple[str | None, Path | None]]:
+    """(language, output path or None for stdout) pairs."""
+    if not args.all_languages:
+        return [(langs[0], Path(args.output) if args.output else None)]
+    stem, folder = "policy", source.parent
+    if args.output:
+        out = Path(args.output)
+        if out.suffix.lower().lstrip(".") == exporter.extension and not out.is_dir():
+            stem, folder = out.stem, out.parent
+        else:
+            folder = out
+    if not exporter.per_language:
+        return [(None, folder / f"{stem}.{exporter.extension}")]
+    return [(lang, folder / f"{stem}.{lang}.{exporter.extension}") for lang in langs]
+
+
+def run(args: argparse.Namespace) -> int:
+    exporter = registry.get(_format(args))
+    problem = _usage(args, exporter)
+    if problem is not None:
+        error(problem)
+        return EXIT_USAGE
+    document = load_or_report(args.file)
+    if document is None:
+        return EXIT_USAGE
+    catalogue = document.catalogue
+    errors = [p for p in validate(catalogue, SourceMap(document.text)) if p.severity == "error"]
+    if errors:
+        _report(errors, args.file, args.force)
+        if not args.force:
+            return EXIT_PROBLEMS
+    langs: list[str | None] = list(catalogue.languages) if args.all_languages else [args.lang]
+    source = document.path or Path(args.file)
+    outputs = []
+    notes: list[str] = []
+    for lang, target in _targets(args, exporter, source, langs):
+        options = ExportOptions(
+            lang=lang,
+            width=args.width,
+            fragment=args.fragment,
+            template=Path(args.template) if args.template else None,
+            templates_dir=paths.templates_dir(),
+        )
+        try:
+            result = exporter.render(catalogue, options)
+        except CatalogueError as exc:
+            print(f"{exc.location}: error: {exc.message}", file=sys.stderr)
+            return EXIT_USAGE
+        notes += [f"{lang}: {n}" if args.all_languages and lang else n for n in result.notes]
+        outputs.append((target, result.text))
+    _notes(notes)
+    return _write(outputs)
+
+
+def _write(outputs: list[tuple[Path | None, str]]) -> int:
+    for target, text in outputs:
+        data = text.encode("utf-8")
+        if target is None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+            continue
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, data)
+        except OSError as exc:
+            error(f"{target}: cannot write: {exc.strerror or exc}")
+            return EXIT_USAGE
+        error(f"wrote {target}")
+    return EXIT_OK

@@ -1,0 +1,172 @@
+"""Table cells of the policy document, one builder per column id."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from consent_tui.core.export.docmodel import Cell, Item, Span
+from consent_tui.core.export.escape import clean, safe_url
+from consent_tui.core.export.words import Words
+from consent_tui.core.model import Cookie, Service
+
+_PHRASE = re.compile(r"(\{any\}|\{a\}|\{b\})")
+_STARS = re.compile(r"\*+")
+_STORAGE_ENTRIES = ("local_storage", "session_storage", "indexed_db")
+
+
+def _item(*spans: Span) -> Item:
+    return Item(tuple(span for span in spans if span.text))
+
+
+def _plain(text: str) -> Cell:
+    return Cell((_item(Span(text)),) if text else ())
+
+
+def pattern_item(name: str, storage: str, words: Words) -> Item:
+    """A name with ``*`` wildcards in words: "any cookie starting with _ga_"."""
+    anything = words.label("any_entry" if storage in _STORAGE_ENTRIES else "any_cookie")
+    parts = _STARS.sub("*", name).split("*")
+    a, b = parts[0], parts[-1]
+    if len(parts) == 2 and a and not b:
+        key = "starting"
+    elif len(parts) == 2 and b and not a:
+        key = "ending"
+    elif len(parts) == 2 and a and b:
+        key = "starting_ending"
+    elif len(parts) == 3 and not a and not b and parts[1]:
+        key, a = "containing", parts[1]
+    elif not any(parts):
+        return _item(Span(anything))
+    else:
+        key, a = "matching", name
+    spans = []
+    for piece in _PHRASE.split(words.label(key)):
+        if piece == "{any}":
+            spans.append(Span(anything))
+        elif piece in ("{a}", "{b}"):
+            spans.append(Span(a if piece == "{a}" else b, code=True))
+        else:
+            spans.append(Span(piece))
+    return _item(*spans)
+
+
+def cookie_item(cookie: Cookie, words: Words) -> Item:
+    name = clean(cookie.name or "")
+    if "*" in name:
+        return pattern_item(name, cookie.storage_type, words)
+    return _item(Span(name, code=True))
+
+
+class CellBuilder:
+    """Builds the cells of one service row for the catalogue's columns."""
+
+    def __init__(self, words: Words, site_host: str | None) -> None:
+        self.words = words
+        self.site_host = site_host
+        self.builders: dict[str, Callable[[Service], Cell]] = {
+            "provider": self.provider,
+            "function_location": self.function_location,
+            "cookies": self.cookies,
+            "purposes": self.purposes,
+            "duration": self.duration,
+            "type": self.type,
+            "party": self.party,
+            "domain": self.domain,
+            "description": self.description,
+            "privacy_policy": self.privacy_policy,
+        }
+
+    def cell(self, column: str, service: Service) -> Cell:
+        build = self.builders.get(column)
+        return build(service) if build is not None else Cell()
+
+    def provider(self, service: Service) -> Cell:
+        return _plain(clean(service.provider or service.id))
+
+    def function_location(self, service: Service) -> Cell:
+        where = f"services.{service.id}"
+        function = self.words.text(service.function, f"{where}.function")
+        location = self.words.text(service.location, f"{where}.location")
+        if function and location:
+            return _plain(f"{function} ({location})")
+        return _plain(function or location)
+
+    def cookies(self, service: Service) -> Cell:
+        return Cell(tuple(cookie_item(c, self.words) for c in service.cookies))
+
+    def purposes(self, service: Service) -> Cell:
+        items = []
+        for pid in service.purposes or ():
+            purpose = self.words.catalogue.purposes.get(pid)
+            text = ""
+            if purpose is not None:
+                where = f"purposes.{pid}"
+                text = self.words.text(purpose.description, f"{where}.description")
+                text = text or self.words.text(purpose.title, f"{where}.title")
+            items.append(_item(Span(text or clean(pid))))
+        return Cell(tuple(items))
+
+    def _per_cookie(self, service: Service, value: Callable[[int, Cookie], str]) -> Cell:
+        """One value when every cookie shares it, else "name: value" per cookie."""
+        values = [value(i, c) for i, c in enumerate(service.cookies)]
+        colon = self.words.label("colon")
+        if not values or all(v == values[0] for v in values):
+            return _plain(values[0] if values else "")
+        return Cell(
+            tuple(
+                _item(Span(clean(c.name or ""), code=True), Span(colon), Span(v))
+                for c, v in zip(service.cookies, values, strict=True)
+                if v
+            )
+        )
+
+    def duration(self, service: Service) -> Cell:
+        def text(index: int, cookie: Cookie) -> str:
+            value = self.words.duration_text(cookie.duration)
+            note = self.words.text(
+                cookie.duration_note, f"services.{service.id}.cookies[{index}].duration_note"
+            )
+            return f"{value} ({note})" if value and note else value or note
+
+        return self._per_cookie(service, text)
+
+    def type(self, service: Service) -> Cell:
+        labels = self.words.builtin.LABELS
+        return self._per_cookie(
+            service, lambda _i, c: labels.get(c.storage_type, clean(c.storage_type))
+        )
+
+    def party(self, service: Service) -> Cell:
+        party = service.party or ""
+        return _plain(self.words.builtin.LABELS.get(party, clean(party)) if party else "")
+
+    def domain(self, service: Service) -> Cell:
+        host = self.site_host or ""
+        return self._per_cookie(service, lambda _i, c: clean(c.domain) if c.domain else host)
+
+    def description(self, service: Service) -> Cell:
+        where = f"services.{service.id}"
+        text = self.words.text(service.description, f"{where}.description")
+        if text:
+            return _plain(text)
+        return self._per_cookie(
+            service,
+            lambda i, c: self.words.text(c.description, f"{where}.cookies[{i}].description"),
+        )
+
+    def privacy_policy(self, service: Service) -> Cell:
+        url = clean(service.privacy_policy or "")
+        return Cell((_item(Span(url, url=safe_url(url))),) if url else ())
+
+
+def host_of(url: str | None) -> str | None:
+    """The host name of a site URL, for display."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return clean(host) if host else None

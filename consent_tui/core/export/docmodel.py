@@ -1,0 +1,110 @@
+"""The policy document as plain data: what every document format renders.
+
+Built by :func:`consent_tui.core.export.document.build` from a catalogue and a
+language; holds text only (already localised, with fallbacks resolved), never
+markup. Templates reach these objects as ``doc``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of text: plain, a code name (``code``), or a link (``url`` is safe to link)."""
+
+    text: str
+    code: bool = False
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One line of a cell (a cookie, a purpose...) made of spans."""
+
+    spans: tuple[Span, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(span.text for span in self.spans)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A table cell: zero or more items, shown one per line."""
+
+    items: tuple[Item, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "\n".join(item.text for item in self.items)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    id: str
+    header: str
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One service."""
+
+    service_id: str
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    caption: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A standard section: heading, paragraphs, and optional detail lines (label: value)."""
+
+    id: str
+    title: str
+    paragraphs: tuple[str, ...]
+    details: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CategorySection:
+    """A category with its description, consent statement and table of services."""
+
+    id: str
+    title: str
+    paragraphs: tuple[str, ...]
+    consent: str | None  # the sentence saying whether consent is asked
+    consent_required: bool | None
+    table: Table
+    empty_note: str | None  # shown instead of the table when no service is in it
+    cookie_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyDocument:
+    """The whole document in one language."""
+
+    lang: str
+    title: str
+    intro: tuple[str, ...]
+    before: tuple[Section, ...]  # what a cookie is, kinds of cookies
+    cookies: Section | None  # "cookies used on <site>", introducing the tables
+    categories: tuple[CategorySection, ...]
+    after: tuple[Section, ...]  # consent management, browser settings, controller
+    site_name: str | None
+    site_url: str | None  # safe to link, or None
+    updated: str | None  # localised date
+    updated_iso: str | None
+    labels: dict[str, str]  # localised words for templates ("last_updated", ...)
+    notes: tuple[str, ...]  # fallbacks to report on stderr
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        """Every standard section, in order (the tables come after ``cookies``)."""
+        return (*self.before, *((self.cookies,) if self.cookies else ()), *self.after)

@@ -1,0 +1,149 @@
+"""Make catalogue text safe for each output: Markdown, URLs, spreadsheets, terminals."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+# C0 and C1 controls (but tab and newline), DEL, and the bidirectional overrides
+# and isolates that can disguise text ("Trojan Source").
+_CONTROLS: Final = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def clean(text: str) -> str:
+    """Catalogue text fit for any output: controls dropped, line ends unified."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.isascii() and text.isprintable():
+        return text
+    return _CONTROLS.sub("", text).replace("\t", " ")
+
+
+# ------------------------------------------------------------------ Markdown
+
+_MD_ALWAYS: Final = {
+    "\\": "\\\\",
+    "`": "\\`",
+    "*": "\\*",
+    "[": "\\[",
+    "]": "\\]",
+    "|": "\\|",
+    "~": "\\~",
+    "$": "\\$",
+    "{": "\\{",
+    "}": "\\}",
+    "<": "&lt;",
+    ">": "&gt;",
+    "&": "&amp;",
+}
+_MD_SPECIAL: Final = re.compile(r"[\\`*\[\]|~${}<>&]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+# What would open a block when it starts a line: headings, quotes, lists,
+# thematic breaks, setext underlines, fences, numbered items.
+_MD_LINE_START: Final = re.compile(r"^([#>+=-]|\d+(?=[.)]))", re.MULTILINE)
+
+
+def _md_char(match: re.Match[str]) -> str:
+    char = match.group(0)
+    return _MD_ALWAYS.get(char, "\\" + char)
+
+
+def md_inline(text: str) -> str:
+    """Escape ``text`` so Markdown shows it literally on one line (titles, cells).
+
+    Nothing can start a link, an image, HTML, emphasis, code, maths, a table
+    cell or a ``{{ }}`` / ``{% %}`` tag of a static-site generator. Intraword
+    underscores (``django_language``) stay readable because they cannot emphasise.
+    """
+    out = _MD_SPECIAL.sub(_md_char, text)
+    return _MD_LINE_START.sub(_md_block_start, out)
+
+
+def _md_block_start(match: re.Match[str]) -> str:
+    mark = match.group(1)
+    return mark + "\\" if mark.isdigit() else "\\" + mark
+
+
+def md_cell(text: str) -> str:
+    """A table cell: inline escaping, line breaks as ``<br>``."""
+    return "<br>".join(md_inline(line.strip()) for line in text.split("\n"))
+
+
+def md_paragraph(text: str) -> str:
+    """A paragraph: inline escaping of each line; leading spaces removed (no code block)."""
+    return "\n".join(md_inline(line.strip()) for line in text.split("\n") if line.strip())
+
+
+def md_code(text: str) -> str | None:
+    """``text`` as a code span, or ``None`` when a code span cannot hold it safely."""
+    if not text or re.search(r"[`|{}\n<>&\\$]", text) or text != text.strip():
+        return None
+    return f"`{text}`"
+
+
+# ---------------------------------------------------------------------- URLs
+
+_URL: Final = re.compile(
+    r"(?:https?://[^/?#@\s]+|mailto:[^@\s?]+@[^@\s?]+)"
+    r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%\u00a1-\uffff]*",
+    re.IGNORECASE,
+)
+_URL_CHARS: Final = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+_EMAIL: Final = re.compile(r"[^@\s<>()\[\]\\,;:\"]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` when it is an ``http:``, ``https:`` or ``mailto:`` URL safe to link, else None.
+
+    Anything with spaces, controls, quotes, angle brackets, braces or pipes is
+    refused, as is every other scheme (``javascript:``, ``data:``, ``file:`` ...).
+    """
+    if not url or len(url) > 2048 or _URL.fullmatch(url) is None:
+        return None
+    for char in url:
+        if char.isascii():
+            if _URL_CHARS.fullmatch(char) is None:
+                return None
+        elif unicodedata.category(char)[0] in "CZ":
+            return None
+    return url
+
+
+def contact_link(contact: str) -> tuple[str, str | None]:
+    """How to show a contact: (text, link or None). Bare addresses become mailto links."""
+    value = contact.strip()
+    if _EMAIL.fullmatch(value):
+        return value, safe_url("mailto:" + value)
+    url = safe_url(value)
+    if url is not None and url.lower().startswith("mailto:"):
+        return url[len("mailto:") :].split("?", 1)[0], url
+    return value, url
+
+
+# ---------------------------------------------------------------- spreadsheets
+
+_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r", "\n")
+_FORMULA_AFTER_DELIMITER: Final = re.compile(r"([,;])(\s*)(?=[=+\-@])")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A CSV cell no spreadsheet runs as a formula, whatever delimiter it assumes.
+
+    A cell starting (after blanks) with ``= + - @``, a tab or a carriage return
+    gets a leading ``'``; so does each piece that a spreadsheet splitting on
+    ``,`` or ``;`` would see starting a new cell. Plain numbers stay numbers.
+    """
+    if not value:
+        return value
+    if _is_number(value):
+        return value
+    out = _FORMULA_AFTER_DELIMITER.sub(r"\1\2'", value)
+    if out.lstrip(" ").startswith(_FORMULA_START):
+        out = "'" + out
+    return out
+
+
+def _is_number(value: str) -> bool:
+    return re.fullmatch(r"-?[0-9]+(?:\.[0-9]+)?", value) is not None

@@ -1,0 +1,174 @@
+"""JSON: the normalised catalogue, every language, for other programs.
+
+Durations are parsed (seconds, and words in each language), references are
+resolved (a service carries its category and purposes), plain strings become
+``{language: text}`` maps and every field is present (``null`` when absent).
+Described by ``consent_tui/core/schema/export.schema.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from typing import Any
+
+from consent_tui.core.durations import format_duration, try_parse
+from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResult
+from consent_tui.core.export.texts import builtin_language
+from consent_tui.core.model import Catalogue, Category, Cookie, Purpose, Service, Text
+
+EXPORT_VERSION = 1
+SCHEMA_ID = "urn:consent-tui:schema:export:1"
+
+Data = dict[str, Any]
+
+
+def schema_text() -> str:
+    """The JSON Schema of this export, as shipped in the package."""
+    folder = resources.files("consent_tui.core").joinpath("schema")
+    return folder.joinpath("export.schema.json").read_text(encoding="utf-8")
+
+
+def _text(text: Text | None) -> dict[str, str] | None:
+    return dict(text.values) if text is not None else None
+
+
+def pattern_regex(name: str) -> str:
+    """A regular expression matching the names a ``*`` pattern stands for."""
+    return "^" + ".*".join(re.escape(part) for part in name.split("*")) + "$"
+
+
+class _Normaliser:
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.languages = catalogue.languages
+        self.categories = {c.id: self.category(c) for c in catalogue.categories.values()}
+        self.purposes = {p.id: self.purpose(p) for p in catalogue.purposes.values()}
+        self._durations: dict[str, Data | None] = {}
+
+    def duration(self, raw: str | None) -> Data | None:
+        if raw is None:
+            return None
+        if raw in self._durations:
+            return self._durations[raw]
+        parsed = try_parse(raw)
+        out: Data = {"text": raw, "kind": None, "seconds": None, "label": None}
+        if parsed is not None:
+            words = {lang: builtin_language(lang) or "en" for lang in self.languages}
+            out["kind"] = parsed.kind
+            out["seconds"] = parsed.seconds
+            out["label"] = {lang: format_duration(parsed, words[lang]) for lang in self.languages}
+        self._durations[raw] = out
+        return out
+
+    def category(self, category: Category) -> Data:
+        return {
+            "id": category.id,
+            "title": _text(category.title),
+            "description": _text(category.description),
+            "consent": category.consent,
+        }
+
+    def purpose(self, purpose: Purpose) -> Data:
+        tcf = list(purpose.tcf_purposes) if purpose.tcf_purposes is not None else None
+        return {
+            "id": purpose.id,
+            "title": _text(purpose.title),
+            "description": _text(purpose.description),
+            "legal_basis": purpose.legal_basis,
+            "tcf_purposes": tcf,
+        }
+
+    def cookie(self, cookie: Cookie) -> Data:
+        name = cookie.name
+        pattern = name is not None and "*" in name
+        return {
+            "name": name,
+            "pattern": pattern,
+            "regex": pattern_regex(name) if pattern and name is not None else None,
+            "type": cookie.storage_type,
+            "domain": cookie.domain,
+            "path": cookie.path,
+            "duration": self.duration(cookie.duration),
+            "duration_note": _text(cookie.duration_note),
+            "description": _text(cookie.description),
+        }
+
+    def service(self, service: Service) -> Data:
+        category = None
+        if service.category is not None:
+            category = self.categories.get(service.category) or {
+                "id": service.category,
+                "missing": True,
+            }
+        purposes = [
+            self.purposes.get(p) or {"id": p, "missing": True} for p in service.purposes or ()
+        ]
+        return {
+            "id": service.id,
+            "provider": service.provider,
+            "function": _text(service.function),
+            "location": _text(service.location),
+            "description": _text(service.description),
+            "category": category,
+            "purposes": purposes,
+            "party": service.party,
+            "privacy_policy": service.privacy_policy,
+            "country": service.country,
+            "safeguard": service.safeguard,
+            "cookies": [self.cookie(c) for c in service.cookies],
+        }
+
+    def catalogue_data(self) -> Data:
+        catalogue = self.catalogue
+        policy = catalogue.policy
+        document = catalogue.document
+        banner = catalogue.banner_settings
+        return {
+            "$schema": SCHEMA_ID,
+            "export_version": EXPORT_VERSION,
+            "format_version": catalogue.format_version,
+            "languages": list(self.languages),
+            "default_language": catalogue.default_language,
+            "policy": {
+                "title": _text(policy.title),
+                "site_name": policy.site_name,
+                "site_url": policy.site_url,
+                "controller": policy.controller,
+                "contact": policy.contact,
+                "updated": policy.updated.isoformat() if policy.updated else None,
+                "intro": _text(policy.intro),
+                "document": {
+                    "columns": list(document.effective_columns),
+                    "sections": {k: dict(v.values) for k, v in document.sections.items()},
+                },
+            },
+            "banner": {
+                "consent_lifetime": self.duration(banner.effective_lifetime),
+                "revision": banner.revision,
+            },
+            "categories": list(self.categories.values()),
+            "purposes": list(self.purposes.values()),
+            "services": [self.service(s) for s in catalogue.services.values()],
+            "counts": {"services": len(catalogue.services), "cookies": catalogue.cookie_count()},
+        }
+
+
+def normalise(catalogue: Catalogue) -> Data:
+    """The catalogue as plain JSON data (see the module docstring)."""
+    return _Normaliser(catalogue).catalogue_data()
+
+
+def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
+    text = json.dumps(normalise(catalogue), ensure_ascii=False, indent=2)
+    return ExportResult(text + "\n")
+
+
+EXPORTER = Exporter(
+    name="json",
+    extension="json",
+    description="the normalised catalogue in every language, for other programs",
+    render=render,
+    per_language=False,
+)

@@ -1,0 +1,80 @@
+"""GitHub-flavoured Markdown: every text escaped, so nothing in the catalogue becomes markup.
+
+In a Markdown template, each ``{{ value }}`` is escaped as a paragraph unless it
+comes from one of the ``md_*`` filters (which return already-safe Markdown).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from consent_tui.core.export import templating
+from consent_tui.core.export.docmodel import Cell, Item
+from consent_tui.core.export.document import build
+from consent_tui.core.export.escape import md_cell, md_code, md_inline, md_paragraph
+from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResult
+from consent_tui.core.model import Catalogue
+
+TEMPLATE = "policy.md.j2"
+
+
+class MdSafe(str):
+    """Markdown already escaped: templates output it as is."""
+
+    __slots__ = ()
+
+
+def md_item(item: Item) -> MdSafe:
+    """One item: code names as code spans, safe URLs as links, the rest escaped."""
+    out = []
+    for span in item.spans:
+        text = span.text.replace("\n", " ")
+        if span.url is not None:
+            out.append(f"[{md_inline(text)}](<{span.url}>)")
+        elif span.code:
+            out.append(md_code(text) or md_inline(text))
+        else:
+            out.append(md_inline(text))
+    return MdSafe("".join(out))
+
+
+def md_cell_filter(cell: Cell) -> MdSafe:
+    """A table cell: its items separated by ``<br>``; never breaks the row."""
+    return MdSafe("<br>".join(md_item(item) for item in cell.items))
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, MdSafe):
+        return value
+    return md_paragraph(str(value))
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "md_item": md_item,
+    "md_cell": md_cell_filter,
+    "md_inline": lambda text: MdSafe(md_inline(str(text).replace("\n", " "))),
+    "md_text_cell": lambda text: MdSafe(md_cell(str(text))),
+    "md_paragraph": lambda text: MdSafe(md_paragraph(str(text))),
+    "md_raw": lambda text: MdSafe(str(text)),
+}
+
+
+def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
+    doc = build(catalogue, options.lang)
+    env = templating.environment(
+        "markdown", options.template, options.templates_dir, FILTERS, finalize=_finalize
+    )
+    text = templating.render(env, TEMPLATE, options.template, doc=doc, options=options)
+    return ExportResult(text, doc.notes)
+
+
+EXPORTER = Exporter(
+    name="markdown",
+    extension="md",
+    description="the cookie policy in GitHub-flavoured Markdown",
+    render=render,
+    options=frozenset({"lang", "template"}),
+)

@@ -1,0 +1,104 @@
+"""Jinja2 templates of the document formats: bundled, or the user's, always sandboxed.
+
+Where a template is looked up, first match wins:
+
+1. ``--template PATH`` (the main template; its folder is searched for includes);
+2. the user's template folder (``consent-tui locate templates``), same file names
+   as the bundled ones (``policy.md.j2``, ``policy.html.j2``, ``policy.txt.j2``);
+3. the bundled templates, also reachable as ``bundled/<name>`` so that a user
+   template can ``{% extends "bundled/policy.html.j2" %}`` and override blocks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from consent_tui.core.errors import CatalogueError
+
+Kind = Literal["markdown", "html", "text"]
+MAIN = "__main__"  # the name under which a --template PATH file is loaded
+
+
+class TemplateError(CatalogueError):
+    """A template cannot be found, parsed or rendered."""
+
+
+def _bundled() -> jinja2.BaseLoader:
+    return jinja2.PackageLoader("consent_tui.core.export", "templates")
+
+
+def _main_loader(path: Path) -> jinja2.BaseLoader:
+    def load(name: str) -> tuple[str, str, Callable[[], bool]] | None:
+        if name != MAIN:
+            return None
+        try:
+            source = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise TemplateError(f"cannot read the template: {exc}", path=str(path)) from None
+        return source, str(path), lambda: False
+
+    return jinja2.FunctionLoader(load)
+
+
+def loader(template: Path | None, user_dir: Path | None) -> jinja2.BaseLoader:
+    bundled = _bundled()
+    loaders: list[jinja2.BaseLoader] = []
+    if template is not None:
+        loaders += [_main_loader(template), jinja2.FileSystemLoader(template.parent)]
+    if user_dir is not None and user_dir.is_dir():
+        loaders.append(jinja2.FileSystemLoader(user_dir))
+    loaders += [jinja2.PrefixLoader({"bundled": bundled}), bundled]
+    return jinja2.ChoiceLoader(loaders)
+
+
+def environment(
+    kind: Kind,
+    template: Path | None,
+    user_dir: Path | None,
+    filters: Mapping[str, Callable[..., Any]],
+    finalize: Callable[[Any], Any] | None = None,
+) -> jinja2.Environment:
+    """A sandboxed environment: HTML is autoescaped; Markdown escapes through ``finalize``."""
+    env = ImmutableSandboxedEnvironment(
+        loader=loader(template, user_dir),
+        autoescape=kind == "html",
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=finalize or _none_as_empty,
+    )
+    env.filters.update(filters)
+    return env
+
+
+def _none_as_empty(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def render(env: jinja2.Environment, name: str, template: Path | None, **context: Any) -> str:
+    """Render the main template (``template`` when given, else the bundled ``name``)."""
+    where = str(template) if template is not None else name
+    try:
+        return env.get_template(MAIN if template is not None else name).render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"template syntax error: {exc.message}", path=exc.filename or where, line=exc.lineno
+        ) from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template not found: {exc.name}", path=where) from None
+    except jinja2.exceptions.SecurityError as exc:
+        raise TemplateError(f"the template tried something unsafe: {exc}", path=where) from None
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"template error: {exc}", path=where) from None
+    except TemplateError:
+        raise
+    except Exception as exc:  # a user template can fail in many ways; never a traceback
+        raise TemplateError(
+            f"the template failed: {type(exc).__name__}: {exc}", path=where
+        ) from None
