@@ -326,7 +326,7 @@ class FileActions:
 
     async def action_quit(self) -> None:
         """Quit; with unsaved changes ask first (save, discard, cancel)."""
-        self._leave_then(self._exit)
+        self._leave_then(self._quit_now)
 
     def _leave_then(self, proceed: Callable[[], None]) -> None:
         """Run ``proceed`` once the open work is saved or discarded (or there is none)."""
@@ -364,7 +364,7 @@ class FileActions:
 
         app.push_screen(QuitDialog(session.name), answer)
 
-    def _exit(self) -> None:
+    def _quit_now(self) -> None:
         if self._writer is not None:
             self._writer.close()
         self._app.exit()
