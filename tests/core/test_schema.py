@@ -26,7 +26,11 @@ DEFS = SCHEMA["$defs"]
 VALIDATOR = jsonschema.Draft202012Validator(
     SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
 )
-DURATION = re.compile(DEFS["duration"]["pattern"])
+DURATION_FORMS = [re.compile(form["pattern"]) for form in DEFS["duration"]["anyOf"]]
+
+
+def duration_matches(text: str) -> bool:
+    return any(form.search(text) for form in DURATION_FORMS)
 
 
 def as_json(value: Any) -> Any:
@@ -191,7 +195,7 @@ def _minimal() -> dict[str, Any]:
         (lambda d: d["services"]["cart"]["cookies"][0].pop("duration"), "'duration' is a required"),
         (
             lambda d: d["services"]["cart"]["cookies"][0].update(duration="forever"),
-            "does not match",
+            "is not valid under any",
         ),
         (lambda d: d["services"]["cart"]["cookies"][0].update(type="flash"), "is not one of"),
         (lambda d: d.update(banner={"revision": -1}), "minimum of 0"),
@@ -248,7 +252,7 @@ DURATION_CASES = [
 
 @pytest.mark.parametrize("text", DURATION_CASES)
 def test_duration_pattern_matches_the_parser(text: str) -> None:
-    assert (DURATION.search(text) is not None) == (try_parse(text) is not None)
+    assert duration_matches(text) == (try_parse(text) is not None)
 
 
 _PIECES = [" ", ",", "and", "and ", "1", "13", "0", "P", "T", "Y", "M", "W", "D", "H", "S"]
@@ -258,7 +262,7 @@ _pieces = st.sampled_from(_PIECES)
 
 @given(st.lists(_pieces, max_size=8).map("".join))
 def test_duration_pattern_agrees_with_the_parser_on_generated_text(text: str) -> None:
-    assert (DURATION.search(text) is not None) == (try_parse(text) is not None), text
+    assert duration_matches(text) == (try_parse(text) is not None), text
 
 
 def test_duration_examples_parse() -> None:
