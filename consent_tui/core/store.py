@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from consent_tui.core.errors import CatalogueError
+from consent_tui.core.atomic import write_atomic
+from consent_tui.core.chunks import ChunkIndex
+from consent_tui.core.errors import CatalogueError, ChangedOnDiskError, SaveError
 from consent_tui.core.loader import BOM, decode, load_text
 from consent_tui.core.model import Catalogue
+from consent_tui.core.patch import Unusual, apply
+from consent_tui.core.patch_full import render_full
+from consent_tui.core.patch_plan import Plan
 
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -42,6 +47,15 @@ class Document:
     text: str
     catalogue: Catalogue
     fingerprint: Fingerprint | None = None
+    _chunks: ChunkIndex | None = field(default=None, init=False, repr=False, compare=False)
+
+    def chunks(self) -> ChunkIndex:
+        """The header index of the text (BOM left out), built on first use."""
+        if self._chunks is None:
+            body = self.text[1:] if self.has_bom else self.text
+            object.__setattr__(self, "_chunks", ChunkIndex(body))
+        assert self._chunks is not None
+        return self._chunks
 
     @property
     def has_bom(self) -> bool:
@@ -104,19 +118,74 @@ def save(
 ) -> Document:
     """Write ``catalogue`` into ``document``'s file, changing only what changed.
 
-    CONTRACT (being written): returns the new :class:`Document`. Raises
+    Returns the new :class:`Document`. Raises
     :class:`~consent_tui.core.errors.ChangedOnDiskError` when the file changed
-    since it was loaded (unless ``force``) and
+    (or vanished) since it was loaded, unless ``force``, and
     :class:`~consent_tui.core.errors.SaveError` when the new text would not read
-    back as ``catalogue``; in both cases nothing on disk changes. ``path``
-    saves to another file ("save as").
+    back as ``catalogue`` or cannot be written; in every case nothing on disk
+    changes. ``path`` saves to another file ("save as"); a symlink is followed
+    and its target written.
     """
-    raise NotImplementedError
+    target = Path(path) if path is not None else document.path
+    if target is None:
+        raise SaveError("this catalogue has no file yet: choose where to save it")
+    text = render(document, catalogue)
+    data = text.encode("utf-8")
+    if not force and _same_file(target, document.path):
+        check_unchanged(document)
+    write_atomic(target, data)
+    return Document(target, text, catalogue, Fingerprint.of(target, data))
+
+
+def _same_file(target: Path, loaded: Path | None) -> bool:
+    return loaded is not None and os.path.realpath(target) == os.path.realpath(loaded)
+
+
+def check_unchanged(document: Document) -> None:
+    """Raise :class:`ChangedOnDiskError` if the file is not as it was loaded."""
+    assert document.path is not None
+    where = str(document.path)
+    hint = "reload it to see those changes, or save anyway to overwrite them"
+    try:
+        current = document.path.read_bytes()
+    except FileNotFoundError:
+        if document.fingerprint is None:
+            return
+        raise ChangedOnDiskError(
+            "the file was deleted or moved since it was loaded; save anyway to write it again",
+            path=where,
+        ) from None
+    except OSError as exc:
+        raise SaveError(
+            f"cannot read the file to check it: {exc.strerror or exc}", path=where
+        ) from None
+    fingerprint = document.fingerprint
+    if fingerprint is None:
+        raise ChangedOnDiskError(f"a file with this name already exists; {hint}", path=where)
+    if (
+        len(current) != fingerprint.size
+        or hashlib.sha256(current).hexdigest() != fingerprint.sha256
+    ):
+        raise ChangedOnDiskError(
+            f"another program changed the file since it was loaded; {hint}", path=where
+        )
 
 
 def render(document: Document, catalogue: Catalogue) -> str:
     """The text ``save`` would write for ``catalogue`` (pure; no disk access).
 
-    CONTRACT (being written).
+    An unchanged catalogue gives the original text back byte for byte. The
+    text is only changed where the catalogue changed; every changed span is read
+    back with ``tomllib`` and compared with the catalogue (:class:`SaveError`
+    when they differ).
     """
-    raise NotImplementedError
+    if catalogue is document.catalogue:
+        return document.text
+    bom = BOM if document.has_bom else ""
+    body = document.text[len(bom) :]
+    old = document.catalogue
+    try:
+        result = apply(body, Plan(document.chunks(), old, catalogue, document.newline).pieces())
+    except Unusual:
+        result = render_full(body, old, catalogue, document.newline)
+    return bom + result

@@ -81,15 +81,22 @@ def _split_keys(raw: str) -> tuple[str, ...]:
 
 
 def scan(
-    text: str, *, keys: bool = True, start: int = 0, end: int | None = None
+    text: str,
+    *,
+    keys: bool = True,
+    start: int = 0,
+    end: int | None = None,
+    line: int | None = None,
 ) -> Iterator[Statement]:
     """Yield the statements of ``text`` (between ``start`` and ``end``) in order.
 
     With ``keys=False`` only headers are yielded. When scanning a slice, key
-    paths are relative to the slice's first header.
+    paths are relative to the slice's first header. ``line`` is the line number
+    at ``start`` (counted when not given).
     """
     stop = len(text) if end is None else end
-    line = 1 + text.count("\n", 0, start)
+    if line is None:
+        line = 1 + text.count("\n", 0, start)
     pos = start
     table: Path = ()
     aot_last: dict[Path, int] = {}

@@ -1,0 +1,140 @@
+"""Merge new plain data into a parsed tomlkit tree, node by node.
+
+Only keys whose values differ are touched: a changed value is replaced in
+place (keeping its comment, indentation and quoting style), a removed key is
+dropped, a new key is placed after the key that precedes it in the model's
+order, spelled like that neighbour. Sub-tables are merged recursively; inline
+tables are rewritten whole in their own style.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+import tomlkit
+from tomlkit.container import Container
+from tomlkit.items import AoT, Array, InlineTable, Item, Key, SingleKey, String, StringType, Table
+
+from consent_tui.core.patch_data import same
+from consent_tui.core.patch_emit import Style, emit_value, format_key, literal_ok
+
+
+class Unmergeable(Exception):
+    """The tree has a shape this merge does not edit safely."""
+
+
+def merge(
+    container: Container, old: Mapping[str, Any], new: Mapping[str, Any], style: Style
+) -> None:
+    """Turn ``container`` (holding ``old``) into one holding ``new``."""
+    for key in old:
+        if key not in new:
+            container.remove(key)
+    order = list(new)
+    for key, value in new.items():
+        if key not in old:
+            _add(container, key, value, order, style)
+            continue
+        before = old[key]
+        if same(before, value):
+            continue
+        item = container.item(key)
+        if not isinstance(item, Item):
+            raise Unmergeable(f"{key} is defined in several places")
+        if isinstance(value, Mapping) and isinstance(before, Mapping) and isinstance(item, Table):
+            merge(item.value, before, value, style.child(key))
+        elif (
+            isinstance(item, AoT)
+            and isinstance(value, list)
+            and isinstance(before, list)
+            and len(value) == len(before) == len(item.body)
+            and all(isinstance(v, Mapping) for v in value)
+        ):
+            for table, was, now in zip(item.body, before, value, strict=True):
+                merge(table.value, was, now, style.child(key))
+        else:
+            container[key] = make_item(value, item, style)
+
+
+def make_item(value: Any, like: Item | None, style: Style) -> Item:
+    """A tomlkit item for ``value``, written like ``like`` where possible."""
+    if isinstance(value, str) and isinstance(like, String):
+        kind = like.type
+        if kind is StringType.SLL and not literal_ok(value):
+            kind = StringType.SLB
+        elif kind is StringType.MLL and ("'''" in value or not literal_ok(value.replace("\n", ""))):
+            kind = StringType.MLB
+        return String.from_raw(value, kind)
+    if isinstance(value, Mapping) and isinstance(like, InlineTable):
+        style = _inline_style(like.as_string(), style)
+    if isinstance(value, list) and isinstance(like, Array) and "\n" in like.as_string():
+        return tomlkit.value(_multiline_array(value, like.as_string(), style))
+    return tomlkit.value(emit_value(value, style))
+
+
+_INLINE = re.compile(r"\{([ \t]*)[^=]*?([ \t]*=[ \t]*)")
+
+
+def _inline_style(text: str, style: Style) -> Style:
+    match = _INLINE.match(text)
+    if match is None:
+        return replace(style, inline_pad=text.startswith("{ ") or style.inline_pad)
+    return replace(style, inline_pad=bool(match.group(1)), inline_sep=match.group(2))
+
+
+def _multiline_array(value: list[Any], like: str, style: Style) -> str:
+    lines = like.split("\n")
+    indent = re.match(r"[ \t]*", lines[1]).group() if len(lines) > 1 else "  "  # type: ignore[union-attr]
+    closing = re.match(r"[ \t]*", lines[-1]).group()  # type: ignore[union-attr]
+    body = "".join(f"{indent}{emit_value(v, style)},\n" for v in value)
+    return f"[\n{body}{closing}]"
+
+
+def _plain(container: Container, key: str) -> bool:
+    if key not in container:
+        return False
+    item = container.item(key)
+    return isinstance(item, Item) and not isinstance(item, Table | AoT)
+
+
+def _key_of(container: Container, key: str) -> Key:
+    return next(k for k in container._map if k == key)
+
+
+def _add(container: Container, key: str, value: Any, order: list[str], style: Style) -> None:
+    item = make_item(value, None, style)
+    position = order.index(key)
+    for prev in reversed(order[:position]):
+        if _plain(container, prev):
+            ref = _key_of(container, prev)
+            _place(container, item, ref)
+            container._insert_after(prev, item_key(key, ref, style), item)
+            return
+    for nxt in order[position + 1 :]:
+        if _plain(container, nxt):
+            ref = _key_of(container, nxt)
+            _place(container, item, ref)
+            index = container._map[ref]
+            at = min(index) if isinstance(index, tuple) else index
+            container._insert_at(at, item_key(key, ref, style), item)
+            return
+    container.append(item_key(key, None, style), item)
+
+
+def _place(container: Container, item: Item, ref: Key) -> None:
+    neighbour = container.item(ref)
+    if isinstance(neighbour, Item) and not isinstance(item, AoT):
+        item.trivia.indent = neighbour.trivia.indent
+
+
+def item_key(key: str, ref: Key | None, style: Style) -> SingleKey:
+    """A key spelled like ``ref`` (its `` = ``), or aligned as the style says."""
+    name = format_key(key)
+    sep = ref.sep if ref is not None else style.sep
+    if style.align is not None:
+        pad = style.align - len(style.indent) - len(name)
+        sep = " " * max(pad, 1) + "= "
+    return SingleKey(key, sep=sep)

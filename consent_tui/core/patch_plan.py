@@ -1,0 +1,286 @@
+"""What changed between two catalogues, turned into pieces of text.
+
+Entities are compared by identity first (an edit shares every unchanged
+object), then by value. Collections are lined up by id: ids kept in place are
+edited in place (a rename rewrites only the header lines), removed ids are
+deleted with the comments above them, new ids are written like their
+neighbours after the previous entity kept in place. Cookies are lined up by
+identity with :class:`difflib.SequenceMatcher`, so editing, adding or removing
+one cookie touches only that cookie's table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from difflib import SequenceMatcher
+from typing import Any
+
+from consent_tui.core import serialize
+from consent_tui.core.chunks import ChunkIndex
+from consent_tui.core.model import Catalogue
+from consent_tui.core.patch import Piece, Texts, Unusual, parse_fragment
+from consent_tui.core.patch_data import same
+from consent_tui.core.patch_emit import Style
+from consent_tui.core.patch_services import Services
+from consent_tui.core.patch_style import blank_between, detect
+from consent_tui.core.tomlscan import Path
+
+_MISSING = object()
+
+
+class Plan:
+    """The pieces that turn ``old``'s text into ``new``'s."""
+
+    def __init__(self, index: ChunkIndex, old: Catalogue, new: Catalogue, newline: str) -> None:
+        self.index = index
+        self.old = old
+        self.new = new
+        self.texts = Texts(index, newline)
+        self._styles: dict[Path, Style] = {}
+
+    def pieces(self) -> list[Piece]:
+        old, new = self.old, self.new
+        self.top()
+        if old.policy is not new.policy:
+            was, now = serialize.policy_data(old.policy), serialize.policy_data(new.policy)
+            self.table(("policy",), was or None, now or None, first=True)
+        if old.banner is not new.banner:
+            self.table(
+                ("banner",),
+                serialize.banner_data(old.banner) if old.banner is not None else None,
+                serialize.banner_data(new.banner) if new.banner is not None else None,
+            )
+        self.collection("categories", old.categories, new.categories, serialize.category_data)
+        self.collection("purposes", old.purposes, new.purposes, serialize.purpose_data)
+        if old.services is not new.services:
+            Services(self).run(old.services, new.services)
+        return self.texts.pieces
+
+    # -- helpers shared with the services planner
+
+    def style(self, path: Path) -> Style:
+        found = self._styles.get(path)
+        if found is None:
+            found = self._styles[path] = detect(self.index, path)
+        return found
+
+    def block(self, path: Path) -> list[int]:
+        """The headers of the table at ``path``: contiguous, its own header first."""
+        members = self.index.members(path)
+        if (
+            not members
+            or members[-1] - members[0] + 1 != len(members)
+            or self.index.headers[members[0]].path != path
+            or self.index.defined_above(path)
+        ):
+            raise Unusual(f"layout of {path}")
+        return members
+
+    def end_of_file(self) -> int:
+        return len(self.index.text)
+
+    def any_style(self) -> Style:
+        """A table style for text with no neighbour of its own kind."""
+        for header in self.index.headers:
+            if header.kind == "table":
+                return self.style(header.path)
+        return Style()
+
+    # -- top level, single tables
+
+    def top(self) -> None:
+        was = {"format_version": self.old.format_version, **self.old.extra}
+        now = {"format_version": self.new.format_version, **self.new.extra}
+        if same(was, now):
+            return
+        root_keys = {key[0] for key in self.index.keys_of(-1) if key}
+        changes: dict[str, Any] = {}
+        for key in [*was, *(k for k in now if k not in was)]:
+            before, after = was.get(key, _MISSING), now.get(key, _MISSING)
+            if before is not _MISSING and after is not _MISSING and same(before, after):
+                continue
+            if key in root_keys:
+                changes[key] = after
+            elif self.index.members((key,)):
+                if not isinstance(after, dict) and after is not _MISSING:
+                    raise Unusual(f"top-level {key}")
+                self.table((key,), before, None if after is _MISSING else after)
+            elif before is _MISSING and isinstance(after, dict) and after:
+                self.table((key,), None, after)
+            elif before is _MISSING:
+                changes[key] = after
+            else:
+                raise Unusual(f"top-level {key}")
+        if changes:
+            old_root = parse_fragment(self.index.text[: self.index.content_end(-1)]) or {}
+            new_root = dict(old_root)
+            for key, value in changes.items():
+                if value is _MISSING:
+                    new_root.pop(key, None)
+                else:
+                    new_root[key] = value
+            self.texts.edit_root(old_root, new_root, self.any_style())
+
+    def table(self, path: Path, was: Any, now: Any, *, first: bool = False) -> None:
+        """A single table (``None``: absent) edited, added or removed."""
+        if same(was, now):
+            return
+        if was is None and not self.index.members(path):
+            if self.index.defined_above(path):
+                raise Unusual(f"layout of {path}")
+            style = self.any_style()
+            if first and len(self.index):
+                at = self.index.lead_start(0)
+                self.texts.insert(at, path, now, style, blank=style.blank, before=True)
+            else:
+                self.texts.insert(self.end_of_file(), path, now, style, blank=style.blank)
+            return
+        members = self.block(path)
+        if now is None:
+            self.texts.delete(members)
+        else:
+            self.texts.edit(members, path, was or {}, now, self.style(path))
+
+    # -- collections of tables keyed by id (categories, purposes)
+
+    def collection(
+        self,
+        name: str,
+        old: Mapping[str, Any],
+        new: Mapping[str, Any],
+        data: Callable[[Any], dict[str, Any]],
+    ) -> None:
+        if old is new:
+            return
+        placed, moved = line_up(list(old), list(new))
+        texts = self.texts
+        moved_text: dict[str, str] = {}
+        kept = {was for was, _ in placed if was is not None}
+        for key in old:
+            if key in moved or key not in kept:
+                members = self.block((name, key))
+                if key in moved:
+                    item = new[key]
+                    moved_text[key] = texts.move(
+                        members, (name, key), data(old[key]), data(item), self.style((name, key))
+                    )
+                else:
+                    texts.delete(members)
+        keys = list(old)
+        groups = [self.index.members((name, k)) for k in keys[:2]]
+
+        def style(sibling: Any) -> Style:
+            key = sibling if sibling is not None else (keys[0] if keys else None)
+            return self.style((name, key)) if key is not None else self.any_style()
+
+        blank = blank_between(self.index, groups, self.any_style().blank)
+        inserter = Inserter(self, style, blank, fallback_place(self, groups[0] if groups else None))
+        for was, key in placed:
+            if was is None:
+                inserter.add((name, key), data(new[key]), moved_text.get(key))
+                continue
+            members = self.block((name, was))
+            renames = texts.rename(members, 1, key) if was != key else []
+            a, b = old[was], new[key]
+            if a is b or same(data(a), data(b)):
+                texts.keep(renames)
+            else:
+                texts.edit(
+                    members, (name, key), data(a), data(b), self.style((name, was)), renames=renames
+                )
+            inserter.anchor(members, was)
+        inserter.finish()
+
+
+def line_up(old: list[Any], new: list[Any]) -> tuple[list[tuple[Any, Any]], set[Any]]:
+    """Pairs ``(old key or None, new key)`` in the new order, and the keys that moved.
+
+    Keys present in both lists stay in place when their order allows it; a key
+    removed and another added at the same place count as a rename.
+    """
+    if old == new:
+        return [(k, k) for k in new], set()
+    old_set, new_set = set(old), set(new)
+    placed: list[tuple[Any, Any]] = []
+    moved: set[Any] = set()
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            placed += [(old[i1 + k], new[j1 + k]) for k in range(i2 - i1)]
+            continue
+        gone, came = old[i1:i2], new[j1:j2]
+        k = 0
+        while k < min(len(gone), len(came)) and gone[k] not in new_set and came[k] not in old_set:
+            placed.append((gone[k], came[k]))
+            k += 1
+        for key in came[k:]:
+            placed.append((None, key))
+            if key in old_set:
+                moved.add(key)
+    return placed, moved
+
+
+class Inserter:
+    """Places new tables of one sequence after the previous table kept in place.
+
+    Before the first table kept in place, they go above it; with none kept,
+    at ``fallback`` (an offset, and whether the text goes before what is there).
+    """
+
+    def __init__(
+        self,
+        plan: Plan,
+        style: Callable[[Any], Style],
+        blank: int,
+        fallback: tuple[int, bool],
+        *,
+        array: bool = False,
+    ) -> None:
+        self.plan = plan
+        self.style = style
+        self.blank = blank
+        self.fallback = fallback
+        self.array = array
+        self.after: int | None = None
+        self.sibling: Any = None
+        self.pending: list[tuple[Path, dict[str, Any], str | None]] = []
+
+    def add(self, path: Path, data: dict[str, Any], raw: str | None) -> None:
+        if self.after is None:
+            self.pending.append((path, data, raw))
+        else:
+            self._put(self.after, path, data, raw, before=False)
+
+    def _put(
+        self, at: int, path: Path, data: dict[str, Any], raw: str | None, *, before: bool
+    ) -> None:
+        if raw is None and self.plan.index.defined_above(path):
+            raise Unusual(f"layout of {path}")
+        style = self.style(self.sibling)
+        self.plan.texts.insert(
+            at, path, data, style, array=self.array, blank=self.blank, before=before, raw=raw
+        )
+
+    def anchor(self, members: list[int], key: Any) -> None:
+        """A table kept in place: later insertions go after it."""
+        index = self.plan.index
+        self.sibling = key
+        if self.pending:
+            self._flush(index.lead_start(members[0]), before=True)
+        self.after = index.content_end(members[-1])
+
+    def finish(self) -> None:
+        if self.pending:
+            at, before = self.fallback
+            self._flush(at, before=before)
+
+    def _flush(self, at: int, *, before: bool) -> None:
+        for path, data, raw in self.pending:
+            self._put(at, path, data, raw, before=before)
+        self.pending = []
+
+
+def fallback_place(plan: Plan, first: list[int] | None) -> tuple[int, bool]:
+    """Above the first old table of a sequence, else at the end of the file."""
+    if first:
+        return plan.index.lead_start(first[0]), True
+    return plan.end_of_file(), False
