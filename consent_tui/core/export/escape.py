@@ -33,8 +33,8 @@ _MD_ALWAYS: Final = {
     "|": "\\|",
     "~": "\\~",
     "$": "\\$",
-    "{": "\\{",
-    "}": "\\}",
+    "{": "&#123;",  # an entity, not "\\{": Liquid would still see "\\{%"
+    "}": "&#125;",
     "<": "&lt;",
     ">": "&gt;",
     "&": "&amp;",
@@ -81,6 +81,14 @@ def md_code(text: str) -> str | None:
     if not text or re.search(r"[`|{}\n<>&\\$]", text) or text != text.strip():
         return None
     return f"`{text}`"
+
+
+_BIDI: Final = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def json_bidi_escaped(text: str) -> str:
+    """JSON text with bidirectional controls written as ``\\uXXXX`` (same data, visible)."""
+    return _BIDI.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 # ---------------------------------------------------------------------- URLs

@@ -25,7 +25,7 @@ def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
     text = templating.render(
         env, TEMPLATE, options.template, doc=doc, options=options, fragment=options.fragment
     )
-    return ExportResult(text, doc.notes)
+    return ExportResult(text.rstrip() + "\n", doc.notes)
 
 
 EXPORTER = Exporter(

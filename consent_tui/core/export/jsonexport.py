@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from consent_tui.core.durations import format_duration, try_parse
+from consent_tui.core.export.escape import json_bidi_escaped
 from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResult
 from consent_tui.core.export.texts import builtin_language
 from consent_tui.core.model import Catalogue, Category, Cookie, Purpose, Service, Text
@@ -162,7 +163,7 @@ def normalise(catalogue: Catalogue) -> Data:
 
 def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
     text = json.dumps(normalise(catalogue), ensure_ascii=False, indent=2)
-    return ExportResult(text + "\n")
+    return ExportResult(json_bidi_escaped(text) + "\n")
 
 
 EXPORTER = Exporter(

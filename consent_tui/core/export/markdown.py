@@ -68,7 +68,7 @@ def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
         "markdown", options.template, options.templates_dir, FILTERS, finalize=_finalize
     )
     text = templating.render(env, TEMPLATE, options.template, doc=doc, options=options)
-    return ExportResult(text, doc.notes)
+    return ExportResult(text.rstrip() + "\n", doc.notes)
 
 
 EXPORTER = Exporter(

@@ -66,7 +66,7 @@ def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
     env = templating.environment("text", options.template, options.templates_dir, FILTERS)
     width = max(MIN_WIDTH, options.width)
     text = templating.render(env, TEMPLATE, options.template, doc=doc, options=options, width=width)
-    return ExportResult(text, doc.notes)
+    return ExportResult(text.rstrip() + "\n", doc.notes)
 
 
 EXPORTER = Exporter(

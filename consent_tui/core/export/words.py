@@ -42,13 +42,13 @@ class Words:
             return ""
         value = text.values.get(self.lang)
         if value is not None:
-            return clean(value)
+            return clean(value).strip()
         for lang in (self.default, *text.values):
             value = text.values.get(lang)
             if value is not None:
                 if not self._quiet:
                     self.notes.append(f"{where}: no {self.lang!r} text; used the {lang!r} one")
-                return clean(value)
+                return clean(value).strip()
         return ""
 
     def label(self, key: str) -> str:

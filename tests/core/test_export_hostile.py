@@ -1,0 +1,182 @@
+"""A hostile catalogue: every export shows its texts literally and runs nothing.
+
+``tests/golden/export/inputs/hostile.toml`` tries script tags, event handlers,
+``javascript:``/``data:`` URLs, broken quotes, pipes, Markdown and Liquid/Jinja
+syntax, spreadsheet formulas, terminal escapes and bidi overrides.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from html.parser import HTMLParser
+
+import pytest
+from markdown_it import MarkdownIt
+
+from consent_tui.core.export import registry
+from consent_tui.core.export.registry import ExportOptions
+from consent_tui.core.model import Catalogue
+from consent_tui.core.store import load
+from tests.conftest import ROOT
+
+HOSTILE = ROOT / "tests" / "golden" / "export" / "inputs" / "hostile.toml"
+SAFE_SCHEMES = ("http://", "https://", "mailto:")
+LANGS = ("en", "fr")
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load(HOSTILE).catalogue
+
+
+def export(catalogue: Catalogue, fmt: str, lang: str = "en", **options: object) -> str:
+    opts = ExportOptions(lang=lang, **options)  # type: ignore[arg-type]
+    return registry.get(fmt).render(catalogue, opts).text
+
+
+class Elements(HTMLParser):
+    """Collects tags, attributes and text of an HTML document."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse_html(text: str) -> Elements:
+    parser = Elements()
+    parser.feed(text)
+    return parser
+
+
+def assert_inert(html: str) -> Elements:
+    """No script, no event handler, no embedded object, links only to safe schemes."""
+    parsed = parse_html(html)
+    for tag, attrs in parsed.tags:
+        assert tag not in ("script", "iframe", "object", "embed", "img", "svg", "form", "base")
+        assert not [name for name in attrs if name.startswith("on")], (tag, attrs)
+        for name in ("href", "src", "action", "formaction"):
+            value = attrs.get(name)
+            if value is not None:
+                assert value.lower().startswith(SAFE_SCHEMES), (tag, attrs)
+    return parsed
+
+
+EXPECTED_LITERALLY = [
+    "<script>window.__pwned = 1</script>",
+    '<img src=x onerror="window.__pwned=1">Evil & Co',
+    "Broken 'quotes\" and <a href='javascript:alert(1)'>links</a>",
+    "</td></tr></table><script>window.__pwned=1</script>",
+    'Click <a href="javascript:alert(1)" onclick="window.__pwned=1">here</a>',
+    "Second | paragraph {{ x }}",
+    "javascript:alert(document.cookie)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "a|b`c`{{d}}",
+    "{% if true %}liquid{% endif %} {{ site.title }} {# comment #}",
+    "`code` *em* _em_ ~~strike~~ $x^2$ \\ backslash & &amp; &lt;b&gt;",
+]
+
+
+@pytest.mark.parametrize("fragment", [False, True])
+def test_html_is_inert_and_literal(catalogue: Catalogue, fragment: bool) -> None:
+    html = export(catalogue, "html", fragment=fragment)
+    parsed = assert_inert(html)
+    text = " ".join("".join(parsed.text).split())
+    for literal in EXPECTED_LITERALLY:
+        assert " ".join(literal.split()) in text, literal
+    links = [attrs["href"] for tag, attrs in parsed.tags if tag == "a"]
+    assert links == ["https://ok.example/privacy?a=1&b=2"]
+
+
+def test_html_french_is_inert(catalogue: Catalogue) -> None:
+    parsed = assert_inert(export(catalogue, "html", "fr"))
+    assert "<style>body{display:none}</style>" in "".join(parsed.text)
+    assert [t for t, _ in parsed.tags].count("style") == 1  # the page's own
+
+
+def test_html_page_forbids_scripts_by_policy(catalogue: Catalogue) -> None:
+    html = export(catalogue, "html")
+    assert '<meta http-equiv="Content-Security-Policy" content="default-src \'none\';' in html
+    assert "<script" not in html.lower()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_markdown_renders_inert_and_literal(catalogue: Catalogue, lang: str) -> None:
+    """Rendered by a real GFM renderer (markdown-it-py, raw HTML allowed, linkify on)."""
+    markdown = export(catalogue, "markdown", lang)
+    rendered = MarkdownIt("gfm-like", {"html": True}).render(markdown)
+    parsed = assert_inert(rendered)
+    tags = [tag for tag, _ in parsed.tags]
+    for tag in ("strong", "s", "del", "blockquote", "ol", "img", "hr", "pre"):
+        assert tag not in tags, tag
+    assert tags.count("em") == 1  # the template's own "*Last updated: ...*"
+    assert re.search(r"<em>(Last updated|Dernière mise à jour)", rendered)
+    assert tags.count("table") == 1
+    assert tags.count("h1") == 1
+    # every body row has exactly as many cells as the header
+    rows = re.findall(r"<tr>(.*?)</tr>", rendered, re.S)
+    widths = {len(re.findall(r"<t[hd][ >]", row)) for row in rows}
+    assert widths == {10}
+    if lang == "en":
+        text = " ".join("".join(parsed.text).split())
+        for literal in EXPECTED_LITERALLY:
+            assert " ".join(literal.split()) in text, literal
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_markdown_has_no_template_tags(catalogue: Catalogue, lang: str) -> None:
+    """A static-site generator (Liquid, Jinja) finds no ``{{``, ``{%`` or ``{#`` to run."""
+    markdown = export(catalogue, "markdown", lang)
+    assert not re.search(r"\{[{%#]", markdown)
+    assert not re.search(r"(?<!\\)\]\((javascript|data)", markdown, re.I)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_csv_has_no_formula(catalogue: Catalogue, lang: str) -> None:
+    text = export(catalogue, "csv", lang).removeprefix("\ufeff")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows
+    for row in rows:
+        for cell in row:
+            assert not cell.lstrip(" ").startswith(("=", "+", "-", "@", "\t", "\r")), cell
+            # a spreadsheet splitting on ";" or "," sees no formula either
+            for piece in re.split(r"[;,]", cell)[1:]:
+                assert not piece.lstrip(" ").startswith(("=", "+", "-", "@")), cell
+    if lang == "fr":
+        assert rows[1][4] == "'+SUM(1;2); no-such-purpose"
+        return
+    provider = rows[1][1]
+    assert provider == '\'=HYPERLINK("http://evil.example","x")'
+    purposes = rows[1][4]
+    assert purposes == '\'=HYPERLINK("http://evil.example","click"); no-such-purpose'
+
+
+def test_csv_quotes_every_field(catalogue: Catalogue) -> None:
+    """Quoted fields keep a ";" or "," inside one cell whatever delimiter is assumed."""
+    text = export(catalogue, "csv").removeprefix("\ufeff")
+    for line in text.split("\r\n")[:1]:
+        assert line.startswith('"') and line.endswith('"')
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "text", "csv", "json"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_terminal_escapes_or_bidi_overrides(catalogue: Catalogue, fmt: str, lang: str) -> None:
+    text = export(catalogue, fmt, lang)
+    assert "\x1b" not in text
+    assert "\u202e" not in text
+    if fmt in ("html", "text") and lang == "en":
+        assert "[31mred[0m right-to-left end" in text
+
+
+def test_text_is_plain(catalogue: Catalogue) -> None:
+    text = export(catalogue, "text")
+    assert "<script>window.__pwned = 1</script>" in text
+    assert all(len(line) <= 80 for line in text.splitlines() if line.isascii())
