@@ -1,41 +1,67 @@
 """Validation problems as data: one collector for the CLI and the editor.
 
-CONTRACT (the rules are being written): ``validate(catalogue, source=None)``
-returns problems in a deterministic order; ``source`` (the file's text, via a
-:class:`~consent_tui.core.tomlscan.SourceMap`) gives them lines and columns.
+``validate(catalogue, source=None)`` runs every rule family of
+:mod:`consent_tui.core.rules` and returns the problems in model order
+(policy, banner, categories, purposes, services each followed by its cookies),
+which is deterministic. With ``source`` (a
+:class:`~consent_tui.core.tomlscan.SourceMap` of the file's text) each
+problem gets the line and column of its key, or of its entity's table header
+when the key is missing; without it, no line is given rather than a wrong one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from collections import Counter
 
-from consent_tui.core.model import Catalogue, EntityKind
+from consent_tui.core.model import Catalogue
+from consent_tui.core.rules import CHECKS, RULES, all_rules, get
+from consent_tui.core.rules.base import Context, Rule
+from consent_tui.core.rules.files import problem_for
+from consent_tui.core.rules.problem import SEVERITIES, Problem, Severity
 from consent_tui.core.tomlscan import SourceMap
 
-Severity = Literal["error", "warning", "info"]
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One finding: which rule, how bad, where, and how to fix it.
-
-    ``entity``/``entity_id``/``field`` place it in the model (``entity_id`` of a
-    cookie is ``"<service id>/<index>"``); ``line``/``col`` place it in the file
-    when the source gives them, never invented.
-    """
-
-    rule: str
-    severity: Severity
-    message: str
-    entity: EntityKind | Literal["catalogue", "banner"]
-    entity_id: str | None = None
-    field: str | None = None
-    hint: str | None = None
-    line: int | None = None
-    col: int | None = None
+__all__ = [
+    "RULES",
+    "SEVERITIES",
+    "Problem",
+    "Rule",
+    "Severity",
+    "all_rules",
+    "counts",
+    "get",
+    "problem_for",
+    "source_map",
+    "validate",
+    "validate_text",
+]
 
 
 def validate(catalogue: Catalogue, source: SourceMap | None = None) -> list[Problem]:
     """All problems of ``catalogue``, in a stable order."""
-    return []
+    ctx = Context(catalogue)
+    for check in CHECKS:
+        check(ctx)
+    return ctx.problems(source)
+
+
+def source_map(text: str) -> SourceMap:
+    """A source map of a file's text (a leading BOM does not shift columns)."""
+    return SourceMap(text[1:] if text.startswith("\ufeff") else text)
+
+
+def validate_text(text: str, path: str | None = None) -> list[Problem]:
+    """Load ``text`` and validate it with positions; a load failure is one problem."""
+    from consent_tui.core.errors import CatalogueError
+    from consent_tui.core.loader import load_text
+
+    try:
+        catalogue = load_text(text, path)
+    except CatalogueError as exc:
+        return [problem_for(exc)]
+    return validate(catalogue, source_map(text))
+
+
+def counts(problems: list[Problem]) -> dict[Severity, int]:
+    """How many problems of each severity (every severity present, maybe 0)."""
+    found = Counter(p.severity for p in problems)
+    return {s: found.get(s, 0) for s in SEVERITIES}

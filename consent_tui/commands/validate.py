@@ -1,0 +1,148 @@
+"""``consent-tui validate FILE [FILE ...]``: check catalogues like a compiler would."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+
+from consent_tui.commands import validate_output as out
+from consent_tui.core.errors import CatalogueError
+from consent_tui.core.rules.base import did_you_mean
+from consent_tui.core.store import load
+from consent_tui.core.validation import (
+    RULES,
+    all_rules,
+    problem_for,
+    source_map,
+    validate,
+    validate_text,
+)
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+
+EPILOG = textwrap.dedent(
+    """\
+    output:
+      text    path:line:col: severity[rule-id]: message, then an indented hint, then a
+              summary line; coloured on a terminal unless NO_COLOR is set
+      json    a JSON list of problem objects (file, rule, severity, message, hint, line,
+              col, entity, entity_id, field, language)
+      github  GitHub Actions annotations (::error file=…,line=…,col=…,title=…::message)
+
+    exit status:
+      0  no errors (warnings and info do not fail, unless --strict)
+      1  errors found (or warnings, with --strict)
+      2  a file cannot be read or is not a valid catalogue, or a usage error
+
+    examples:
+      consent-tui validate sample_policies/*.toml
+      consent-tui validate --strict --format github policy.toml
+      consent-tui validate --explain lifetime-over-13-months
+
+    Every rule, with its reason and its source, is in docs/rules.md."""
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.description = (
+        "Check catalogues for missing or malformed fields, broken references, duplicate "
+        "cookies, missing translations, and what regulators expect (ePrivacy, GDPR, CNIL, "
+        "Planet49, IAB TCF)."
+    )
+    parser.epilog = EPILOG
+    parser.add_argument("files", nargs="*", metavar="FILE", help="catalogue files; - reads stdin")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="output format (default: text)",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="fail (exit 1) on warnings too, not only errors"
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="RULE[,RULE]",
+        help="do not report these rule ids (repeatable)",
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output (default: auto, on a terminal without NO_COLOR)",
+    )
+    parser.add_argument(
+        "--list-rules", action="store_true", help="list every rule id with its severity, and exit"
+    )
+    parser.add_argument("--explain", metavar="RULE", help="explain one rule, and exit")
+
+
+def _usage(message: str) -> int:
+    print(f"consent-tui validate: error: {message}", file=sys.stderr)
+    return EXIT_UNREADABLE
+
+
+def _unknown_rule(rule_id: str) -> int:
+    guess = did_you_mean(rule_id, RULES)
+    extra = f"; did you mean {guess}?" if guess else "; see --list-rules"
+    return _usage(f"unknown rule {rule_id!r}{extra}")
+
+
+def _check(path: str) -> out.FileReport:
+    if path == "-":
+        problems = validate_text(sys.stdin.read(), "<stdin>")
+        name = "<stdin>"
+    else:
+        name = path
+        try:
+            document = load(path)
+        except CatalogueError as exc:
+            return out.FileReport(name, [problem_for(exc)], unreadable=True)
+        problems = validate(document.catalogue, source_map(document.text))
+    unreadable = any(p.entity == "file" for p in problems)
+    return out.FileReport(name, problems, unreadable=unreadable)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.list_rules:
+        sys.stdout.write(out.rule_table(all_rules()))
+        return EXIT_OK
+    if args.explain:
+        if args.explain not in RULES:
+            return _unknown_rule(args.explain)
+        sys.stdout.write(out.explain(RULES[args.explain]))
+        return EXIT_OK
+    if not args.files:
+        return _usage("name at least one FILE to check (or - for stdin)")
+    ignored = {r.strip() for item in args.ignore for r in item.split(",") if r.strip()}
+    for rule_id in sorted(ignored):
+        if rule_id not in RULES:
+            return _unknown_rule(rule_id)
+    reports = []
+    for path in args.files:
+        report = _check(path)
+        if ignored:
+            kept = [p for p in report.problems if p.rule not in ignored or p.entity == "file"]
+            report = out.FileReport(report.path, kept, report.unreadable)
+        reports.append(report)
+    if args.format == "json":
+        sys.stdout.write(out.as_json(reports))
+    elif args.format == "github":
+        sys.stdout.write(out.github(reports))
+    else:
+        paint = out.Painter(out.use_colour(args.color, sys.stdout))
+        sys.stdout.write(out.text(reports, paint, args.strict))
+    return _exit_code(reports, args.strict)
+
+
+def _exit_code(reports: list[out.FileReport], strict: bool) -> int:
+    if any(r.unreadable for r in reports):
+        return EXIT_UNREADABLE
+    failing = {"error", "warning"} if strict else {"error"}
+    if any(p.severity in failing for r in reports for p in r.problems):
+        return EXIT_PROBLEMS
+    return EXIT_OK

@@ -1,0 +1,60 @@
+"""The validation rules: one module per family, gathered in a registry by id.
+
+``FAMILIES`` lists the family modules in the order they run; each has
+``RULES`` (its :class:`~consent_tui.core.rules.base.Rule` records) and, except
+``files``, a ``check(ctx)`` function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import MappingProxyType
+from typing import Final
+
+from consent_tui.core.rules import (
+    banner,
+    consent,
+    duplicates,
+    durations,
+    files,
+    lifetimes,
+    references,
+    required,
+    transfers,
+    translations,
+    types,
+    unknown,
+    urls,
+)
+from consent_tui.core.rules.base import Context, Rule
+
+CHECKED: Final = (
+    required,
+    types,
+    references,
+    duplicates,
+    urls,
+    durations,
+    lifetimes,
+    translations,
+    transfers,
+    consent,
+    unknown,
+    banner,
+)
+FAMILIES: Final = (*CHECKED, files)
+
+CHECKS: Final[tuple[Callable[[Context], None], ...]] = tuple(m.check for m in CHECKED)
+
+_ALL: Final[tuple[Rule, ...]] = tuple(rule for m in FAMILIES for rule in m.RULES)
+RULES: Final = MappingProxyType({rule.id: rule for rule in _ALL})
+
+
+def get(rule_id: str) -> Rule:
+    """The rule with this id; ``KeyError`` when there is none."""
+    return RULES[rule_id]
+
+
+def all_rules() -> list[Rule]:
+    """Every rule, in documentation order (by family, then as declared)."""
+    return list(_ALL)

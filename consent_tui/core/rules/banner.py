@@ -1,0 +1,114 @@
+"""[banner] settings: how long a visitor's choice is kept, and the revision number."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from consent_tui.core.durations import UNIT_SECONDS, DurationError, parse_duration
+from consent_tui.core.rules.base import Context, Rule, banner_loc, is_blank, quote
+
+FAMILY = "banner"
+
+TOO_LONG = Rule(
+    "consent-lifetime-too-long",
+    "warning",
+    FAMILY,
+    "[banner] consent_lifetime keeps the visitor's choice longer than 6 months.",
+    "The CNIL recommends asking again after a period that does not make the first choice "
+    "stale, and considers 6 months a good practice, for a refusal as for a consent; the "
+    "banner exports use this setting as the lifetime of the choice.",
+    'Set consent_lifetime = "6 months" (or less; the default is "182 days").',
+    source="CNIL recommendation on cookies and other trackers (deliberation 2020-092), "
+    "17 September 2020",
+    bad="""\
+[banner]
+consent_lifetime = "13 months"
+""",
+    good="""\
+[banner]
+consent_lifetime = "6 months"
+""",
+)
+INVALID_LIFETIME = Rule(
+    "invalid-consent-lifetime",
+    "error",
+    FAMILY,
+    '[banner] consent_lifetime is not a fixed duration (it does not parse, or is "session", '
+    '"persistent" or zero).',
+    "The banner exports store the visitor's choice for this long; they need a number of days.",
+    'Write a fixed duration such as "6 months" or "182 days".',
+    bad="""\
+[banner]
+consent_lifetime = "persistent"
+""",
+    good="""\
+[banner]
+consent_lifetime = "182 days"
+""",
+)
+INVALID_REVISION = Rule(
+    "invalid-revision",
+    "error",
+    FAMILY,
+    "[banner] revision is negative.",
+    "Banners compare the stored revision with this number to ask visitors again after a "
+    "change; revisions count up from 0.",
+    "Use 0 or a positive integer, and raise it when visitors should be asked again.",
+    bad="""\
+[banner]
+revision = -1
+""",
+    good="""\
+[banner]
+revision = 1
+""",
+)
+
+RULES: Final = (TOO_LONG, INVALID_LIFETIME, INVALID_REVISION)
+
+# Six average months, with a day's tolerance for "183 days" and the like.
+LIMIT_SECONDS: Final = 6 * UNIT_SECONDS["month"] + UNIT_SECONDS["day"]
+
+
+def check(ctx: Context) -> None:
+    banner = ctx.catalogue.banner
+    if banner is None:
+        return
+    loc = banner_loc()
+    text = banner.consent_lifetime
+    if text is not None and not is_blank(text):
+        why = None
+        seconds = None
+        try:
+            duration = parse_duration(text)
+            seconds = duration.seconds
+            if duration.kind != "fixed":
+                why = f'is "{duration.kind}"; the choice must be kept for a fixed time'
+            elif not seconds:
+                why = "is zero; the visitor would be asked on every page"
+        except DurationError as exc:
+            why = "cannot be read: " + str(exc).split(";")[0]
+        except ValueError:
+            why = "holds a number too long to read"
+        if why is not None:
+            ctx.report(
+                INVALID_LIFETIME,
+                loc,
+                f"consent_lifetime of [banner] {why}",
+                field="consent_lifetime",
+            )
+        elif seconds is not None and seconds > LIMIT_SECONDS:
+            ctx.report(
+                TOO_LONG,
+                loc,
+                f"consent_lifetime of [banner] is {quote(text)}; the CNIL recommends asking again "
+                "after 6 months at most",
+                field="consent_lifetime",
+            )
+    if banner.revision is not None and banner.revision < 0:
+        ctx.report(
+            INVALID_REVISION,
+            loc,
+            f"revision of [banner] is {banner.revision}; it must be 0 or more",
+            field="revision",
+        )

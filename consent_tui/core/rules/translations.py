@@ -1,0 +1,165 @@
+"""Every translatable text is given in every declared language, and only in those."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from consent_tui.core.model import Text
+from consent_tui.core.rules import codes
+from consent_tui.core.rules.base import (
+    Context,
+    Loc,
+    Rule,
+    category_loc,
+    cookie_loc,
+    is_blank,
+    policy_loc,
+    purpose_loc,
+    service_loc,
+)
+from consent_tui.core.rules.types import language_problem
+
+FAMILY = "translations"
+
+MISSING_TRANSLATION = Rule(
+    "missing-translation",
+    "warning",
+    FAMILY,
+    "A translatable text has no text (or an empty one) in a language [policy] declares.",
+    "Visitors reading that language would see the default language in the middle of their "
+    "own, or nothing; information must be given in clear and plain language (GDPR art. 12(1)).",
+    'Add the translation, e.g. description = { en = "…", fr = "…" }.',
+    source="GDPR art. 12(1)",
+    bad="""\
+[policy]
+languages = ["en", "fr"]
+
+[categories.necessary]
+title = { en = "Strictly necessary" }
+""",
+    good="""\
+[policy]
+languages = ["en", "fr"]
+
+[categories.necessary]
+title = { en = "Strictly necessary", fr = "Strictement nécessaires" }
+""",
+)
+UNDECLARED_LANGUAGE = Rule(
+    "undeclared-language",
+    "warning",
+    FAMILY,
+    "A text has a translation in a language [policy] languages does not declare.",
+    "Only declared languages are exported, so this translation is never shown; often the "
+    "language was forgotten in [policy] languages, or the code is mistyped.",
+    "Add the language to [policy] languages, or remove the translation.",
+    bad="""\
+[categories.necessary]
+title = { en = "Strictly necessary", de = "Unbedingt erforderlich" }
+""",
+    good="""\
+[categories.necessary]
+title = "Strictly necessary"
+""",
+)
+
+RULES: Final = (MISSING_TRANSLATION, UNDECLARED_LANGUAGE)
+
+
+def _text(
+    ctx: Context,
+    loc: Loc,
+    field: str,
+    text: Text | None,
+    required: bool,
+    key: tuple[str, ...] | None = None,
+) -> None:
+    """Check one text; ``required`` texts leave the default language to `required`."""
+    if text is None:
+        return
+    values = text.values
+    if values.keys() == ctx.declared and not any(map(is_blank, values.values())):
+        return
+    key = key or (field,)
+    for lang, value in values.items():
+        if lang in ctx.declared:
+            if is_blank(value) and not (required and lang == ctx.lang):
+                ctx.report(
+                    MISSING_TRANSLATION,
+                    loc,
+                    f"{field} of {loc.label} is empty in {codes.language_name(lang)}",
+                    field=field,
+                    key=key if text.plain else (*key, lang),
+                    alt=key,
+                    language=lang,
+                )
+        elif not codes.is_language_tag(lang):
+            language_problem(ctx, loc, lang, field, (*key, lang))
+        else:
+            declared = ", ".join(ctx.languages)
+            ctx.report(
+                UNDECLARED_LANGUAGE,
+                loc,
+                f"{field} of {loc.label} has a {codes.language_name(lang)} text, but [policy] "
+                f"languages declares only {declared}",
+                field=field,
+                key=(*key, lang),
+                alt=key,
+                language=lang,
+            )
+    for lang in ctx.expected:
+        if lang not in values and not (required and lang == ctx.lang):
+            first = next(iter(values), None)
+            ctx.report(
+                MISSING_TRANSLATION,
+                loc,
+                f"{field} of {loc.label} has no {codes.language_name(lang)} text",
+                field=field,
+                key=key,
+                alt=(*key, first) if first is not None else None,
+                language=lang,
+                hint=f'add `{field}.{lang} = "…"`'
+                if not text.plain
+                else f'write {field} = {{ {ctx.lang} = "…", {lang} = "…" }}',
+            )
+
+
+def check(ctx: Context) -> None:
+    cat = ctx.catalogue
+    policy = cat.policy
+    loc = policy_loc()
+    _text(ctx, loc, "title", policy.title, False)
+    _text(ctx, loc, "intro", policy.intro, False)
+    if policy.document is not None:
+        for name, text in policy.document.sections.items():
+            key = ("document", "sections", name)
+            _text(ctx, loc, f"document.sections.{name}", text, False, key)
+    for i, (cid, category) in enumerate(cat.categories.items()):
+        loc = category_loc(i, cid)
+        _text(ctx, loc, "title", category.title, True)
+        _text(ctx, loc, "description", category.description, False)
+    for i, (pid, purpose) in enumerate(cat.purposes.items()):
+        loc = purpose_loc(i, pid)
+        _text(ctx, loc, "title", purpose.title, True)
+        _text(ctx, loc, "description", purpose.description, True)
+    declared = ctx.declared
+    for si, (sid, service) in enumerate(cat.services.items()):
+        loc = service_loc(si, sid)
+        _text(ctx, loc, "function", service.function, True)
+        _text(ctx, loc, "location", service.location, False)
+        _text(ctx, loc, "description", service.description, False)
+        for ci, cookie in enumerate(service.cookies):
+            note, description = cookie.duration_note, cookie.description
+            if _clean(note, declared) and _clean(description, declared):
+                continue
+            loc = cookie_loc(si, sid, ci, cookie.name)
+            _text(ctx, loc, "duration_note", note, False)
+            _text(ctx, loc, "description", description, False)
+
+
+def _clean(text: Text | None, declared: frozenset[str]) -> bool:
+    """Fast path: absent, or every declared language and no empty text."""
+    if text is None:
+        return True
+    values = text.values
+    return values.keys() == declared and not any(map(is_blank, values.values()))
