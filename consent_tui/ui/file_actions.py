@@ -289,7 +289,8 @@ class FileActions:
                 elif choice == "overwrite":
                     self.save_session(force=True, then=then)
 
-            app.push_screen(ChangedOnDiskDialog(session.name), answer)
+            deleted = session.path is not None and not session.path.exists()
+            app.push_screen(ChangedOnDiskDialog(session.name, deleted=deleted), answer)
             return
         except (CatalogueError, OSError) as exc:
             app.notify(

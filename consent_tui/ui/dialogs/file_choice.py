@@ -151,14 +151,19 @@ class ChangedOnDiskDialog(ChoiceDialog):
     )
     default_value = "cancel"
 
-    def __init__(self, name: str, detail: str = "") -> None:
-        notes = (
-            "Reload reads the file again; your changes stay one undo away (ctrl+z) "
-            "and are kept as a recovery copy.",
-            "Overwrite replaces the file with your version.",
-        )
-        message = f"{name} changed on disk since you opened it."
-        super().__init__(f"{message} {detail}".strip(), notes)
+    def __init__(self, name: str, *, deleted: bool = False) -> None:
+        if deleted:
+            message = f"{name} was deleted or moved since you opened it."
+            notes: tuple[str, ...] = ("Overwrite writes your version to it again.",)
+            self.choices = tuple(c for c in self.choices if c.value != "reload")
+        else:
+            message = f"{name} changed on disk since you opened it (another program saved it)."
+            notes = (
+                "Reload reads the file again; your changes stay one undo away (ctrl+z) "
+                "and are kept as a recovery copy.",
+                "Overwrite replaces the file with your version.",
+            )
+        super().__init__(message, notes)
 
     def on_mount(self) -> None:
         self.add_class("-warning")

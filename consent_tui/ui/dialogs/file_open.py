@@ -124,8 +124,15 @@ class OpenDialog(ModalScreen[Path | None]):
         Binding("down", "to_recent", show=False),
     ]
 
-    def __init__(self, *, base: Path | None = None, title: str = "Open a catalogue") -> None:
+    def __init__(
+        self,
+        *,
+        base: Path | None = None,
+        title: str = "Open a catalogue",
+        now: float | None = None,
+    ) -> None:
         super().__init__()
+        self.now = now
         self.base = base or Path.cwd()
         self.title_text = title
         self.recent_files = recent.load()
@@ -138,7 +145,7 @@ class OpenDialog(ModalScreen[Path | None]):
             yield Input(start, id="path", suggester=PathSuggester(), select_on_focus=False)
             yield Static(Content(""), id="hint")
             yield Label("Recent files")
-            now = time.time()
+            now = time.time() if self.now is None else self.now
             options = [recent_option(entry, now) for entry in self.recent_files]
             if not options:
                 empty = Content("No recent files yet.").stylize("$text-muted")

@@ -116,7 +116,9 @@ class ParseErrorScreen(Screen["Session | None"]):
             with Horizontal(id="choices"):
                 yield Button(Content("Open the raw text").stylize("underline", 0, 1), id="raw-open")
                 yield Button(Content("Quit").stylize("underline", 0, 1), id="quit", variant="error")
-        yield RawTextArea.code_editor(self.original, id="raw", soft_wrap=False)
+        yield RawTextArea.code_editor(
+            self.original, id="raw", soft_wrap=False, highlight_cursor_line=False
+        )
         yield Static(Content(""), id="status")
         yield Footer()
 

@@ -67,6 +67,7 @@ class StartScreen(Screen["OpenRequest | None"]):
     StartScreen #actions { height: auto; margin-top: 1; }
     StartScreen #actions Button { margin-right: 2; }
     StartScreen #none { color: $text-muted; padding-left: 1; }
+    StartScreen #tip { color: $text-muted; margin-top: 1; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -109,6 +110,13 @@ class StartScreen(Screen["OpenRequest | None"]):
                 yield Button(self._label("Open a file…", 0), id="open")
                 yield Button(self._label("Open the example", 9), id="example")
                 yield Button(self._label("Quit", 0), id="quit")
+            yield Static(
+                Content(
+                    "Tip: `consent-tui FILE` opens a catalogue directly; "
+                    "`consent-tui --help` lists the other commands."
+                ),
+                id="tip",
+            )
         yield Footer()
 
     @staticmethod
