@@ -73,7 +73,11 @@ class Text:
         return value
 
     def with_value(self, lang: str, text: str | None) -> Text:
-        """A copy with ``lang`` set to ``text`` (removed when ``None``)."""
+        """A copy with ``lang`` set to ``text`` (removed when ``None``).
+
+        Removing the last language leaves an empty text, which has no TOML form:
+        set the entity's field to ``None`` instead.
+        """
         values = dict(self.values)
         if text is None:
             values.pop(lang, None)
