@@ -14,7 +14,9 @@ from textual.content import Content
 
 # C0 and C1 controls, DEL, and the bidirectional overrides that reorder a line.
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_MULTILINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_MULTILINE = re.compile(
+    r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def _symbol(match: re.Match[str]) -> str:
@@ -44,7 +46,7 @@ def has_controls(text: str, *, multiline: bool = False) -> bool:
     return (_UNSAFE_MULTILINE if multiline else _UNSAFE).search(text) is not None
 
 
-def plain(value: object, style: str = "") -> Content:
+def plain(value: object, style: str = "", *, multiline: bool = False) -> Content:
     """A ``Content`` showing ``value`` literally (square brackets included)."""
-    content = Content(visible(value))
+    content = Content(visible(value, multiline=multiline))
     return content.stylize(style) if style else content
