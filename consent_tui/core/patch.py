@@ -22,6 +22,7 @@ from consent_tui.core.errors import SaveError
 from consent_tui.core.patch_data import difference, dotted, nest, same
 from consent_tui.core.patch_emit import Style, emit_table, format_key
 from consent_tui.core.patch_merge import Unmergeable, merge
+from consent_tui.core.patch_values import set_values
 from consent_tui.core.tomlscan import _TOKEN, Path
 
 _LINES = re.compile(r"[^\n]*\n|[^\n]+\Z")
@@ -232,6 +233,9 @@ def _merged(text: str, path: Path, old: Any, new: Any, style: Style) -> str | No
     """``text`` (holding ``old`` at ``path``) merged to hold ``new``; ``None`` if unsafe."""
     if not same(parse_fragment(text), nest(path, old)):
         raise Unusual(f"the text of {dotted(path)} does not hold what the model says")
+    quick = set_values(text, path, old, new, style)
+    if quick is not None:
+        return quick
     try:
         doc = tomlkit.parse(text)
         node: Any = doc

@@ -76,6 +76,11 @@ class Plan:
             raise Unusual(f"layout of {path}")
         return members
 
+    def blank_between(self, name: str, keys: list[str]) -> int:
+        """Blank lines between the first two tables of a collection (else the usual)."""
+        groups = [self.index.members((name, k)) for k in keys[:2]]
+        return blank_between(self.index, groups, self.any_style().blank)
+
     def end_of_file(self) -> int:
         return len(self.index.text)
 
@@ -167,14 +172,17 @@ class Plan:
                 else:
                     texts.delete(members)
         keys = list(old)
-        groups = [self.index.members((name, k)) for k in keys[:2]]
 
         def style(sibling: Any) -> Style:
             key = sibling if sibling is not None else (keys[0] if keys else None)
             return self.style((name, key)) if key is not None else self.any_style()
 
-        blank = blank_between(self.index, groups, self.any_style().blank)
-        inserter = Inserter(self, style, blank, fallback_place(self, groups[0] if groups else None))
+        inserter = Inserter(
+            self,
+            style,
+            lambda: self.blank_between(name, keys),
+            lambda: fallback_place(self, self.index.members((name, keys[0])) if keys else None),
+        )
         for was, key in placed:
             if was is None:
                 inserter.add((name, key), data(new[key]), moved_text.get(key))
@@ -223,15 +231,17 @@ class Inserter:
     """Places new tables of one sequence after the previous table kept in place.
 
     Before the first table kept in place, they go above it; with none kept,
-    at ``fallback`` (an offset, and whether the text goes before what is there).
+    at ``fallback()`` (an offset, and whether the text goes before what is
+    there). Offsets, styles and blank lines are only measured when a table is
+    actually inserted.
     """
 
     def __init__(
         self,
         plan: Plan,
         style: Callable[[Any], Style],
-        blank: int,
-        fallback: tuple[int, bool],
+        blank: Callable[[], int],
+        fallback: Callable[[], tuple[int, bool]],
         *,
         array: bool = False,
     ) -> None:
@@ -240,15 +250,16 @@ class Inserter:
         self.blank = blank
         self.fallback = fallback
         self.array = array
-        self.after: int | None = None
+        self.last: list[int] | None = None
         self.sibling: Any = None
         self.pending: list[tuple[Path, dict[str, Any], str | None]] = []
 
     def add(self, path: Path, data: dict[str, Any], raw: str | None) -> None:
-        if self.after is None:
+        if self.last is None:
             self.pending.append((path, data, raw))
         else:
-            self._put(self.after, path, data, raw, before=False)
+            at = self.plan.index.content_end(self.last[-1])
+            self._put(at, path, data, raw, before=False)
 
     def _put(
         self, at: int, path: Path, data: dict[str, Any], raw: str | None, *, before: bool
@@ -257,20 +268,19 @@ class Inserter:
             raise Unusual(f"layout of {path}")
         style = self.style(self.sibling)
         self.plan.texts.insert(
-            at, path, data, style, array=self.array, blank=self.blank, before=before, raw=raw
+            at, path, data, style, array=self.array, blank=self.blank(), before=before, raw=raw
         )
 
     def anchor(self, members: list[int], key: Any) -> None:
         """A table kept in place: later insertions go after it."""
-        index = self.plan.index
         self.sibling = key
         if self.pending:
-            self._flush(index.lead_start(members[0]), before=True)
-        self.after = index.content_end(members[-1])
+            self._flush(self.plan.index.lead_start(members[0]), before=True)
+        self.last = members
 
     def finish(self) -> None:
         if self.pending:
-            at, before = self.fallback
+            at, before = self.fallback()
             self._flush(at, before=before)
 
     def _flush(self, at: int, *, before: bool) -> None:

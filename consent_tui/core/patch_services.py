@@ -54,10 +54,14 @@ class Services:
             elif key not in kept:
                 texts.delete(self.members(key))
         keys = list(old)
-        groups = [self.index.members(("services", k)) for k in keys[:2]]
-        blank = blank_between(self.index, groups, self.plan.any_style().blank)
-        first = groups[0] if groups else None
-        inserter = Inserter(self.plan, self.style, blank, fallback_place(self.plan, first))
+        inserter = Inserter(
+            self.plan,
+            self.style,
+            lambda: self.plan.blank_between("services", keys),
+            lambda: fallback_place(
+                self.plan, self.index.members(("services", keys[0])) if keys else None
+            ),
+        )
         for was, key in placed:
             if was is None:
                 inserter.add(
@@ -205,8 +209,8 @@ class Services:
         inserter = Inserter(
             self.plan,
             lambda sibling: self._cookie_sibling_style(old_path, sibling),
-            self._cookie_blank(head, groups),
-            self._cookie_fallback(head, groups),
+            lambda: self._cookie_blank(head, groups),
+            lambda: self._cookie_fallback(head, groups),
             array=True,
         )
         for j, (w, ident) in enumerate(placed):

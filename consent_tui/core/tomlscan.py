@@ -47,6 +47,14 @@ _SIMPLE = re.compile(
     )?[ \t]*(?:\#[^\r\n]*)?(?:\r?\n|\Z)""",
     re.VERBOSE,
 )
+# A run of whole lines holding no header, then maybe one header line: read in one
+# step when only headers matter.
+_RUN = re.compile(
+    rf"""(?:[ \t]*(?:{_KEYS}[ \t]*=[ \t]*{_VALUE})?[ \t]*(?:\#[^\r\n]*)?\r?\n)*
+    (?:[ \t]*(?P<hdr>\[(?P<aot>\[)?[ \t]*(?P<hkeys>{_KEYS})[ \t]*\](?(aot)\]))
+       [ \t]*(?:\#[^\r\n]*)?(?:\r?\n|\Z))?""",
+    re.VERBOSE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +109,25 @@ def scan(
     table: Path = ()
     aot_last: dict[Path, int] = {}
     simple = _SIMPLE.match
+    run = None if keys else _RUN.match
     while pos < stop:
+        if run is not None:
+            found = run(text, pos, stop)
+            assert found is not None  # the pattern matches the empty string
+            if found.end() > pos:
+                if found.group("hdr") is not None:
+                    line += text.count("\n", pos, found.start("hdr"))
+                    is_array = found.group("aot") is not None
+                    table = _concrete(_split_keys(found.group("hkeys")), aot_last, is_array)
+                    first = found.start("hdr")
+                    col = first - text.rfind("\n", 0, first)
+                    kind: Literal["table", "array"] = "array" if is_array else "table"
+                    yield Statement(kind, table, line, col, first, found.end("hdr"))
+                    line += 1
+                else:
+                    line += text.count("\n", pos, found.end())
+                pos = found.end()
+                continue
         match = simple(text, pos, stop)
         if match is not None and match.end() > pos:
             if match.group("hdr") is not None:
