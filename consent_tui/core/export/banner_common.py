@@ -58,7 +58,7 @@ def banner_value(catalogue: Catalogue, key: str) -> object:
 
 def safe_url(url: str) -> bool:
     """True for http(s), mailto and relative URLs; never ``javascript:`` and the like."""
-    if not url or any(ord(c) < 0x21 or c in "\\<>\"'`" for c in url):
+    if not url or any(ord(c) < 0x21 or c in "\\<>\"'`{}" for c in url):
         return False
     try:
         scheme = urlsplit(url).scheme.lower()

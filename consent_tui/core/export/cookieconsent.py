@@ -27,8 +27,12 @@ UNCATEGORISED = "uncategorised"
 
 
 def esc(text: str) -> str:
-    """Plain text for a place the library fills with ``innerHTML``."""
-    return html.escape(text, quote=False)
+    """Plain text for a place the library fills with ``innerHTML``.
+
+    ``{`` becomes ``&#123;`` so that a catalogue text can never be taken for the
+    library's ``{{revisionMessage}}`` placeholder.
+    """
+    return html.escape(text, quote=False).replace("{", "&#123;")
 
 
 def link(url: str, label: str) -> str:

@@ -106,9 +106,12 @@ def build_config(catalogue: Catalogue, notes: list[str]) -> dict[str, JsValue]:
     names = klaro_names(catalogue, notes)
     services = [_service(catalogue, s, names[s.id], notes) for s in catalogue.services.values()]
     used = {p for s in catalogue.services.values() for p in s.purposes or ()}
+    urls = common.policy_urls(catalogue, notes)
+    # Klaro links translations.<lang>.privacyPolicyUrl (else fallbackLang's) in its modal.
     translations: dict[str, JsValue] = {}
     for lang in catalogue.languages:
-        translations[lang] = {
+        url = {"privacyPolicyUrl": urls[lang]} if lang in urls else {}
+        translations[lang] = url | {
             "purposes": {
                 pid: {
                     "title": text_in(p.title, lang, default) or pid,
@@ -136,12 +139,6 @@ def build_config(catalogue: Catalogue, notes: list[str]) -> dict[str, JsValue]:
         "purposeOrder": [pid for pid in catalogue.purposes if pid in used],
         "fallbackLang": default,
     }
-    urls = common.policy_urls(catalogue, notes)
-    if urls:
-        distinct = set(urls.values())
-        config["privacyPolicy"] = (
-            distinct.pop() if len(distinct) == 1 else {"default": urls[default], **urls}
-        )
     config["translations"] = translations
     config["services"] = services
     return config
