@@ -80,9 +80,8 @@ def cases(sizes: tuple[int, ...]) -> list[Case]:
 
         out.append(Case("load to model", size, floor, load, repeats, bar=1.5))
         edit = _Saving(_FOLDER / f"edit-{size}.toml", text, edit_cookie)
-        out.append(
-            Case("edit one cookie field + save", size, floor, edit.run, repeats, edit.setup, bar=1.0)
-        )
+        name = "edit one cookie field + save"
+        out.append(Case(name, size, floor, edit.run, repeats, edit.setup, bar=1.0))
         added = _Saving(_FOLDER / f"add-{size}.toml", text, add_cookie)
         out.append(Case("add a cookie + save", size, floor, added.run, repeats, added.setup))
         out.append(Case("peak memory of load", size, floor, load, 1, metric="memory", bar=2.0))

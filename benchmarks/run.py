@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", help="comma-separated cookie counts (default 100,1000,10000)")
     args = parser.parse_args(argv)
     only = set(args.only.split(",")) if args.only else None
-    sizes = QUICK_SIZES if args.quick else SIZES
+    sizes: tuple[int, ...] = QUICK_SIZES if args.quick else SIZES
     if args.sizes:
         sizes = tuple(int(s) for s in args.sizes.split(","))
     groups = discover(only)
