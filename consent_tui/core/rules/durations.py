@@ -83,13 +83,13 @@ STORAGE_MISMATCH = Rule(
     'Use "persistent" (or the time after which the site deletes it) for localStorage and '
     'IndexedDB, and "session" for sessionStorage.',
     bad="""\
-[[services.site.cookies]]
+[[services.stats.cookies]]
 name = "draft"
 type = "local_storage"
 duration = "session"
 """,
     good="""\
-[[services.site.cookies]]
+[[services.stats.cookies]]
 name = "draft"
 type = "local_storage"
 duration = "persistent"

@@ -73,11 +73,3 @@ FIELDS: Final[dict[str, dict[str, str]]] = {
         "description": TEXT,
     },
 }
-
-# How a table of each kind is named in messages: "service `ods-auth`".
-NOUNS: Final = {
-    "catalogue": "the catalogue",
-    "policy": "[policy]",
-    "document": "[policy.document]",
-    "banner": "[banner]",
-}

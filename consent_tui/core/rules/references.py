@@ -69,8 +69,13 @@ consent = true
 title = "Marketing"
 consent = true
 
-[services.stats]
+[services.mailer]
+provider = "Example Ltd"
+function = "Newsletter campaigns"
 category = "marketing"
+purposes = ["analytics"]
+party = "first"
+country = "FR"
 """,
 )
 UNUSED_PURPOSE = Rule(

@@ -62,14 +62,22 @@ MISSING_COUNTRY = Rule(
     'Add country = "IE" (the ISO code of the country where the provider processes the data).',
     source="GDPR art. 13(1)(f)",
     bad="""\
-[services.stats]
+[services.video]
+provider = "Video Host Inc."
+function = "Embedded videos"
+category = "analytics"
+purposes = ["analytics"]
 party = "third"
-privacy_policy = "https://stats.example.net/privacy"
+privacy_policy = "https://video.example.net/privacy"
 """,
     good="""\
-[services.stats]
+[services.video]
+provider = "Video Host Inc."
+function = "Embedded videos"
+category = "analytics"
+purposes = ["analytics"]
 party = "third"
-privacy_policy = "https://stats.example.net/privacy"
+privacy_policy = "https://video.example.net/privacy"
 country = "IE"
 """,
 )

@@ -35,7 +35,7 @@ MISSING_TRANSLATION = Rule(
 languages = ["en", "fr"]
 
 [categories.necessary]
-title = { en = "Strictly necessary" }
+title = "Strictly necessary"
 """,
     good="""\
 [policy]

@@ -69,17 +69,29 @@ INVALID_ID = Rule(
     "invalid-id",
     "error",
     FAMILY,
-    "A category, purpose or service id is not of the form [a-z0-9][a-z0-9_-]*.",
+    "A category, purpose or service id is not of the form `[a-z0-9][a-z0-9_-]*`.",
     "Ids become keys of the banner configurations and anchors of the document; capitals, "
     "spaces and other signs break them or make them differ between tools.",
     "Rename the table with lower-case letters, digits, `-` and `_` (and update references).",
     bad="""\
 [services."Google Analytics"]
 provider = "Google Ireland Limited"
+function = "Audience measurement"
+category = "analytics"
+purposes = ["analytics"]
+party = "third"
+privacy_policy = "https://policies.google.com/privacy"
+country = "IE"
 """,
     good="""\
 [services.google-analytics]
 provider = "Google Ireland Limited"
+function = "Audience measurement"
+category = "analytics"
+purposes = ["analytics"]
+party = "third"
+privacy_policy = "https://policies.google.com/privacy"
+country = "IE"
 """,
 )
 INVALID_COUNTRY = Rule(
