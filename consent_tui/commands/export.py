@@ -176,9 +176,13 @@ def _write(outputs: list[tuple[Path | None, str]]) -> int:
     for target, text in outputs:
         data = text.encode("utf-8")
         if target is None:
+            buffer = getattr(sys.stdout, "buffer", None)
+            if buffer is None:  # a replaced stdout without bytes: write text
+                sys.stdout.write(text)
+                continue
             sys.stdout.flush()
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
+            buffer.write(data)
+            buffer.flush()
             continue
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -33,7 +33,7 @@ def char_width(char: str) -> int:
 
 def width(text: str) -> int:
     """Columns taken by ``text`` on one line."""
-    if text.isascii():
+    if text.isascii() and text.isprintable():
         return len(text)
     total = 0
     previous = ""

@@ -1,0 +1,194 @@
+"""``consent-tui export``: output places, languages, refusal of invalid catalogues, exit codes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from consent_tui.cli import main
+from consent_tui.commands import export as export_command
+from consent_tui.core.validation import Problem
+from tests.conftest import ROOT, SAMPLES
+
+GOLDEN = ROOT / "tests" / "golden" / "export"
+ODS = str(SAMPLES / "opendatasoft.toml")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_stdout_by_default_is_the_golden_markdown(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "export", ODS, "--format", "markdown")
+    assert (code, err) == (0, "")
+    assert out == (GOLDEN / "opendatasoft.en.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "golden"),
+    [
+        (["--format", "html", "--lang", "fr"], "opendatasoft.fr.html"),
+        (["--format", "html", "--fragment"], "opendatasoft.fragment.en.html"),
+        (["--format", "text", "--width", "120", "--lang", "fr"], "opendatasoft.w120.fr.txt"),
+        (["--format", "csv"], "opendatasoft.en.csv"),
+        (["--format", "json"], "opendatasoft.json"),
+    ],
+)
+def test_output_file_is_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, args: list[str], golden: str
+) -> None:
+    out_file = tmp_path / "sub" / "out"
+    code, out, err = run(capsys, "export", ODS, *args, "-o", str(out_file))
+    assert code == 0 and out == ""
+    assert err == f"consent-tui: wrote {out_file}\n"
+    assert out_file.read_bytes() == (GOLDEN / golden).read_bytes()
+
+
+def test_format_from_the_output_extension(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "policy.htm"
+    assert run(capsys, "export", ODS, "-o", str(target))[0] == 0
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_all_languages_next_to_the_catalogue(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    catalogue = tmp_path / "site.toml"
+    shutil.copy(ODS, catalogue)
+    code, _, err = run(capsys, "export", str(catalogue), "--format", "html", "--all-languages")
+    assert code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "policy.en.html",
+        "policy.fr.html",
+        "site.toml",
+    ]
+    assert (tmp_path / "policy.fr.html").read_bytes() == (
+        GOLDEN / "opendatasoft.fr.html"
+    ).read_bytes()
+    assert err.count("wrote") == 2
+
+
+def test_all_languages_into_a_folder_or_a_name(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "out"
+    assert run(capsys, "export", ODS, "-f", "text", "--all-languages", "-o", str(folder))[0] == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["policy.en.txt", "policy.fr.txt"]
+    named = tmp_path / "cookies.md"
+    assert run(capsys, "export", ODS, "-f", "markdown", "--all-languages", "-o", str(named))[0] == 0
+    assert (tmp_path / "cookies.en.md").exists() and (tmp_path / "cookies.fr.md").exists()
+    assert run(capsys, "export", ODS, "-f", "json", "--all-languages", "-o", str(folder))[0] == 0
+    assert (folder / "policy.json").exists()
+
+
+def test_fallback_notes_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "export", str(SAMPLES / "minimal.toml"), "--lang", "fr")
+    assert code == 0 and out.startswith("# Politique relative aux cookies")
+    assert err == (
+        "consent-tui: note: 'fr' is not one of the catalogue's languages (en): "
+        "its texts are shown in 'en'\n"
+    )
+
+
+def _errors(*_args: object, **_kwargs: object) -> list[Problem]:
+    return [
+        Problem("duration-syntax", "error", "bad duration", "cookie", line=3, col=12),
+        Problem("unknown-key", "warning", "not an error", "catalogue"),
+        Problem("missing-title", "error", "no title", "policy"),
+    ]
+
+
+def test_refuses_a_catalogue_with_errors(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(export_command, "validate", _errors)
+    target = tmp_path / "out.md"
+    code, out, err = run(capsys, "export", ODS, "-o", str(target))
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"{ODS}:3:12: error: bad duration [duration-syntax]",
+        f"{ODS}: error: no title [missing-title]",
+        "consent-tui: 2 errors: nothing exported; fix them, or export anyway with --force",
+    ]
+    assert not target.exists()
+
+
+def test_force_exports_anyway(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(export_command, "validate", _errors)
+    code, out, err = run(capsys, "export", ODS, "--force")
+    assert code == 0 and out.startswith("# Cookies policy")
+    assert err.endswith("consent-tui: exporting despite 2 errors (--force)\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--width", "10"], "--width must be at least 20"),
+        (["--lang", "en fr"], "--lang 'en fr' is not a language code such as en, fr or pt-BR"),
+        (["-f", "csv", "--template", "x.j2"], "--template does not apply to the csv format"),
+        (["--template", "/nonexistent/t.j2"], "/nonexistent/t.j2: no such template file"),
+        (["--lang", "fr", "--all-languages"], "--lang and --all-languages cannot be used together"),
+    ],
+)
+def test_usage_errors(capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+    code, out, err = run(capsys, "export", ODS, *args)
+    assert (code, out, err) == (2, "", f"consent-tui: {message}\n")
+
+
+def test_an_unknown_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "export", ODS, "--format", "pdf")
+    assert code == 2 and "invalid choice: 'pdf'" in err
+
+
+def test_unreadable_catalogue(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text("format_version = 1\n[policy\n")
+    code, out, err = run(capsys, "export", str(broken))
+    assert code == 2 and out == ""
+    assert err.startswith(f"{broken}:2:")
+    code, _, err = run(capsys, "export", str(tmp_path / "missing.toml"))
+    assert code == 2 and "no such file" in err
+
+
+def test_a_broken_template_is_reported_with_its_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    template = tmp_path / "t.j2"
+    template.write_text("ok\n{{ doc.title | nosuchfilter }}\n")
+    code, out, err = run(capsys, "export", ODS, "--template", str(template))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"{template}:2: error: template syntax error: ")
+
+
+def test_user_template_folder_is_used(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    folder = config / "consent-tui" / "templates"
+    folder.mkdir(parents=True)
+    (folder / "policy.txt.j2").write_text("{{ doc.site_name }} ({{ width }})\n")
+    code, out, _ = run(capsys, "export", ODS, "-f", "text", "--width", "60")
+    assert (code, out) == (0, "Kering Group data portal (60)\n")
+
+
+def test_options_a_format_ignores_are_warned_about(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "export", ODS, "-f", "csv", "--width", "100", "--fragment")
+    assert code == 0
+    assert "warning: --width has no effect on the csv format" in err
+    assert "warning: --fragment has no effect on the csv format" in err
+
+
+def test_cannot_write(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    code, _, err = run(capsys, "export", ODS, "-o", str(blocker / "out.md"))
+    assert code == 2 and err.startswith(f"consent-tui: {blocker / 'out.md'}: cannot write")

@@ -1,0 +1,109 @@
+"""The JSON export: valid against its published schema, normalised, complete."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from benchmarks.generate import generate
+from consent_tui.core.export import registry
+from consent_tui.core.export.jsonexport import normalise, schema_text
+from consent_tui.core.export.registry import ExportOptions
+from consent_tui.core.loader import load_text
+from consent_tui.core.model import Catalogue
+from consent_tui.core.store import load
+from tests.conftest import ROOT, SAMPLES, sample_paths
+
+HOSTILE = ROOT / "tests" / "golden" / "export" / "inputs" / "hostile.toml"
+
+
+def exported(catalogue: Catalogue) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(registry.get("json").render(catalogue, ExportOptions()).text)
+    return data
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.protocols.Validator:
+    schema = json.loads(schema_text())
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+@pytest.mark.parametrize("path", [*sample_paths(), HOSTILE], ids=lambda p: p.stem)
+def test_exports_are_valid_against_the_schema(
+    validator: jsonschema.protocols.Validator, path: Path
+) -> None:
+    validator.validate(exported(load(path).catalogue))
+
+
+def test_a_generated_catalogue_and_an_empty_one_are_valid(
+    validator: jsonschema.protocols.Validator,
+) -> None:
+    validator.validate(exported(load_text(generate(300))))
+    validator.validate(exported(load_text("format_version = 1\n")))
+
+
+def test_the_schema_rejects_what_it_should(validator: jsonschema.protocols.Validator) -> None:
+    data = exported(load(SAMPLES / "opendatasoft.toml").catalogue)
+    data["services"][0]["cookies"][0]["duration"]["seconds"] = "two weeks"
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate(data)
+
+
+def test_the_docs_copy_is_the_published_schema() -> None:
+    assert (ROOT / "docs" / "export.schema.json").read_text(encoding="utf-8") == schema_text()
+
+
+def test_durations_references_and_languages_are_normalised() -> None:
+    data = exported(load(SAMPLES / "news-site.toml").catalogue)
+    assert data["languages"] == ["en", "fr"] and data["default_language"] == "en"
+    ga = next(s for s in data["services"] if s["id"] == "google-analytics")
+    assert ga["category"]["id"] == "statistics" and ga["category"]["consent"] is True
+    assert [p["id"] for p in ga["purposes"]] == ["audience-measurement"]
+    assert ga["purposes"][0]["title"] == {"en": "Audience measurement", "fr": "Mesure d'audience"}
+    cookie = ga["cookies"][1]
+    assert cookie["name"] == "_ga_*" and cookie["pattern"] is True
+    assert re.fullmatch(cookie["regex"], "_ga_ABC123") and not re.fullmatch(cookie["regex"], "_ga")
+    assert cookie["duration"] == {
+        "text": "13 months",
+        "kind": "fixed",
+        "seconds": 13 * 2629746,
+        "label": {"en": "13 months", "fr": "13 mois"},
+    }
+    assert data["banner"]["consent_lifetime"]["seconds"] == 6 * 2629746
+    assert data["counts"] == {
+        "services": len(data["services"]),
+        "cookies": sum(len(s["cookies"]) for s in data["services"]),
+    }
+
+
+def test_plain_strings_become_language_maps_and_missing_references_are_marked() -> None:
+    catalogue = load_text(
+        'format_version = 1\n[services.s]\nprovider = "P"\nfunction = "Sign-in"\n'
+        'category = "ghost"\npurposes = ["nothing"]\n'
+        '[[services.s.cookies]]\nname = "x"\nduration = "soon"\n'
+    )
+    data = normalise(catalogue)
+    service = data["services"][0]
+    assert service["function"] == {"en": "Sign-in"}
+    assert service["category"] == {"id": "ghost", "missing": True}
+    assert service["purposes"] == [{"id": "nothing", "missing": True}]
+    assert service["cookies"][0]["duration"] == {
+        "text": "soon",
+        "kind": None,
+        "seconds": None,
+        "label": None,
+    }
+
+
+def test_bidi_controls_are_escaped_not_lost() -> None:
+    catalogue = load_text('format_version = 1\n[policy]\nsite_name = "a\\u202eb"\n')
+    text = registry.get("json").render(catalogue, ExportOptions()).text
+    assert "\u202e" not in text and "a\\u202eb" in text
+    assert json.loads(text)["policy"]["site_name"] == "a\u202eb"
