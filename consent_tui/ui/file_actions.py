@@ -403,8 +403,7 @@ def open_app(path: str | Path | None) -> App[Any]:
     """The editor app, opening ``path`` (or showing the start screen) when it runs."""
     from consent_tui.ui.app import ConsentApp
 
-    app: Any = ConsentApp()
-    app.startup = OpenRequest(Path(path)) if path is not None else None
+    app: Any = ConsentApp(path=Path(path) if path is not None else None)
     return app  # type: ignore[no-any-return]
 
 
