@@ -126,7 +126,7 @@ class QuitDialog(ChoiceDialog):
     """Quitting with unsaved changes: save, discard or cancel."""
 
     title_text = "Unsaved changes"
-    choices = (
+    choices: tuple[Choice, ...] = (
         Choice("save", "Save", "s", "primary"),
         Choice("discard", "Discard", "d", "error"),
         Choice("cancel", "Cancel", "c"),
@@ -144,7 +144,7 @@ class ChangedOnDiskDialog(ChoiceDialog):
     """Saving over a file someone else changed: reload, overwrite or cancel."""
 
     title_text = "File changed on disk"
-    choices = (
+    choices: tuple[Choice, ...] = (
         Choice("reload", "Reload", "r", "primary"),
         Choice("overwrite", "Overwrite", "o", "error"),
         Choice("cancel", "Cancel", "c"),

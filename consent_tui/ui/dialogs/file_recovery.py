@@ -66,7 +66,7 @@ class RecoveryDialog(ChoiceDialog):
     """
 
     title_text = "Unsaved work found"
-    choices = (
+    choices: tuple[Choice, ...] = (
         Choice("restore", "Restore", "r", "primary"),
         Choice("discard", "Discard", "d", "error"),
         Choice("keep", "Keep for later", "k"),
