@@ -133,6 +133,7 @@ def contact_link(contact: str) -> tuple[str, str | None]:
 # ---------------------------------------------------------------- spreadsheets
 
 _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r", "\n")
+_FORMULA_FIRST: Final = frozenset("=+-@\t\r\n ")
 _FORMULA_AFTER_DELIMITER: Final = re.compile(r"([,;])(\s*)(?=[=+\-@])")
 
 
@@ -143,7 +144,7 @@ def spreadsheet_safe(value: str) -> str:
     gets a leading ``'``; so does each piece that a spreadsheet splitting on
     ``,`` or ``;`` would see starting a new cell. Plain numbers stay numbers.
     """
-    if not value:
+    if not value or (value[0] not in _FORMULA_FIRST and "," not in value and ";" not in value):
         return value
     if _is_number(value):
         return value

@@ -8,7 +8,13 @@ Policy that would block one anyway.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup, escape
+
 from consent_tui.core.export import templating
+from consent_tui.core.export.docmodel import Cell, Item
 from consent_tui.core.export.document import build
 from consent_tui.core.export.escape import safe_url
 from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResult
@@ -16,7 +22,38 @@ from consent_tui.core.model import Catalogue
 
 TEMPLATE = "policy.html.j2"
 
-FILTERS = {"safe_url": safe_url}
+
+def html_item(item: Item) -> Markup:
+    """An item as HTML: ``<code>`` names, links for safe URLs only, the rest escaped."""
+    out = []
+    for span in item.spans:
+        text = escape(span.text)
+        href = safe_url(span.url)
+        if href is not None:
+            bare = ' class="bare"' if span.text in (href, href.removeprefix("mailto:")) else ""
+            out.append(f'<a href="{escape(href)}" rel="noopener noreferrer"{bare}>{text}</a>')
+        elif span.code:
+            out.append(f"<code>{text}</code>")
+        else:
+            out.append(str(text))
+    return Markup("".join(out))
+
+
+def html_cell(cell: Cell) -> Markup:
+    """A cell: one item inline, several as a list."""
+    if len(cell.items) == 1:
+        return html_item(cell.items[0])
+    if not cell.items:
+        return Markup("")
+    items = "".join(f"<li>{html_item(item)}</li>" for item in cell.items)
+    return Markup(f'<ul class="items">{items}</ul>')
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "safe_url": safe_url,
+    "html_item": html_item,
+    "html_cell": html_cell,
+}
 
 
 def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:

@@ -161,9 +161,25 @@ def normalise(catalogue: Catalogue) -> Data:
     return _Normaliser(catalogue).catalogue_data()
 
 
+def dumps(data: Data) -> str:
+    """Indented at the top, one line per category, purpose and service.
+
+    Readable and diff-friendly, and fast: ``json.dumps`` with ``indent`` runs in
+    pure Python, without it in C.
+    """
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            items = ",\n".join("    " + json.dumps(v, ensure_ascii=False) for v in value)
+            body = f"[\n{items}\n  ]"
+        else:
+            body = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        lines.append(f"  {json.dumps(key)}: {body}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
 def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
-    text = json.dumps(normalise(catalogue), ensure_ascii=False, indent=2)
-    return ExportResult(json_bidi_escaped(text) + "\n")
+    return ExportResult(json_bidi_escaped(dumps(normalise(catalogue))))
 
 
 EXPORTER = Exporter(

@@ -1,0 +1,46 @@
+"""Export benchmarks: the policy document in each format, against ``tomllib.loads``.
+
+Bar from the issue: exporting the 10,000-cookie catalogue to each format costs at
+most 1.0x ``tomllib.loads`` of the same text, on top of loading (the catalogue is
+loaded once, untimed; the measured call is ``exporter.render``).
+"""
+
+from __future__ import annotations
+
+import tomllib
+
+from benchmarks.generate import generate
+from benchmarks.harness import Case
+from consent_tui.core.export import registry
+from consent_tui.core.export.registry import ExportOptions
+from consent_tui.core.loader import load_text
+
+FORMATS = (
+    ("markdown", ExportOptions(lang="fr")),
+    ("html", ExportOptions(lang="fr")),
+    ("text", ExportOptions(lang="fr", width=100)),
+    ("csv", ExportOptions(lang="fr")),
+    ("json", ExportOptions()),
+)
+
+
+def cases(sizes: tuple[int, ...]) -> list[Case]:
+    out: list[Case] = []
+    for size in sizes:
+        text = generate(size)
+        catalogue = load_text(text)
+        repeats = 5 if size <= 1_000 else 3
+
+        def floor(text: str = text) -> object:
+            return tomllib.loads(text)
+
+        for name, options in FORMATS:
+            exporter = registry.get(name)
+
+            def export(
+                exporter: registry.Exporter = exporter, o: ExportOptions = options
+            ) -> object:
+                return exporter.render(catalogue, o)
+
+            out.append(Case(f"export {name}", size, floor, export, repeats, bar=1.0))
+    return out
