@@ -14,6 +14,7 @@ from benchmarks.harness import Case
 from consent_tui.core.export import registry
 from consent_tui.core.export.registry import ExportOptions
 from consent_tui.core.loader import load_text
+from consent_tui.core.model import Catalogue
 
 FORMATS = (
     ("markdown", ExportOptions(lang="fr")),
@@ -38,9 +39,11 @@ def cases(sizes: tuple[int, ...]) -> list[Case]:
             exporter = registry.get(name)
 
             def export(
-                exporter: registry.Exporter = exporter, o: ExportOptions = options
+                exporter: registry.Exporter = exporter,
+                options: ExportOptions = options,
+                catalogue: Catalogue = catalogue,
             ) -> object:
-                return exporter.render(catalogue, o)
+                return exporter.render(catalogue, options)
 
             out.append(Case(f"export {name}", size, floor, export, repeats, bar=1.0))
     return out
