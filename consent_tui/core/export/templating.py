@@ -40,9 +40,17 @@ def _main_loader(path: Path) -> jinja2.BaseLoader:
             source = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise TemplateError(f"cannot read the template: {exc}", path=str(path)) from None
-        return source, str(path), lambda: False
+        mtime = _mtime(path)
+        return source, str(path), lambda: _mtime(path) == mtime
 
     return jinja2.FunctionLoader(load)
+
+
+def _mtime(path: Path) -> float | None:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return None
 
 
 def loader(template: Path | None, user_dir: Path | None) -> jinja2.BaseLoader:
@@ -56,6 +64,10 @@ def loader(template: Path | None, user_dir: Path | None) -> jinja2.BaseLoader:
     return jinja2.ChoiceLoader(loaders)
 
 
+_CACHE: dict[tuple[Any, ...], jinja2.Environment] = {}
+_CACHE_SIZE = 16
+
+
 def environment(
     kind: Kind,
     template: Path | None,
@@ -63,7 +75,28 @@ def environment(
     filters: Mapping[str, Callable[..., Any]],
     finalize: Callable[[Any], Any] | None = None,
 ) -> jinja2.Environment:
-    """A sandboxed environment: HTML is autoescaped; Markdown escapes through ``finalize``."""
+    """A sandboxed environment: HTML is autoescaped; Markdown escapes through ``finalize``.
+
+    Environments are kept between exports (compiled templates with them); Jinja
+    reloads a template whose file changed.
+    """
+    user_dir = user_dir if user_dir is not None and user_dir.is_dir() else None
+    key = (kind, template, user_dir, id(filters), id(finalize))
+    env = _CACHE.get(key)
+    if env is None:
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.clear()
+        env = _CACHE[key] = _new_environment(kind, template, user_dir, filters, finalize)
+    return env
+
+
+def _new_environment(
+    kind: Kind,
+    template: Path | None,
+    user_dir: Path | None,
+    filters: Mapping[str, Callable[..., Any]],
+    finalize: Callable[[Any], Any] | None,
+) -> jinja2.Environment:
     env = ImmutableSandboxedEnvironment(
         loader=loader(template, user_dir),
         autoescape=kind == "html",
