@@ -187,7 +187,7 @@ def test_tcf_refuses_a_lone_wildcard_and_unreadable_durations() -> None:
     result = export("tcf-disclosures", catalogue)
     data = json.loads(result.text)
     assert [d["identifier"] for d in data["disclosures"]] == ["id*"]
-    assert sum("only of '*'" in note for note in result.notes) == 2
+    assert sum("only a wildcard" in note for note in result.notes) == 2
     assert any("'soon' is not a duration" in note for note in result.notes)
     assert any("no purpose [12]" in note for note in result.notes)
     assert data["disclosures"][0]["purposes"] == [1, 2]

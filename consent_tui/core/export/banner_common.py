@@ -122,6 +122,15 @@ def duration_text(cookie: Cookie, lang: str, fallback: str) -> str:
     return f"{text} ({note})" if note and text else text or note
 
 
+def unusable_name(name: str | None) -> str | None:
+    """Why a cookie name cannot be matched or disclosed, or None when it can."""
+    if not (name or "").strip():
+        return "has no name"
+    if not (name or "").strip().strip("*"):
+        return f"name {name!r} is only a wildcard, which would match every cookie"
+    return None
+
+
 def tcf_purpose_numbers(catalogue: Catalogue, service: Service) -> list[int]:
     """The TCF purpose numbers of the service's purposes, sorted, without repeats."""
     numbers: set[int] = set()

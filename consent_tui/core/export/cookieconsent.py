@@ -57,10 +57,9 @@ def category_services(catalogue: Catalogue, notes: list[str]) -> dict[str, list[
 def cookie_item(cookie: Cookie, service: Service, notes: list[str]) -> JsValue:
     """An ``autoClear`` entry ``{name, path, domain}``; None for a name matching everything."""
     name = cookie.name or ""
-    if not name.strip("*"):
-        notes.append(
-            f"service {service.id!r}: cookie name {name!r} would match every cookie; not cleared"
-        )
+    problem = common.unusable_name(name)
+    if problem:
+        notes.append(f"service {service.id!r}: a cookie {problem}; not cleared by the banner")
         return None
     item: dict[str, JsValue] = {"name": Regex.from_pattern(name) if cookie.is_pattern else name}
     if cookie.path:

@@ -44,8 +44,9 @@ def klaro_names(catalogue: Catalogue, notes: list[str]) -> dict[str, str]:
 def cookie_matcher(cookie: Cookie, where: str, notes: list[str]) -> JsValue:
     """A Klaro ``cookies`` entry: name, RegExp, or [name, path, domain]; None to skip."""
     name = cookie.name or ""
-    if not name.strip("*"):
-        notes.append(f"{where}: cookie name {name!r} would match every cookie; not cleared")
+    problem = common.unusable_name(name)
+    if problem:
+        notes.append(f"{where}: a cookie {problem}; not cleared by the banner")
         return None
     matcher: JsValue = name
     if cookie.is_pattern or name.startswith("^"):  # Klaro reads "^…" strings as regexes

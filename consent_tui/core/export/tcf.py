@@ -89,8 +89,9 @@ def disclosure(
         notes.append(f"{where}: a {cookie.storage_type} is not device storage; left out")
         return None
     name = (cookie.name or "").strip()
-    if not name.strip("*"):
-        notes.append(f"{where}: an identifier made only of '*' is invalid in TCF; left out")
+    problem = common.unusable_name(name)
+    if problem:
+        notes.append(f"{where}: the {kind} {problem}; TCF forbids that identifier; left out")
         return None
     seconds = None
     if kind == "cookie":
