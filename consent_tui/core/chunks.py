@@ -56,6 +56,7 @@ class ChunkIndex:
         self.starts = [h.start - h.col + 1 for h in self.headers]
         self._prefix: dict[Path, list[int]] | None = None
         self._keys: dict[int, list[Path]] = {}
+        self.memo: dict[str, object] = {}  # facts other modules compute once per text
 
     def __len__(self) -> int:
         return len(self.headers)

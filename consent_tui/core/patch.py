@@ -76,6 +76,17 @@ def check(text: str, expected: Any, where: Path) -> str | None:
     return difference(expected, data)
 
 
+def runs(members: list[int]) -> list[list[int]]:
+    """Header indices split into runs of neighbours."""
+    out: list[list[int]] = []
+    for i in members:
+        if out and out[-1][-1] == i - 1:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
+
+
 def rename_headers(index: ChunkIndex, members: list[int], depth: int, key: str) -> list[Piece]:
     """Header rewrites putting ``key`` at key position ``depth`` (zero-based)."""
     out = []
@@ -111,7 +122,26 @@ class Texts:
 
     def delete(self, members: list[int]) -> None:
         """Remove a block with the comments above it and the blank lines after it."""
-        self._add(self.index.lead_start(members[0]), self.index.gap_end(members[-1]), "")
+        for run in runs(members):
+            self._add(self.index.lead_start(run[0]), self.index.gap_end(run[-1]), "")
+
+    def generated(self, path: Path, data: Any, style: Style, *, array: bool = False) -> str:
+        """New text for a whole table, checked with tomllib."""
+        text = with_newline(emit_table(path, data, style, array=array), self.newline)
+        problem = check(text, nest(relative(path), data), path)
+        if problem:
+            raise SaveError(f"cannot write {dotted(path)}: {problem}")
+        return text
+
+    def regenerate(
+        self, members: list[int], path: Path, new: Any, style: Style, *, array: bool = False
+    ) -> None:
+        """A table written in several places, rewritten whole where it starts."""
+        first, *rest = runs(members)
+        start, end = self.region(first)
+        self._add(start, end, self.generated(path, new, style, array=array))
+        for run in rest:
+            self.delete(run)
 
     def insert(
         self,
@@ -127,10 +157,7 @@ class Texts:
     ) -> None:
         """Insert a block at ``at``: generated from ``data``, or ``raw`` (already checked)."""
         if raw is None:
-            raw = with_newline(emit_table(path, data, style, array=array), self.newline)
-            problem = check(raw, nest(relative(path), data), path)
-            if problem:
-                raise SaveError(f"cannot write {dotted(path)}: {problem}")
+            raw = self.generated(path, data, style, array=array)
         gap = self.newline * blank
         if before:
             text = raw + gap
@@ -159,6 +186,9 @@ class Texts:
         array: bool = False,
     ) -> None:
         """Rewrite a block in place so it holds ``new`` at ``path`` (renames applied)."""
+        if len(runs(members)) > 1:
+            self.regenerate(members, path, new, style, array=array)
+            return
         start, end = self.region(members)
         text = self.rewrite(start, end, path, old, new, style, renames=renames, array=array)
         if end == len(self.text) and not self.text.endswith("\n"):
@@ -177,6 +207,9 @@ class Texts:
         array: bool = False,
     ) -> str:
         """Delete a block, returning its text (comments above included) edited to ``new``."""
+        if len(runs(members)) > 1:
+            self.delete(members)
+            return self.generated(path, new, style, array=array)
         start, end = self.index.lead_start(members[0]), self.index.content_end(members[-1])
         text = self.rewrite(start, end, path, old, new, style, renames=renames, array=array)
         self.delete(members)
@@ -208,10 +241,7 @@ class Texts:
             if check(text, expected, path) is not None:
                 text = None
         if text is None:
-            text = with_newline(emit_table(path, new, style, array=array), self.newline)
-            problem = check(text, expected, path)
-            if problem:
-                raise SaveError(f"cannot write {dotted(path)}: {problem}")
+            text = self.generated(path, new, style, array=array)
         return text
 
     def edit_root(self, old: dict[str, Any], new: dict[str, Any], style: Style) -> None:

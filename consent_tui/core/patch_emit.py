@@ -39,6 +39,7 @@ class Style:
     align: int | None = None  # column of "=" when keys are aligned
     inline_pad: bool = True  # "{ en = … }" rather than "{en = …}"
     inline_sep: str = " = "
+    inline_comma: str = ", "
     literal: bool = False  # single-quoted strings
     key_order: tuple[str, ...] = ()
     subtables: frozenset[str] = frozenset()  # fields written as [path.field] tables
@@ -52,6 +53,7 @@ class Style:
             sep=self.sep,
             inline_pad=self.inline_pad,
             inline_sep=self.inline_sep,
+            inline_comma=self.inline_comma,
             literal=self.literal,
             blank=self.blank,
         )
@@ -103,7 +105,7 @@ def emit_value(value: Any, style: Style = Style()) -> str:
     if isinstance(value, Mapping):
         if not value:
             return "{}"
-        inner = ", ".join(
+        inner = style.inline_comma.join(
             f"{format_key(k)}{style.inline_sep}{emit_value(v, style)}" for k, v in value.items()
         )
         return f"{{ {inner} }}" if style.inline_pad else f"{{{inner}}}"
@@ -112,7 +114,7 @@ def emit_value(value: Any, style: Style = Style()) -> str:
 
 def order_keys(keys: list[str], preferred: tuple[str, ...]) -> list[str]:
     """``keys`` in the neighbour's order; keys it lacks go after their predecessor."""
-    known = [k for k in preferred if k in keys]
+    known = [k for k in dict.fromkeys(preferred) if k in keys]
     for position, key in enumerate(keys):
         if key in known:
             continue

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 import tomlkit
-from tomlkit.container import Container
+from tomlkit.container import Container, OutOfOrderTableProxy
 from tomlkit.items import AoT, Array, InlineTable, Item, Key, SingleKey, String, StringType, Table
 
 from consent_tui.core.patch_data import same
@@ -27,26 +27,41 @@ class Unmergeable(Exception):
 
 
 def merge(
-    container: Container, old: Mapping[str, Any], new: Mapping[str, Any], style: Style
+    container: Container | list[Container],
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    style: Style,
 ) -> None:
-    """Turn ``container`` (holding ``old``) into one holding ``new``."""
+    """Turn ``container`` (holding ``old``) into one holding ``new``.
+
+    A table written in several places (out-of-order parts, dotted keys) is
+    passed as the list of its parts; each key is edited where it stands.
+    """
+    parts = container if isinstance(container, list) else [container]
     for key in old:
         if key not in new:
-            container.remove(key)
+            for part in parts:
+                if key in part:
+                    part.remove(key)
     order = list(new)
     for key, value in new.items():
         if key not in old:
-            _add(container, key, value, order, style)
+            _add(_home(parts, key, order), key, value, order, style)
             continue
         before = old[key]
         if same(before, value):
             continue
-        item = container.item(key)
-        if not isinstance(item, Item):
+        holders = [part for part in parts if key in part]
+        items = [part.item(key) for part in holders]
+        if isinstance(value, Mapping) and isinstance(before, Mapping):
+            inner = [c for item in items for c in _parts(item)]
+            if inner and len(inner) >= len(items):
+                merge(inner, before, value, style.child(key))
+                continue
+        if len(items) != 1 or not isinstance(items[0], Item):
             raise Unmergeable(f"{key} is defined in several places")
-        if isinstance(value, Mapping) and isinstance(before, Mapping) and isinstance(item, Table):
-            merge(item.value, before, value, style.child(key))
-        elif (
+        item = items[0]
+        if (
             isinstance(item, AoT)
             and isinstance(value, list)
             and isinstance(before, list)
@@ -56,7 +71,29 @@ def merge(
             for table, was, now in zip(item.body, before, value, strict=True):
                 merge(table.value, was, now, style.child(key))
         else:
-            container[key] = make_item(value, item, style)
+            holders[0][key] = make_item(value, item, style)
+
+
+def _parts(item: object) -> list[Container]:
+    """The containers holding a table's keys (none for a value that is not a table)."""
+    if isinstance(item, OutOfOrderTableProxy):
+        return [table.value for table in item._tables]
+    if isinstance(item, Table):
+        return [item.value]
+    return []
+
+
+def _home(parts: list[Container], key: str, order: list[str]) -> Container:
+    """The part where a new key goes: beside its predecessor, else with plain values."""
+    position = order.index(key)
+    for prev in reversed(order[:position]):
+        for part in parts:
+            if _plain(part, prev):
+                return part
+    for part in parts:
+        if any(_plain(part, k) for k in part):
+            return part
+    return parts[0]
 
 
 def make_item(value: Any, like: Item | None, style: Style) -> Item:

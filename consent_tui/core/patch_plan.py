@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from difflib import SequenceMatcher
+from functools import partial
 from typing import Any
 
 from consent_tui.core import serialize
@@ -65,16 +66,22 @@ class Plan:
         return found
 
     def block(self, path: Path) -> list[int]:
-        """The headers of the table at ``path``: contiguous, its own header first."""
+        """The headers of the table at ``path`` (maybe scattered), none of it defined above."""
         members = self.index.members(path)
-        if (
-            not members
-            or members[-1] - members[0] + 1 != len(members)
-            or self.index.headers[members[0]].path != path
-            or self.index.defined_above(path)
-        ):
+        if not members or self.index.defined_above(path):
             raise Unusual(f"layout of {path}")
         return members
+
+    def place_of(self, path: Path) -> list[int]:
+        """Headers to insert next to for ``path``: its own, else its closest parent's."""
+        members = self.index.members(path)
+        if members:
+            return members
+        for cut in range(len(path) - 1, 0, -1):
+            found = self.index.find(path[:cut])
+            if found is not None:
+                return [found]
+        raise Unusual(f"no table to insert next to {path}")
 
     def blank_between(self, name: str, keys: list[str]) -> int:
         """Blank lines between the first two tables of a collection (else the usual)."""
@@ -187,16 +194,16 @@ class Plan:
             if was is None:
                 inserter.add((name, key), data(new[key]), moved_text.get(key))
                 continue
-            members = self.block((name, was))
-            renames = texts.rename(members, 1, key) if was != key else []
             a, b = old[was], new[key]
-            if a is b or same(data(a), data(b)):
-                texts.keep(renames)
-            else:
-                texts.edit(
-                    members, (name, key), data(a), data(b), self.style((name, was)), renames=renames
-                )
-            inserter.anchor(members, was)
+            if a is not b or was != key:
+                members = self.block((name, was))
+                renames = texts.rename(members, 1, key) if was != key else []
+                if same(data(a), data(b)):
+                    texts.keep(renames)
+                else:
+                    look = self.style((name, was))
+                    texts.edit(members, (name, key), data(a), data(b), look, renames=renames)
+            inserter.anchor(partial(self.place_of, (name, was)), was)
         inserter.finish()
 
 
@@ -250,7 +257,7 @@ class Inserter:
         self.blank = blank
         self.fallback = fallback
         self.array = array
-        self.last: list[int] | None = None
+        self.last: Callable[[], list[int]] | None = None
         self.sibling: Any = None
         self.pending: list[tuple[Path, dict[str, Any], str | None]] = []
 
@@ -258,7 +265,7 @@ class Inserter:
         if self.last is None:
             self.pending.append((path, data, raw))
         else:
-            at = self.plan.index.content_end(self.last[-1])
+            at = self.plan.index.content_end(self.last()[-1])
             self._put(at, path, data, raw, before=False)
 
     def _put(
@@ -271,11 +278,11 @@ class Inserter:
             at, path, data, style, array=self.array, blank=self.blank(), before=before, raw=raw
         )
 
-    def anchor(self, members: list[int], key: Any) -> None:
-        """A table kept in place: later insertions go after it."""
+    def anchor(self, members: Callable[[], list[int]], key: Any) -> None:
+        """A table kept in place (its headers, when asked): later insertions go after it."""
         self.sibling = key
         if self.pending:
-            self._flush(self.plan.index.lead_start(members[0]), before=True)
+            self._flush(self.plan.index.lead_start(members()[0]), before=True)
         self.last = members
 
     def finish(self) -> None:

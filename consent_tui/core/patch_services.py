@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from consent_tui.core import serialize
@@ -68,24 +69,15 @@ class Services:
                     ("services", key), serialize.service_data(new[key]), moved_text.get(key)
                 )
                 continue
-            members = self.members(was)
             if old[was] is not new[key]:
-                self.edit(was, key, old[was], new[key], members)
-            inserter.anchor(members, was)
+                self.edit(was, key, old[was], new[key], self.members(was))
+            inserter.anchor(partial(self.plan.place_of, ("services", was)), was)
         inserter.finish()
 
     # -- layout
 
     def members(self, key: str) -> list[int]:
-        path = ("services", key)
-        members = self.index.members(path)
-        if (
-            not members
-            or members[-1] - members[0] + 1 != len(members)
-            or self.index.defined_above(path)
-        ):
-            raise Unusual(f"layout of services.{key}")
-        return members
+        return self.plan.block(("services", key))
 
     def layout(self, key: str, members: list[int], count: int) -> Layout | None:
         """The head's headers and each cookie's, when laid out the usual way."""
@@ -147,7 +139,8 @@ class Services:
         texts = self.texts
         path = ("services", key)
         renamed = was != key
-        layout = self.layout(was, members, len(a.cookies))
+        scattered = members[-1] - members[0] + 1 != len(members)
+        layout = None if scattered else self.layout(was, members, len(a.cookies))
         if layout is None:
             renames = texts.rename(members, 1, key) if renamed else []
             da, db = serialize.service_data(a), serialize.service_data(b)
@@ -227,7 +220,7 @@ class Services:
             else:
                 style = self.plan.style((*old_path, k))
                 texts.edit(group, (*new_path, j), da, db, style, renames=renames, array=True)
-            inserter.anchor(group, k)
+            inserter.anchor(partial(list, group), k)
         inserter.finish()
 
     def _cookie_sibling_style(self, old_path: Path, sibling: Any) -> Style:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from typing import cast
 
 from consent_tui.core.chunks import ChunkIndex, next_line_start
 from consent_tui.core.patch_emit import Style
@@ -12,18 +13,45 @@ from consent_tui.core.tomlscan import Path
 
 _K = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*')"""
 _KEYLINE = re.compile(rf"([ \t]*)({_K}(?:[ \t]*\.[ \t]*{_K})*)([ \t]*=[ \t]*)(.?)")
-_INLINE = re.compile(rf"\{{([ \t]*){_K}([ \t]*=[ \t]*)")
+_INLINE = re.compile(rf"=[ \t]*\{{([ \t]*){_K}([ \t]*=[ \t]*)[^,}}]*(,[ \t]*)?")
 
 
 def _common(counter: Counter[str], default: str) -> str:
     return counter.most_common(1)[0][0] if counter else default
 
 
+Inline = tuple[bool, str, str]  # padding inside braces, " = " and ", " spellings
+
+
+def inline_style(text: str, start: int = 0, end: int | None = None) -> Inline | None:
+    """How inline tables are written between ``start`` and ``end`` (first 50 seen)."""
+    pads: Counter[bool] = Counter()
+    seps: Counter[str] = Counter()
+    commas: Counter[str] = Counter()
+    for n, match in enumerate(_INLINE.finditer(text, start, len(text) if end is None else end)):
+        pads[bool(match.group(1))] += 1
+        seps[match.group(2)] += 1
+        if match.group(3):
+            commas[match.group(3)] += 1
+        if n >= 50:
+            break
+    if not pads:
+        return None
+    return pads.most_common(1)[0][0], _common(seps, " = "), _common(commas, ", ")
+
+
+def _file_inline(index: ChunkIndex) -> Inline:
+    if "inline" not in index.memo:
+        index.memo["inline"] = inline_style(index.text) or (True, " = ", ", ")
+    return cast(Inline, index.memo["inline"])
+
+
 def detect(index: ChunkIndex, path: Path, blank: int = 1) -> Style:
     """The style of the table at ``path`` (and of its first array-of-tables child)."""
     own = index.find(path)
     if own is None:
-        return Style(blank=blank)
+        pad, sep, comma = _file_inline(index)
+        return Style(blank=blank, inline_pad=pad, inline_sep=sep, inline_comma=comma)
     text = index.text
     header = index.headers[own]
     header_indent = text[index.starts[own] : header.start]
@@ -32,8 +60,6 @@ def detect(index: ChunkIndex, path: Path, blank: int = 1) -> Style:
     seps: Counter[str] = Counter()
     columns: Counter[int] = Counter()
     quotes: Counter[str] = Counter()
-    pads: Counter[bool] = Counter()
-    inline_seps: Counter[str] = Counter()
     order: list[str] = []
     for line in body.splitlines():
         match = _KEYLINE.match(line)
@@ -46,12 +72,11 @@ def detect(index: ChunkIndex, path: Path, blank: int = 1) -> Style:
         order.append(key.strip("\"'").split(".")[0].strip())
         if first in "\"'":
             quotes[first] += 1
-        for inline in _INLINE.finditer(line, match.end() - 1):
-            pads[bool(inline.group(1))] += 1
-            inline_seps[inline.group(2)] += 1
     align = None
-    if len(seps) > 1 and len(columns) == 1 and sum(columns.values()) > 1:
-        align = next(iter(columns))
+    if len(seps) > 1:
+        column, count = columns.most_common(1)[0]
+        align = column if count > 1 else None
+    pad, inline_sep, comma = inline_style(body) or _file_inline(index)
     members = index.members(path)
     subtables: set[str] = set()
     children: dict[str, Style] = {}
@@ -70,8 +95,9 @@ def detect(index: ChunkIndex, path: Path, blank: int = 1) -> Style:
         indent=_common(indents, ""),
         sep=_common(seps, " = "),
         align=align,
-        inline_pad=pads.most_common(1)[0][0] if pads else True,
-        inline_sep=_common(inline_seps, " = "),
+        inline_pad=pad,
+        inline_sep=inline_sep,
+        inline_comma=comma,
         literal=quotes["'"] > quotes['"'],
         key_order=tuple(order),
         subtables=frozenset(subtables),
