@@ -98,9 +98,12 @@ def _usage(args: argparse.Namespace, exporter: Exporter) -> str | None:
 
 
 def _report(problems: list[Problem], path: str, forced: bool) -> None:
-    for problem in problems:
-        where = ":".join(str(x) for x in (path, problem.line, problem.col) if x is not None)
-        print(f"{where}: error: {problem.message} [{problem.rule}]", file=sys.stderr)
+    """The errors in ``consent-tui validate``'s style: place, severity[rule], message, hint."""
+    for problem in sorted(problems, key=lambda p: (p.line or 0, p.col or 0)):
+        where = path if problem.line is None else f"{path}:{problem.line}:{problem.col or 1}"
+        print(f"{where}: error[{problem.rule}]: {problem.message}", file=sys.stderr)
+        if problem.hint:
+            print(f"    hint: {problem.hint}", file=sys.stderr)
     count = f"{len(problems)} error{'s' if len(problems) != 1 else ''}"
     if forced:
         error(f"exporting despite {count} (--force)")

@@ -98,7 +98,9 @@ def test_fallback_notes_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
 
 def _errors(*_args: object, **_kwargs: object) -> list[Problem]:
     return [
-        Problem("duration-syntax", "error", "bad duration", "cookie", line=3, col=12),
+        Problem(
+            "duration-syntax", "error", "bad duration", "cookie", hint="write 1 day", line=3, col=12
+        ),
         Problem("unknown-key", "warning", "not an error", "catalogue"),
         Problem("missing-title", "error", "no title", "policy"),
     ]
@@ -112,8 +114,9 @@ def test_refuses_a_catalogue_with_errors(
     code, out, err = run(capsys, "export", ODS, "-o", str(target))
     assert (code, out) == (1, "")
     assert err.splitlines() == [
-        f"{ODS}:3:12: error: bad duration [duration-syntax]",
-        f"{ODS}: error: no title [missing-title]",
+        f"{ODS}: error[missing-title]: no title",
+        f"{ODS}:3:12: error[duration-syntax]: bad duration",
+        "    hint: write 1 day",
         "consent-tui: 2 errors: nothing exported; fix them, or export anyway with --force",
     ]
     assert not target.exists()
@@ -192,3 +195,16 @@ def test_cannot_write(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
     blocker.write_text("")
     code, _, err = run(capsys, "export", ODS, "-o", str(blocker / "out.md"))
     assert code == 2 and err.startswith(f"consent-tui: {blocker / 'out.md'}: cannot write")
+
+
+def test_real_validation_refuses_the_hostile_catalogue(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    hostile = str(GOLDEN / "inputs" / "hostile.toml")
+    code, out, err = run(capsys, "export", hostile, "-f", "html")
+    assert (code, out) == (1, "")
+    assert f"{hostile}:" in err and "error[" in err
+    assert err.rstrip().endswith("fix them, or export anyway with --force")
+    code, out, err = run(capsys, "export", hostile, "-f", "html", "--force")
+    assert code == 0 and out.startswith("<!DOCTYPE html>")
+    assert "(--force)" in err
