@@ -26,6 +26,7 @@ MAX_NOTES = 20
 MIN_WIDTH = 20
 LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 SUFFIXES = {"md": "markdown", "markdown": "markdown", "htm": "html", "txt": "text"}
+DOCUMENT_FORMATS = ("markdown", "html", "text", "json", "csv")  # named policy.*
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,7 +39,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-f",
         "--format",
         choices=registry.names(),
-        help="output format (default: from the -o file's extension, else markdown)",
+        metavar="F",
+        help=f"{', '.join(registry.names())} (default: from the -o file's extension, "
+        "else markdown)",
     )
     parser.add_argument("--lang", metavar="L", help="language (default: the catalogue's first)")
     parser.add_argument(
@@ -63,15 +66,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _format(args: argparse.Namespace) -> str:
+def _format(args: argparse.Namespace) -> str | None:
+    """The format asked for, or told by the output's extension; None when it cannot tell."""
     if args.format:
         return str(args.format)
-    if args.output and not args.all_languages:
-        suffix = Path(args.output).suffix.lower().lstrip(".")
-        if suffix in registry.names():
-            return suffix
-        if suffix in SUFFIXES:
-            return SUFFIXES[suffix]
+    suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
+    if suffix in registry.names() and suffix in DOCUMENT_FORMATS:
+        return suffix
+    if suffix in SUFFIXES:
+        return SUFFIXES[suffix]
+    if suffix and not (args.all_languages and Path(args.output).is_dir()):
+        return None
     return "markdown"
 
 
@@ -92,7 +97,7 @@ def _usage(args: argparse.Namespace, exporter: Exporter) -> str | None:
     for option, used in given.items():
         if used and option not in exporter.options:
             error(f"warning: --{option} has no effect on the {exporter.name} format")
-    if args.lang is not None and not exporter.per_language:
+    if args.lang is not None and not exporter.per_language and "lang" not in exporter.options:
         error(f"warning: --lang has no effect: the {exporter.name} export holds every language")
     return None
 
@@ -125,7 +130,8 @@ def _targets(
     """(language, output path or None for stdout) pairs."""
     if not args.all_languages:
         return [(langs[0], Path(args.output) if args.output else None)]
-    stem, folder = "policy", source.parent
+    stem = "policy" if exporter.name in DOCUMENT_FORMATS else exporter.name
+    folder = source.parent
     if args.output:
         out = Path(args.output)
         if out.suffix.lower().lstrip(".") == exporter.extension and not out.is_dir():
@@ -138,7 +144,11 @@ def _targets(
 
 
 def run(args: argparse.Namespace) -> int:
-    exporter = registry.get(_format(args))
+    name = _format(args)
+    if name is None:
+        error(f"cannot tell the format from {args.output!r}: add --format")
+        return EXIT_USAGE
+    exporter = registry.get(name)
     problem = _usage(args, exporter)
     if problem is not None:
         error(problem)

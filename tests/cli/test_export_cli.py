@@ -208,3 +208,21 @@ def test_real_validation_refuses_the_hostile_catalogue(
     code, out, err = run(capsys, "export", hostile, "-f", "html", "--force")
     assert code == 0 and out.startswith("<!DOCTYPE html>")
     assert "(--force)" in err
+
+
+def test_an_unknown_extension_needs_a_format(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "cfg.js"
+    code, _, err = run(capsys, "export", ODS, "-o", str(target))
+    assert (
+        code == 2 and err == f"consent-tui: cannot tell the format from '{target}': add --format\n"
+    )
+    assert not target.exists()
+
+
+def test_all_languages_of_a_format_holding_every_language(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, _ = run(capsys, "export", ODS, "-f", "klaro", "--all-languages", "-o", str(tmp_path))
+    assert code == 0 and [p.name for p in tmp_path.iterdir()] == ["klaro.js"]
