@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 import sys
 
-from consent_tui.core.rules import FAMILIES, Rule
+from consent_tui.core.rules import FAMILIES
+from consent_tui.core.rules.base import Rule
 
 # A TOML table name written bare in a rule's prose: shown as code in Markdown.
 _TABLE = re.compile(r"(?<!\[)(\[\[?[^\]\s`]+\]\]?)(?!\])")

@@ -17,7 +17,8 @@ MISSING_DURATION = Rule(
     "The Court of Justice of the EU held that the information given to users must include how "
     "long cookies operate (Planet49); the CNIL lists the lifetime among the information to "
     "give.",
-    'Add duration = "session", "13 months", … (see the duration syntax).',
+    'Add duration = "session", "30 days", "13 months" or "P1Y" (or "persistent" for storage '
+    "that stays until it is cleared).",
     source="CJEU C-673/17 Planet49, 1 October 2019, point 2 of the ruling; "
     "Directive 2002/58/EC art. 5(3)",
     bad="""\
