@@ -71,7 +71,7 @@ def merge(
             for table, was, now in zip(item.body, before, value, strict=True):
                 merge(table.value, was, now, style.child(key))
         else:
-            holders[0][key] = make_item(value, item, style)
+            holders[0][key] = make_item(value, item, style, before)
 
 
 def _parts(item: object) -> list[Container]:
@@ -96,8 +96,8 @@ def _home(parts: list[Container], key: str, order: list[str]) -> Container:
     return parts[0]
 
 
-def make_item(value: Any, like: Item | None, style: Style) -> Item:
-    """A tomlkit item for ``value``, written like ``like`` where possible."""
+def make_item(value: Any, like: Item | None, style: Style, before: Any = None) -> Item:
+    """A tomlkit item for ``value``, written like ``like`` (which held ``before``)."""
     if isinstance(value, str) and isinstance(like, String):
         kind = like.type
         if kind is StringType.SLL and not literal_ok(value):
@@ -106,20 +106,50 @@ def make_item(value: Any, like: Item | None, style: Style) -> Item:
             kind = StringType.MLB
         return String.from_raw(value, kind)
     if isinstance(value, Mapping) and isinstance(like, InlineTable):
+        if isinstance(before, Mapping):
+            return tomlkit.value(_inline_text(like, before, value, style))
         style = _inline_style(like.as_string(), style)
     if isinstance(value, list) and isinstance(like, Array) and "\n" in like.as_string():
         return tomlkit.value(_multiline_array(value, like.as_string(), style))
     return tomlkit.value(emit_value(value, style))
 
 
-_INLINE = re.compile(r"\{([ \t]*)[^=]*?([ \t]*=[ \t]*)")
+_INLINE = re.compile(
+    r"\{([ \t]*)[^=]*?([ \t]*=[ \t]*)(?:\"(?:[^\"\\]|\\.)*\"|'[^']*'|[^,}]*)(,[ \t]*)?"
+)
 
 
 def _inline_style(text: str, style: Style) -> Style:
     match = _INLINE.match(text)
     if match is None:
         return replace(style, inline_pad=text.startswith("{ ") or style.inline_pad)
-    return replace(style, inline_pad=bool(match.group(1)), inline_sep=match.group(2))
+    comma = match.group(3) or style.inline_comma
+    return replace(
+        style, inline_pad=bool(match.group(1)), inline_sep=match.group(2), inline_comma=comma
+    )
+
+
+def _inline_text(
+    like: InlineTable, old: Mapping[str, Any], new: Mapping[str, Any], style: Style
+) -> str:
+    """An inline table's new text: unchanged entries keep their own spelling."""
+    text = like.as_string()
+    style = _inline_style(text, style)
+    raws = {k.key: (k, v) for k, v in like.value.body if k is not None}
+    strings = [v.as_string() for _, v in raws.values() if isinstance(v, String)]
+    literal = bool(strings) and all(raw.startswith("'") for raw in strings)
+    style = replace(style, literal=literal)
+    parts = []
+    for key, value in new.items():
+        found = raws.get(key)
+        if found is not None and key in old and same(old[key], value):
+            parts.append(found[0].as_string().strip() + style.inline_sep + found[1].as_string())
+        else:
+            parts.append(format_key(key) + style.inline_sep + emit_value(value, style))
+    if not parts:
+        return "{}"
+    inner = style.inline_comma.join(parts)
+    return f"{{ {inner} }}" if style.inline_pad else f"{{{inner}}}"
 
 
 def _multiline_array(value: list[Any], like: str, style: Style) -> str:
@@ -170,7 +200,10 @@ def _place(container: Container, item: Item, ref: Key) -> None:
 def item_key(key: str, ref: Key | None, style: Style) -> SingleKey:
     """A key spelled like ``ref`` (its `` = ``), or aligned as the style says."""
     name = format_key(key)
-    sep = ref.sep if ref is not None else style.sep
+    sep = style.sep
+    if ref is not None:
+        raw = ref.as_string()
+        sep = raw[len(raw.rstrip()) :] + ref.sep
     if style.align is not None:
         pad = style.align - len(style.indent) - len(name)
         sep = " " * max(pad, 1) + "= "

@@ -12,6 +12,7 @@ one cookie touches only that cookie's table.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import partial
 from typing import Any
@@ -23,7 +24,7 @@ from consent_tui.core.patch import Piece, Texts, Unusual, parse_fragment
 from consent_tui.core.patch_data import same
 from consent_tui.core.patch_emit import Style
 from consent_tui.core.patch_services import Services
-from consent_tui.core.patch_style import blank_between, detect
+from consent_tui.core.patch_style import blank_between, detect, subtables, typical_blank
 from consent_tui.core.tomlscan import Path
 
 _MISSING = object()
@@ -86,7 +87,7 @@ class Plan:
     def blank_between(self, name: str, keys: list[str]) -> int:
         """Blank lines between the first two tables of a collection (else the usual)."""
         groups = [self.index.members((name, k)) for k in keys[:2]]
-        return blank_between(self.index, groups, self.any_style().blank)
+        return blank_between(self.index, groups)
 
     def end_of_file(self) -> int:
         return len(self.index.text)
@@ -140,12 +141,12 @@ class Plan:
         if was is None and not self.index.members(path):
             if self.index.defined_above(path):
                 raise Unusual(f"layout of {path}")
-            style = self.any_style()
+            style, blank = self.any_style(), typical_blank(self.index)
             if first and len(self.index):
                 at = self.index.lead_start(0)
-                self.texts.insert(at, path, now, style, blank=style.blank, before=True)
+                self.texts.insert(at, path, now, style, blank=blank, before=True)
             else:
-                self.texts.insert(self.end_of_file(), path, now, style, blank=style.blank)
+                self.texts.insert(self.end_of_file(), path, now, style, blank=blank)
             return
         members = self.block(path)
         if now is None:
@@ -182,7 +183,8 @@ class Plan:
 
         def style(sibling: Any) -> Style:
             key = sibling if sibling is not None else (keys[0] if keys else None)
-            return self.style((name, key)) if key is not None else self.any_style()
+            found = self.style((name, key)) if key is not None else self.any_style()
+            return replace(found, subtables=found.subtables | subtables(self.index, (name,), 1))
 
         inserter = Inserter(
             self,

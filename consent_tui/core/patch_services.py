@@ -19,7 +19,7 @@ from consent_tui.core.model import Cookie, Service
 from consent_tui.core.patch import Unusual
 from consent_tui.core.patch_data import same
 from consent_tui.core.patch_emit import Style
-from consent_tui.core.patch_style import blank_between
+from consent_tui.core.patch_style import blank_between, subtables
 from consent_tui.core.tomlscan import Path
 
 if TYPE_CHECKING:
@@ -126,12 +126,14 @@ class Services:
         return self._cookie
 
     def style(self, key: str | None) -> Style:
+        """A service's style; fields any service or cookie writes as sub-tables included."""
         base = self.plan.style(("services", key)) if key is not None else self.plan.any_style()
-        if "cookies" not in base.children:
-            cookie, _ = self.cookie_style()
-            if cookie is not None:
-                base = replace(base, children={**base.children, "cookies": cookie})
-        return base
+        cookie = base.children.get("cookies") or self.cookie_style()[0]
+        if cookie is not None:
+            fields = subtables(self.index, ("services",), 3)
+            cookie = replace(cookie, subtables=cookie.subtables | fields)
+            base = replace(base, children={**base.children, "cookies": cookie})
+        return replace(base, subtables=base.subtables | subtables(self.index, ("services",), 1))
 
     # -- one service kept in place
 
@@ -225,10 +227,12 @@ class Services:
 
     def _cookie_sibling_style(self, old_path: Path, sibling: Any) -> Style:
         if sibling is not None:
-            return self.plan.style((*old_path, sibling))
-        if self.index.find((*old_path, 0)) is not None:
-            return self.plan.style((*old_path, 0))
-        return self.cookie_style()[0] or self.plan.any_style()
+            found = self.plan.style((*old_path, sibling))
+        elif self.index.find((*old_path, 0)) is not None:
+            found = self.plan.style((*old_path, 0))
+        else:
+            found = self.cookie_style()[0] or self.plan.any_style()
+        return replace(found, subtables=found.subtables | subtables(self.index, old_path, 1))
 
     def _cookie_blank(self, head: list[int], groups: list[list[int]]) -> int:
         if len(groups) >= 2:

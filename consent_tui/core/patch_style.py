@@ -59,6 +59,7 @@ def detect(index: ChunkIndex, path: Path, blank: int = 1) -> Style:
     indents: Counter[str] = Counter()
     seps: Counter[str] = Counter()
     columns: Counter[int] = Counter()
+    widths: dict[int, set[int]] = {}
     quotes: Counter[str] = Counter()
     order: list[str] = []
     for line in body.splitlines():
@@ -68,14 +69,16 @@ def detect(index: ChunkIndex, path: Path, blank: int = 1) -> Style:
         indent, key, sep, first = match.groups()
         indents[indent] += 1
         seps[sep] += 1
-        columns[len(indent) + len(key) + sep.index("=")] += 1
+        column = len(indent) + len(key) + sep.index("=")
+        columns[column] += 1
+        widths.setdefault(column, set()).add(len(key))
         order.append(key.strip("\"'").split(".")[0].strip())
         if first in "\"'":
             quotes[first] += 1
     align = None
     if len(seps) > 1:
-        column, count = columns.most_common(1)[0]
-        align = column if count > 1 else None
+        column, _ = columns.most_common(1)[0]
+        align = column if len(widths[column]) > 1 else None
     pad, inline_sep, comma = inline_style(body) or _file_inline(index)
     members = index.members(path)
     subtables: set[str] = set()
@@ -106,9 +109,28 @@ def detect(index: ChunkIndex, path: Path, blank: int = 1) -> Style:
     )
 
 
-def blank_between(index: ChunkIndex, groups: list[list[int]], default: int = 1) -> int:
+def blank_between(index: ChunkIndex, groups: list[list[int]], default: int | None = None) -> int:
     """Blank lines between consecutive sibling tables (header-index groups)."""
     for before, after in itertools.pairwise(groups):
         if before and after and after[0] == before[-1] + 1:
             return index.blank_lines_after(before[-1])
-    return default
+    return typical_blank(index) if default is None else default
+
+
+def typical_blank(index: ChunkIndex) -> int:
+    """The most common number of blank lines between the first tables of the file."""
+    if "blank" not in index.memo:
+        seen = Counter(index.blank_lines_after(i) for i in range(min(len(index) - 1, 12)))
+        index.memo["blank"] = seen.most_common(1)[0][0] if seen else 1
+    return cast(int, index.memo["blank"])
+
+
+def subtables(index: ChunkIndex, prefix: Path, depth: int) -> frozenset[str]:
+    """Fields written as sub-tables by any table ``depth`` levels under ``prefix``."""
+    out: set[str] = set()
+    size = len(prefix) + depth + 1
+    for i in index.members(prefix):
+        path = index.headers[i].path
+        if len(path) == size and isinstance(path[-1], str) and index.headers[i].kind == "table":
+            out.add(path[-1])
+    return frozenset(out)

@@ -83,5 +83,10 @@ def _written(value: Any, before: str, style: Style) -> str:
         if before.startswith("'") and literal_ok(value):
             return f"'{value}'"
         return basic_string(value)
-    literal = before.startswith("[") and "'" in before and '"' not in before
-    return emit_value(value, Style(literal=literal) if literal != style.literal else style)
+    if isinstance(value, list) and before.startswith("["):
+        literal = "'" in before and '"' not in before
+        comma = ", " if ", " in before or "," not in before else ","
+        inner = comma.join(emit_value(v, Style(literal=literal)) for v in value)
+        padded = before.startswith("[ ") and before.endswith(" ]") and inner
+        return f"[ {inner} ]" if padded else f"[{inner}]"
+    return emit_value(value, style)

@@ -46,7 +46,9 @@ def set_cookie(catalogue: Catalogue, service_id: str, index: int, **fields: Any)
     return put_service(catalogue, replace(service, cookies=tuple(cookies)))
 
 
-def add_cookie(catalogue: Catalogue, service_id: str, cookie: Cookie, at: int | None = None) -> Catalogue:
+def add_cookie(
+    catalogue: Catalogue, service_id: str, cookie: Cookie, at: int | None = None
+) -> Catalogue:
     service = catalogue.services[service_id]
     cookies = list(service.cookies)
     cookies.insert(len(cookies) if at is None else at, cookie)
