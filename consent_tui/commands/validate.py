@@ -47,8 +47,8 @@ EPILOG = textwrap.dedent(
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.description = (
-        "Check catalogues for missing or malformed fields, broken references, duplicate "
-        "cookies, missing translations, and what regulators expect (ePrivacy, GDPR, CNIL, "
+        "Check catalogues for missing or malformed fields, broken references, duplicate\n"
+        "cookies, missing translations, and what regulators expect (ePrivacy, GDPR, CNIL,\n"
         "Planet49, IAB TCF)."
     )
     parser.epilog = EPILOG
