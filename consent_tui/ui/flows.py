@@ -73,8 +73,10 @@ class Flows:
     # -- edit
 
     @guarded
-    def edit(self, kind: str, key: str, field: str | None = None) -> None:
-        lang = self.screen.lang
+    def edit(self, kind: str, key: str, field: str | None = None, lang: str | None = None) -> None:
+        """Open the form of ``kind`` ``key`` (on ``field``, in ``lang`` when given)."""
+        if lang is None or lang not in self.catalogue.languages:
+            lang = self.screen.lang
         cat = self.catalogue
         if kind == "policy":
             form: Any = PolicyForm(cat, lang=lang, focus=field or key)

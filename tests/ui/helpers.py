@@ -43,3 +43,20 @@ def raw_output(app: Any) -> str:
     """Every character sent for the current frame (to look for escape sequences)."""
     strips = app.screen._compositor.render_strips()
     return "".join(seg.text for strip in strips for seg in strip)
+
+
+async def ready(pilot: Any) -> None:
+    """Wait until the editor screen shows."""
+    for _ in range(100):
+        await pilot.pause()
+        if isinstance(pilot.app.screen, EditorScreen):
+            break
+    await pilot.pause()
+
+
+async def settle(pilot: Any) -> None:
+    """Let timers fire and background workers (validation, preview) finish."""
+    for _ in range(3):
+        await pilot.pause(0.35)
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

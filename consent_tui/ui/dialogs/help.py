@@ -37,7 +37,7 @@ def key_table(bindings: Mapping[str, ActiveBinding]) -> str:
     tips: dict[str, str] = {}
     for key, active in bindings.items():
         binding: Binding = active.binding
-        if not binding.description or binding.system:
+        if not binding.description or binding.system or not binding.id:
             continue
         label = binding.description
         rows.setdefault(label, []).append(binding.key_display or key)

@@ -150,9 +150,11 @@ class EditorScreen(Screen[None]):
         self.call_after_refresh(focus)
 
     def action_show(self, pane: str) -> None:
-        if self.tabs.active == pane:
-            self._focus_view(pane)
         self.tabs.active = pane
+        self.refresh_view(pane)
+        view = self.view(pane)
+        # focus now, so that keys typed right after the switch reach the new view
+        (view.grid if isinstance(view, TableView) else view.lines).focus()
 
     def select(self, kind: str, key: str) -> None:
         """Show ``kind``'s view with the cursor on ``key``."""
@@ -172,7 +174,7 @@ class EditorScreen(Screen[None]):
             if kind == "banner" and field:
                 field = f"banner.{field}"
             self.select("policy", field or "site_name")
-            self.flows.edit("policy", field or "site_name", field)
+            self.flows.edit("policy", field or "site_name", field, problem.language)
             return
         key = problem.entity_id
         if key is None or kind not in PANE_OF_KIND:
@@ -185,7 +187,7 @@ class EditorScreen(Screen[None]):
                 f"{kind} {visible(key)} no longer exists.", severity="warning", markup=False
             )
             return
-        self.flows.edit(kind, key, problem.field)
+        self.flows.edit(kind, key, problem.field, problem.language)
 
     # -- session
 
@@ -217,7 +219,7 @@ class EditorScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="validate", exit_on_error=False)
     def _validate(self, catalogue: Catalogue, text: str | None) -> None:
         try:
-            source = SourceMap(text) if text else None
+            source = SourceMap(text.removeprefix("\ufeff")) if text else None
             problems = validate(catalogue, source)
         except Exception as exc:  # a rule bug must not take the editor down
             self.app.call_from_thread(

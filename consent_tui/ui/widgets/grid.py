@@ -313,6 +313,10 @@ class Grid(ScrollView, can_focus=True):
             if event.chain >= 2 and (key := self.cursor_key) is not None:
                 self.post_message(self.Activated(self, key))
 
+    def _column_edge(self, column: int) -> int:
+        """The x offset where ``column`` starts."""
+        return 1 + sum(w + 1 for w in self._widths[:column])
+
     def _column_at(self, x: int) -> int | None:
         edge = 1
         for col, width in enumerate(self._widths):

@@ -27,7 +27,7 @@ class LineView(ScrollView, can_focus=True):
     ]
 
     DEFAULT_CSS = """
-    LineView { height: 1fr; overflow-x: hidden; padding: 0 1; }
+    LineView { height: 1fr; overflow-x: hidden; overflow-y: scroll; padding: 0 1; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
