@@ -45,7 +45,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--lang", metavar="L", help="language (default: the catalogue's first)")
     parser.add_argument(
-        "-o", "--output", metavar="OUT", help="write to OUT (a folder with --all-languages)"
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write to OUT (a folder with --all-languages; - is standard output)",
     )
     parser.add_argument(
         "--all-languages",
@@ -144,6 +147,11 @@ def _targets(
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.output == "-":  # the usual spelling of standard output
+        if args.all_languages:
+            error("--all-languages writes files: give -o a folder, not -")
+            return EXIT_USAGE
+        args.output = None
     name = _format(args)
     if name is None:
         error(f"cannot tell the format from {args.output!r}: add --format")

@@ -226,3 +226,9 @@ def test_all_languages_of_a_format_holding_every_language(
 ) -> None:
     code, _, _ = run(capsys, "export", ODS, "-f", "klaro", "--all-languages", "-o", str(tmp_path))
     assert code == 0 and [p.name for p in tmp_path.iterdir()] == ["klaro.js"]
+
+
+def test_dash_is_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "export", ODS, "-f", "csv", "-o", "-")
+    assert code == 0 and out == (GOLDEN / "opendatasoft.en.csv").read_bytes().decode("utf-8")
+    assert run(capsys, "export", ODS, "--all-languages", "-o", "-")[0] == 2
