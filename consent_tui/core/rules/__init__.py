@@ -25,12 +25,14 @@ from consent_tui.core.rules import (
     types,
     unknown,
     urls,
+    values,
 )
 from consent_tui.core.rules.base import Context, Rule
 
 CHECKED: Final = (
     required,
     types,
+    values,
     references,
     duplicates,
     urls,

@@ -23,7 +23,8 @@ def _md(text: str) -> str:
 
 _FAMILY_TITLES = {
     "required": "Required fields",
-    "types": "Types and allowed values",
+    "types": "Types",
+    "values": "Allowed values",
     "references": "References",
     "duplicates": "Duplicates",
     "urls": "URLs, domains and paths",

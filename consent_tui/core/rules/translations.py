@@ -17,7 +17,7 @@ from consent_tui.core.rules.base import (
     purpose_loc,
     service_loc,
 )
-from consent_tui.core.rules.types import language_problem
+from consent_tui.core.rules.values import language_problem
 
 FAMILY = "translations"
 

@@ -1,13 +1,10 @@
-"""Types and allowed values: wrong-typed values, enumerations, ids, codes, TCF numbers."""
+"""Types: a known field holding a value of the wrong TOML type (kept in ``extra``)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any, Final
 
-from consent_tui.core.model import LEGAL_BASES, PARTIES, STORAGE_TYPES
-from consent_tui.core.rules import codes
 from consent_tui.core.rules.base import (
     Context,
     Loc,
@@ -16,11 +13,8 @@ from consent_tui.core.rules.base import (
     catalogue_loc,
     category_loc,
     cookie_loc,
-    did_you_mean,
     document_loc,
-    is_blank,
     kind_of,
-    one_of,
     policy_loc,
     purpose_loc,
     quote,
@@ -48,166 +42,9 @@ consent = "yes"
 consent = true
 """,
 )
-INVALID_VALUE = Rule(
-    "invalid-value",
-    "error",
-    FAMILY,
-    "`party`, a cookie's `type` or a purpose's `legal_basis` is not one of its allowed values.",
-    "Exports and the consent rules depend on these values; an unknown one is ignored.",
-    "Use one of the values the message lists.",
-    source="GDPR art. 6(1) (the six legal bases)",
-    bad="""\
-[purposes.analytics]
-legal_basis = "legitimate interest"
-""",
-    good="""\
-[purposes.analytics]
-legal_basis = "consent"
-""",
-)
-INVALID_ID = Rule(
-    "invalid-id",
-    "error",
-    FAMILY,
-    "A category, purpose or service id is not of the form `[a-z0-9][a-z0-9_-]*`.",
-    "Ids become keys of the banner configurations and anchors of the document; capitals, "
-    "spaces and other signs break them or make them differ between tools.",
-    "Rename the table with lower-case letters, digits, `-` and `_` (and update references).",
-    bad="""\
-[services."Google Analytics"]
-provider = "Google Ireland Limited"
-function = "Audience measurement"
-category = "analytics"
-purposes = ["analytics"]
-party = "third"
-privacy_policy = "https://policies.google.com/privacy"
-country = "IE"
-""",
-    good="""\
-[services.google-analytics]
-provider = "Google Ireland Limited"
-function = "Audience measurement"
-category = "analytics"
-purposes = ["analytics"]
-party = "third"
-privacy_policy = "https://policies.google.com/privacy"
-country = "IE"
-""",
-)
-INVALID_COUNTRY = Rule(
-    "invalid-country",
-    "error",
-    FAMILY,
-    "A service's `country` is not an ISO 3166-1 alpha-2 code.",
-    "The transfer check and the exports need the country code to know whether data leaves the EEA.",
-    'Write the two-letter upper-case code, such as "FR", "DE" or "US" ("GB", not "UK").',
-    source="ISO 3166-1",
-    bad="""\
-[services.site]
-country = "France"
-""",
-    good="""\
-[services.site]
-country = "FR"
-""",
-)
-INVALID_LANGUAGE = Rule(
-    "invalid-language",
-    "error",
-    FAMILY,
-    "A language code (in [policy] languages or a translated text) is not ISO 639-1, "
-    "optionally with a region (`pt-BR`).",
-    "Languages name the translations of every text and the files `--all-languages` writes; "
-    "an unknown code is shown to visitors as it is.",
-    'Use a two-letter code such as "en" or "fr", or a code with a region such as "pt-BR".',
-    source="ISO 639-1; BCP 47 (IETF language tags)",
-    bad="""\
-[policy]
-languages = ["english"]
-""",
-    good="""\
-[policy]
-languages = ["en"]
-""",
-)
-DUPLICATE_LANGUAGE = Rule(
-    "duplicate-language",
-    "warning",
-    FAMILY,
-    "[policy] languages names the same language twice.",
-    "Every language is exported once; the second mention is ignored and is likely a typo for "
-    "another language.",
-    "Remove the repeated code from languages.",
-    bad="""\
-[policy]
-languages = ["en", "en"]
-""",
-    good="""\
-[policy]
-languages = ["en"]
-""",
-)
-INVALID_TCF = Rule(
-    "invalid-tcf-purpose",
-    "error",
-    FAMILY,
-    "A purpose's `tcf_purposes` holds a number that is not an IAB TCF v2.2 purpose (1 to 11), "
-    "or the same number twice.",
-    "The TCF device-storage disclosure export lists these numbers; vendors and CMPs reject "
-    "unknown purposes.",
-    "Use the TCF v2.2 purpose numbers 1 to 11, each once.",
-    source="IAB Europe Transparency and Consent Framework v2.2, Policies, Appendix A",
-    bad="""\
-[purposes.analytics]
-tcf_purposes = [1, 12]
-""",
-    good="""\
-[purposes.analytics]
-tcf_purposes = [1, 8]
-""",
-)
-INVALID_COOKIE_NAME = Rule(
-    "invalid-cookie-name",
-    "error",
-    FAMILY,
-    "An HTTP cookie's name holds `;`, `=`, a control character, or starts or ends with a space.",
-    "Browsers split a cookie at `;` and `=`, reject control characters and trim spaces, so a "
-    "cookie with such a name cannot exist under that name.",
-    "Write the name exactly as the browser shows it in its storage inspector.",
-    source="RFC 6265 section 4.1.1; RFC 6265bis (cookie name syntax)",
-    bad="""\
-[[services.site.cookies]]
-name = "session=abc"
-duration = "session"
-""",
-    good="""\
-[[services.site.cookies]]
-name = "session"
-duration = "session"
-""",
-)
+RULES: Final = (WRONG_TYPE,)
 
-RULES: Final = (
-    WRONG_TYPE,
-    INVALID_VALUE,
-    INVALID_ID,
-    INVALID_COUNTRY,
-    INVALID_LANGUAGE,
-    DUPLICATE_LANGUAGE,
-    INVALID_TCF,
-    INVALID_COOKIE_NAME,
-)
-
-ID_PATTERN: Final = re.compile(r"[a-z0-9][a-z0-9_-]*")
-TCF_PURPOSES: Final = range(1, 12)
-_BAD_NAME: Final = re.compile(r"[;=\x00-\x08\x0a-\x1f\x7f]|^\s|\s$")
 _ELEMENTS: Final = {"languages": str, "columns": str, "purposes": str, "tcf_purposes": int}
-
-
-def slug(text: str) -> str:
-    """A valid id made from ``text`` ("Google Analytics" -> "google-analytics")."""
-    value = re.sub(r"[^a-z0-9_-]+", "-", text.strip().lower()).strip("-_")
-    return value or "id"
 
 
 def _type_hint(field: str, expected: str, value: object) -> str:
@@ -302,155 +139,26 @@ def _is_text(value: object) -> bool:
     )
 
 
-def _enum(ctx: Context, loc: Loc, field: str, value: str | None, allowed: tuple[str, ...]) -> None:
-    if value is None or value in allowed or is_blank(value):
-        return
-    guess = did_you_mean(value.replace(" ", "_"), allowed)
-    hint = f'write `{field} = "{guess}"`' if guess else f"use {one_of(allowed)}"
-    ctx.report(
-        INVALID_VALUE,
-        loc,
-        f"{field} of {loc.label} is {quote(value)}, which is not one of {one_of(allowed)}",
-        field=field,
-        hint=hint,
-    )
-
-
-def _id(ctx: Context, loc: Loc, key: str, what: str) -> None:
-    if ID_PATTERN.fullmatch(key):
-        return
-    ctx.report(
-        INVALID_ID,
-        loc,
-        f"{what} id {quote(key)} is not a valid id (lower-case letters, digits, - and _)",
-        hint=f"rename it to `{slug(key)}` and update the references to it",
-    )
-
-
-def _country(ctx: Context, loc: Loc, value: str | None) -> None:
-    if value is None or is_blank(value) or codes.is_country(value):
-        return
-    guess = codes.suggest_country(value)
-    hint = f'write `country = "{guess}"` ({codes.countries()[guess]})' if guess else None
-    ctx.report(
-        INVALID_COUNTRY,
-        loc,
-        f"country of {loc.label} is {quote(value)}, not an ISO 3166-1 alpha-2 country code",
-        field="country",
-        hint=hint,
-    )
-
-
-def language_problem(ctx: Context, loc: Loc, tag: str, field: str, key: tuple[str, ...]) -> None:
-    """Report ``tag`` as an invalid language code (used by the translation rules too)."""
-    guess = codes.suggest_language(tag)
-    hint = f'write "{guess}" ({codes.languages()[guess.split("-")[0]]})' if guess else None
-    ctx.report(
-        INVALID_LANGUAGE,
-        loc,
-        f"{quote(tag)} in {field} of {loc.label} is not an ISO 639-1 language code",
-        field=field,
-        key=key,
-        alt=(field,),
-        hint=hint,
-    )
-
-
 def check(ctx: Context) -> None:
     cat = ctx.catalogue
     if cat.extra:
         _wrong(ctx, catalogue_loc(), "catalogue", cat.extra)
     policy = cat.policy
-    loc = policy_loc()
     if policy.extra:
-        _wrong(ctx, loc, "policy", policy.extra)
+        _wrong(ctx, policy_loc(), "policy", policy.extra)
     if policy.document is not None and policy.document.extra:
         _wrong(ctx, document_loc(), "document", policy.document.extra, "document.")
-    seen: set[str] = set()
-    for tag in policy.languages or ():
-        if not codes.is_language_tag(tag):
-            language_problem(ctx, loc, tag, "languages", ("languages",))
-        elif tag in seen:
-            ctx.report(
-                DUPLICATE_LANGUAGE,
-                loc,
-                f"languages of [policy] names {codes.language_name(tag)} twice",
-                field="languages",
-                language=tag,
-            )
-        seen.add(tag)
     if cat.banner is not None and cat.banner.extra:
         _wrong(ctx, banner_loc(), "banner", cat.banner.extra)
     for i, (cid, category) in enumerate(cat.categories.items()):
-        if category.extra or not ID_PATTERN.fullmatch(cid):
-            loc = category_loc(i, cid)
-            _id(ctx, loc, cid, "category")
-            _wrong(ctx, loc, "category", category.extra)
+        if category.extra:
+            _wrong(ctx, category_loc(i, cid), "category", category.extra)
     for i, (pid, purpose) in enumerate(cat.purposes.items()):
-        basis, tcf = purpose.legal_basis, purpose.tcf_purposes
-        if (
-            purpose.extra
-            or not ID_PATTERN.fullmatch(pid)
-            or (basis is not None and basis not in LEGAL_BASES)
-            or tcf
-        ):
-            loc = purpose_loc(i, pid)
-            _id(ctx, loc, pid, "purpose")
-            _wrong(ctx, loc, "purpose", purpose.extra)
-            _enum(ctx, loc, "legal_basis", basis, LEGAL_BASES)
-            _tcf(ctx, loc, tcf or ())
+        if purpose.extra:
+            _wrong(ctx, purpose_loc(i, pid), "purpose", purpose.extra)
     for si, (sid, service) in enumerate(cat.services.items()):
-        party, country = service.party, service.country
-        if (
-            service.extra
-            or not ID_PATTERN.fullmatch(sid)
-            or (party is not None and party not in PARTIES)
-            or (country is not None and not codes.is_country(country))
-        ):
-            loc = service_loc(si, sid)
-            _id(ctx, loc, sid, "service")
-            _wrong(ctx, loc, "service", service.extra)
-            _enum(ctx, loc, "party", party, PARTIES)
-            _country(ctx, loc, country)
+        if service.extra:
+            _wrong(ctx, service_loc(si, sid), "service", service.extra)
         for ci, cookie in enumerate(service.cookies):
-            kind = cookie.type
-            name = cookie.name
-            bad_name = (
-                name is not None
-                and (kind is None or kind == "http_cookie")
-                and _BAD_NAME.search(name) is not None
-                and not is_blank(name)
-            )
-            if cookie.extra or bad_name or (kind is not None and kind not in STORAGE_TYPES):
-                loc = cookie_loc(si, sid, ci, name)
-                _wrong(ctx, loc, "cookie", cookie.extra)
-                _enum(ctx, loc, "type", kind, STORAGE_TYPES)
-                if bad_name:
-                    ctx.report(
-                        INVALID_COOKIE_NAME,
-                        loc,
-                        f"{quote(name)} cannot be the name of an HTTP cookie: browsers split "
-                        "names at ; and =, refuse control characters and trim spaces",
-                        field="name",
-                    )
-
-
-def _tcf(ctx: Context, loc: Loc, numbers: tuple[int, ...]) -> None:
-    seen: set[int] = set()
-    for n in numbers:
-        if n not in TCF_PURPOSES:
-            ctx.report(
-                INVALID_TCF,
-                loc,
-                f"tcf_purposes of {loc.label} holds {n}; IAB TCF v2.2 purposes are 1 to 11",
-                field="tcf_purposes",
-            )
-        elif n in seen:
-            ctx.report(
-                INVALID_TCF,
-                loc,
-                f"tcf_purposes of {loc.label} lists purpose {n} twice",
-                field="tcf_purposes",
-                hint="remove the repeated number",
-            )
-        seen.add(n)
+            if cookie.extra:
+                _wrong(ctx, cookie_loc(si, sid, ci, cookie.name), "cookie", cookie.extra)
