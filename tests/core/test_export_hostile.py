@@ -180,3 +180,12 @@ def test_text_is_plain(catalogue: Catalogue) -> None:
     text = export(catalogue, "text")
     assert "<script>window.__pwned = 1</script>" in text
     assert all(len(line) <= 80 for line in text.splitlines() if line.isascii())
+
+
+def test_markdown_link_targets_keep_ampersands() -> None:
+    from consent_tui.core.export.docmodel import Item, Span
+    from consent_tui.core.export.markdown import md_item
+
+    url = "https://example.org/p?a=1&copy;=2"
+    rendered = MarkdownIt("gfm-like").render(md_item(Item((Span(url, url=url),))))
+    assert 'href="https://example.org/p?a=1&amp;copy;=2"' in rendered

@@ -31,7 +31,8 @@ def md_item(item: Item) -> MdSafe:
     for span in item.spans:
         text = span.text.replace("\n", " ")
         if span.url is not None:
-            out.append(f"[{md_inline(text)}](<{span.url}>)")
+            target = span.url.replace("&", "&amp;")  # no "&copy;" read as an entity
+            out.append(f"[{md_inline(text)}](<{target}>)")
         elif span.code:
             out.append(md_code(text) or md_inline(text))
         else:
