@@ -8,6 +8,7 @@ Policy that would block one anyway.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -21,6 +22,7 @@ from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResu
 from consent_tui.core.model import Catalogue
 
 TEMPLATE = "policy.html.j2"
+_PLAIN_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
 
 def html_item(item: Item) -> Markup:
@@ -49,7 +51,14 @@ def html_cell(cell: Cell) -> Markup:
     return Markup(f'<ul class="items">{items}</ul>')
 
 
+def html_id(value: str, fallback: object) -> str:
+    """``value`` as an id fragment when it is a plain id (``necessary``), else ``fallback``."""
+    slug = value.strip("_").replace("_", "-")
+    return slug if _PLAIN_ID.fullmatch(slug) else str(fallback)
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
+    "html_id": html_id,
     "safe_url": safe_url,
     "html_item": html_item,
     "html_cell": html_cell,
