@@ -168,7 +168,7 @@ def test_explain_and_list_rules(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "--list-rules")
     assert code == 0
     assert ["consent-lifetime-too-long", "warning"] in [x.split()[:2] for x in out.splitlines()]
-    assert len(out.splitlines()) == 47
+    assert len(out.splitlines()) == 48
 
 
 def test_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

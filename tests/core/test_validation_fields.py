@@ -301,3 +301,12 @@ def test_unknown_keys_everywhere(fragment: str, entity: str, field: str, hint: s
     assert f"`{field}`" in p.message
     if hint:
         assert p.hint == hint
+
+
+def test_document_columns_and_sections() -> None:
+    [p] = found("[policy.document]\ncolumns = ['provider', 'cookie']\n", "invalid-value")
+    assert (p.entity, p.field, p.hint) == ("policy", "document.columns", 'write "cookies"')
+    fragment = "[policy.document.sections]\nmanage_consent = 'x'\nintroduction = 'y'\n"
+    [p] = found(fragment, "unknown-section")
+    assert p.message == "[policy.document] sections has no standard section `introduction`"
+    assert p.hint == "did you mean `intro`?"

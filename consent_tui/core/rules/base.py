@@ -229,9 +229,13 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str | None:
     lowered = {c.lower(): c for c in options}
     if value.lower() in lowered:
         return lowered[value.lower()]
-    starts = [c for low, c in lowered.items() if value and low.startswith(value.lower())]
-    if len(starts) == 1:
-        return starts[0]
+    low_value = value.lower()
+    for related in (
+        [c for low, c in lowered.items() if value and low.startswith(low_value)],
+        [c for low, c in lowered.items() if len(low) >= 3 and low_value.startswith(low)],
+    ):
+        if len(related) == 1:  # "local" -> "local_storage", "introduction" -> "intro"
+            return related[0]
     match = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
     return lowered[match[0]] if match else None
 
