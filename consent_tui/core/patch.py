@@ -236,13 +236,19 @@ class Texts:
         )
         expected = nest(relative(path), new)
         text = body if same(old, new) else _merged(body, relative(path), old, new, style)
+        problem = "the edit could not be merged into the text"
         if text is not None:
             text = with_newline(text, self.newline, original)
-            if check(text, expected, path) is not None:
-                text = None
-        if text is None:
-            text = self.generated(path, new, style, array=array)
-        return text
+            problem = check(text, expected, path) or ""
+            if not problem:
+                return text
+        try:
+            return self.generated(path, new, style, array=array)
+        except SaveError:
+            raise SaveError(
+                f"the new text for {dotted(path)} would not read back as the catalogue "
+                f"({problem}); nothing was written"
+            ) from None
 
     def edit_root(self, old: dict[str, Any], new: dict[str, Any], style: Style) -> None:
         start, end = 0, self.index.content_end(-1)

@@ -99,12 +99,7 @@ def _home(parts: list[Container], key: str, order: list[str]) -> Container:
 def make_item(value: Any, like: Item | None, style: Style, before: Any = None) -> Item:
     """A tomlkit item for ``value``, written like ``like`` (which held ``before``)."""
     if isinstance(value, str) and isinstance(like, String):
-        kind = like.type
-        if kind is StringType.SLL and not literal_ok(value):
-            kind = StringType.SLB
-        elif kind is StringType.MLL and ("'''" in value or not literal_ok(value.replace("\n", ""))):
-            kind = StringType.MLB
-        return String.from_raw(value, kind)
+        return _string(value, like)
     if isinstance(value, Mapping) and isinstance(like, InlineTable):
         if isinstance(before, Mapping):
             return tomlkit.value(_inline_text(like, before, value, style))
@@ -112,6 +107,23 @@ def make_item(value: Any, like: Item | None, style: Style, before: Any = None) -
     if isinstance(value, list) and isinstance(like, Array) and "\n" in like.as_string():
         return tomlkit.value(_multiline_array(value, like.as_string(), style))
     return tomlkit.value(emit_value(value, style))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _string(value: str, like: String) -> String:
+    """``value`` in ``like``'s quoting, or the nearest quoting that can hold it."""
+    kind = like.type
+    if kind is StringType.SLL and not literal_ok(value):
+        kind = StringType.SLB
+    elif kind is StringType.MLL and ("'''" in value or _CONTROL.search(value) or "\r" in value):
+        kind = StringType.MLB
+    made = String.from_raw(value, kind)
+    opened = like.as_string()[3:4] == "\n"  # a line break right after the opening quotes
+    if kind.is_multiline() and opened and not made._original.startswith("\n"):
+        made = String(kind, value, "\n" + made._original, made.trivia)
+    return made
 
 
 _INLINE = re.compile(

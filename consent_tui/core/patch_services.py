@@ -80,7 +80,11 @@ class Services:
         return self.plan.block(("services", key))
 
     def layout(self, key: str, members: list[int], count: int) -> Layout | None:
-        """The head's headers and each cookie's, when laid out the usual way."""
+        """The head's headers and each cookie's, when each part is written in one piece.
+
+        The parts may stand apart (a service's table after its cookies, another
+        service in between): each is edited where it is.
+        """
         headers = self.index.headers
         head: list[int] = []
         groups: list[list[int]] = []
@@ -91,11 +95,11 @@ class Services:
                     if headers[i].kind != "array" or hp[3] != len(groups):
                         return None
                     groups.append([i])
-                elif not groups or hp[3] != len(groups) - 1:
+                elif not groups or hp[3] != len(groups) - 1 or groups[-1][-1] != i - 1:
                     return None
                 else:
                     groups[-1].append(i)
-            elif groups:
+            elif head and head[-1] != i - 1:
                 return None
             else:
                 head.append(i)
@@ -141,8 +145,7 @@ class Services:
         texts = self.texts
         path = ("services", key)
         renamed = was != key
-        scattered = members[-1] - members[0] + 1 != len(members)
-        layout = None if scattered else self.layout(was, members, len(a.cookies))
+        layout = self.layout(was, members, len(a.cookies))
         if layout is None:
             renames = texts.rename(members, 1, key) if renamed else []
             da, db = serialize.service_data(a), serialize.service_data(b)

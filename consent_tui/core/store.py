@@ -129,7 +129,10 @@ def save(
     target = Path(path) if path is not None else document.path
     if target is None:
         raise SaveError("this catalogue has no file yet: choose where to save it")
-    text = render(document, catalogue)
+    try:
+        text = render(document, catalogue)
+    except SaveError as exc:
+        raise exc.with_path(str(target)) from None
     data = text.encode("utf-8")
     if not force and _same_file(target, document.path):
         check_unchanged(document)
