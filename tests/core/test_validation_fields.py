@@ -310,3 +310,11 @@ def test_document_columns_and_sections() -> None:
     [p] = found(fragment, "unknown-section")
     assert p.message == "[policy.document] sections has no standard section `introduction`"
     assert p.hint == "did you mean `intro`?"
+
+
+def test_messages_never_carry_terminal_controls() -> None:
+    def edit(data: dict[str, Any]) -> None:
+        data["services"]["site"]["cookies"] = [{"name": "evil\x1b[31m\u202e\n", "duration": "x"}]
+
+    [p] = [p for p in check(edited(edit)) if p.rule == "invalid-duration"]
+    assert p.message.startswith("duration of cookie `evil\\x1b[31m\\u202e\\n` of service `site`")

@@ -15,6 +15,7 @@ from consent_tui.core.errors import CatalogueError
 from consent_tui.core.loader import load_text
 from consent_tui.core.model import Catalogue, Category, Cookie, Policy, Purpose, Service, Text
 from consent_tui.core.rules import RULES
+from consent_tui.core.rules.base import printable
 from consent_tui.core.validation import Problem, source_map, validate
 from tests.core.validation_support import dumps
 
@@ -162,6 +163,7 @@ def _assert_sound(problems: list[Problem], text: str | None) -> None:
         rule = RULES[p.rule]
         assert p.severity == rule.severity
         assert isinstance(p.message, str) and p.message
+        assert printable(p.message) == p.message and printable(p.hint or "") == (p.hint or "")
         if p.line is not None:
             assert text is not None and 1 <= p.line <= len(lines)
             assert p.col is not None and 1 <= p.col <= len(lines[p.line - 1])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -134,11 +135,11 @@ class Context:
         problem = Problem(
             rule=rule.id,
             severity=rule.severity,
-            message=message,
+            message=printable(message),
             entity=loc.kind,
             entity_id=loc.id,
             field=field,
-            hint=hint if hint is not None else as_hint(rule.fix),
+            hint=printable(hint) if hint is not None else as_hint(rule.fix),
             language=language,
         )
         alt_path = loc.path + alt if alt is not None else None
@@ -246,6 +247,26 @@ def one_of(values: Sequence[str]) -> str:
     if len(quoted) == 1:
         return quoted[0]
     return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+# Control, bidi and invisible characters: a value that holds them must not move the
+# cursor, colour the terminal or reorder the text of a message.
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
+)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """``text`` with unprintable characters written as escapes (``\\n``, ``\\x1b``, ``\\u202e``)."""
+
+    def escape(match: re.Match[str]) -> str:
+        ch = match.group()
+        if ch in _NAMED:
+            return _NAMED[ch]
+        return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+
+    return _UNPRINTABLE.sub(escape, text)
 
 
 def as_hint(text: str) -> str:

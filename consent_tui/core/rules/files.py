@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Final
 
 from consent_tui.core.errors import CatalogueError, NotACatalogueError, ParseError
-from consent_tui.core.rules.base import Rule, as_hint
+from consent_tui.core.rules.base import Rule, as_hint, printable
 from consent_tui.core.rules.problem import Problem
 
 FAMILY = "files"
@@ -65,7 +65,7 @@ def problem_for(error: CatalogueError) -> Problem:
     return Problem(
         rule=rule.id,
         severity=rule.severity,
-        message=error.message,
+        message=printable(error.message),
         entity="file",
         hint=as_hint(rule.fix),
         line=error.line,
