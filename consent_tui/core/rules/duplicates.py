@@ -129,17 +129,24 @@ def _site_host(url: str | None) -> str:
 def check(ctx: Context) -> None:
     site = _site_host(ctx.catalogue.policy.site_url)
     groups: dict[tuple[str, str], _Group] = {}
+    by_raw: dict[tuple[str | None, str | None], tuple[str, _Group]] = {}  # (type, domain)
+    make = tuple.__new__  # builds an _Entry without NamedTuple's Python-level __new__
     seq = 0
     for si, (sid, service) in enumerate(ctx.catalogue.services.items()):
         for ci, cookie in enumerate(service.cookies):
             name = cookie.name
-            if name is None or is_blank(name):
+            if not name or name.isspace():
                 continue
-            key = (_storage(cookie.type), _host(cookie.domain, site))
-            group = groups.get(key)
-            if group is None:
-                group = groups[key] = _Group()
-            entry = _Entry(seq, si, sid, ci, name)
+            raw = (cookie.type, cookie.domain)
+            found = by_raw.get(raw)
+            if found is None:
+                key = (_storage(raw[0]), _host(raw[1], site))
+                group = groups.get(key)
+                if group is None:
+                    group = groups[key] = _Group()
+                found = by_raw[raw] = (key[1], group)
+            host, group = found
+            entry: _Entry = make(_Entry, (seq, si, sid, ci, name))
             seq += 1
             first = group.names.get(name)
             if first is not None:
@@ -148,7 +155,7 @@ def check(ctx: Context) -> None:
                     DUPLICATE_COOKIE,
                     loc,
                     f"{loc.label} is already declared as {first.where()}"
-                    + (f" (domain {key[1]})" if key[1] else ""),
+                    + (f" (domain {host})" if host else ""),
                     field="name",
                 )
                 continue
