@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import Static
+
 from consent_tui.core.model import Catalogue
 from consent_tui.core.validation import Problem
 from consent_tui.ui.problems import ProblemIndex, tone
@@ -34,8 +36,8 @@ class ProblemsView(TableView):
             tone=tone,
             sort_key=lambda s: _SEVERITY_ORDER.get(s, "3"),
         ),
-        Column("rule", "Rule", max_width=28),
-        Column("where", "Where", max_width=34),
+        Column("rule", "Rule", max_width=24, min_width=10),
+        Column("where", "Where", max_width=30, min_width=10),
         Column("field", "Field", max_width=18),
         Column("message", "Message", max_width=200, grow=True),
         Column("line", "Line", numeric=True, max_width=6),
@@ -74,14 +76,11 @@ class ProblemsView(TableView):
     def update_status(self) -> None:
         super().update_status()
         problem = self.selected()
-        if problem is not None and problem.hint:
-            status = self.query_one(".status")
-            text = f"{visible(problem.message)} — {visible(problem.hint)}"
-            status.update(plain(text))  # type: ignore[attr-defined]
-
-    def _cursor_moved(self) -> None:
-        super()._cursor_moved()
-        self.update_status()
+        if problem is not None:
+            text = visible(problem.message)
+            if problem.hint:
+                text += f" — {visible(problem.hint)}"
+            self.query_one(".status", Static).update(plain(text))
 
     def activate(self, key: str) -> None:
         self.editor.jump_to_problem(self.problems[int(key)])

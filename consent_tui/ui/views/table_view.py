@@ -161,6 +161,7 @@ class TableView(Vertical):
     @on(Grid.CursorMoved)
     def _cursor_moved(self) -> None:
         self.refresh_bindings()
+        self.update_status()
 
     @on(Grid.Activated)
     def _activated(self, event: Grid.Activated) -> None:
