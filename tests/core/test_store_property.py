@@ -1,0 +1,237 @@
+"""Property test: random edits saved one after another keep the file right.
+
+Each example picks a sample or fixture, applies a random sequence of edits
+(set a value, add, remove, rename, move) through the model as the editor
+does, and saves after every edit. The file must parse with ``tomllib``, load
+back as exactly the edited model, and keep every line outside the tables it
+edited, in order. ``CONSENT_TUI_PROPERTY_EXAMPLES=2000`` runs a longer search.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from consent_tui.core import store
+from consent_tui.core.chunks import ChunkIndex
+from consent_tui.core.loader import BOM, load_text
+from consent_tui.core.model import Catalogue, Category, Cookie, Purpose, Text, replace
+from consent_tui.core.patch import runs
+from tests.conftest import sample_paths
+from tests.core.store_support import (
+    add,
+    add_cookie,
+    fixtures,
+    new_service,
+    put_service,
+    remove,
+    remove_cookie,
+    rename,
+    rename_service,
+)
+
+FILES = sample_paths() + fixtures()
+# Values with quotes, backslashes, comment and table signs, tabs, line breaks, accents.
+VALUES = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"),
+    min_size=0,
+    max_size=24,
+) | st.sampled_from(['a "quoted" word', "back\\slash", "# not a comment", "[not.a.table]", "é\tè"])
+IDS = st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True) | st.sampled_from(
+    ["with space", "ünïcode", "dot.ted"]
+)
+
+Touched = set[tuple[str, str]]
+Edit = Callable[[Catalogue, st.DataObject, Touched], Catalogue]
+
+
+def _pick(data: st.DataObject, items: Any, label: str) -> Any:
+    return data.draw(st.sampled_from(sorted(items)), label=label)
+
+
+def _text_like(old: Text | None, catalogue: Catalogue, value: str) -> Text:
+    """A new value for a text, keeping the way it is written (plain stays plain)."""
+    lang = catalogue.default_language
+    if old is None:
+        return Text({lang: value}, plain=True)
+    return old.with_value(lang, value) if lang in old.values else Text({**old.values, lang: value})
+
+
+def set_service_field(c: Catalogue, data: st.DataObject, touched: Touched) -> Catalogue:
+    if not c.services:
+        return c
+    key = _pick(data, c.services, "service")
+    service = c.services[key]
+    field = data.draw(st.sampled_from(["provider", "country", "function", "safeguard"]))
+    value = data.draw(VALUES, label="value")
+    if field == "function":
+        new = replace(service, function=_text_like(service.function, c, value))
+    else:
+        new = replace(service, **{field: value or None})
+    touched.add(("services", key))
+    return put_service(c, new)
+
+
+def set_cookie_field(c: Catalogue, data: st.DataObject, touched: Touched) -> Catalogue:
+    with_cookies = [k for k, s in c.services.items() if s.cookies]
+    if not with_cookies:
+        return c
+    key = _pick(data, with_cookies, "service")
+    service = c.services[key]
+    index = data.draw(st.integers(0, len(service.cookies) - 1), label="cookie")
+    cookie = service.cookies[index]
+    field = data.draw(st.sampled_from(["name", "duration", "domain", "description"]))
+    value = data.draw(VALUES, label="value")
+    if field == "description":
+        new = replace(cookie, description=_text_like(cookie.description, c, value))
+    else:
+        new = replace(cookie, **{field: value or None})
+    cookies = (*service.cookies[:index], new, *service.cookies[index + 1 :])
+    touched.add(("services", key))
+    return put_service(c, replace(service, cookies=cookies))
+
+
+def add_a_cookie(c: Catalogue, data: st.DataObject, touched: Touched) -> Catalogue:
+    if not c.services:
+        return c
+    key = _pick(data, c.services, "service")
+    at = data.draw(st.integers(0, len(c.services[key].cookies)), label="at")
+    name = data.draw(VALUES, label="name") or "x"
+    touched.add(("services", key))
+    return add_cookie(c, key, Cookie(name=name, duration="1 day"), at=at)
+
+
+def remove_a_cookie(c: Catalogue, data: st.DataObject, touched: Touched) -> Catalogue:
+    with_cookies = [k for k, s in c.services.items() if s.cookies]
+    if not with_cookies:
+        return c
+    key = _pick(data, with_cookies, "service")
+    index = data.draw(st.integers(0, len(c.services[key].cookies) - 1), label="cookie")
+    touched.add(("services", key))
+    return remove_cookie(c, key, index)
+
+
+def move_a_cookie(c: Catalogue, data: st.DataObject, touched: Touched) -> Catalogue:
+    with_two = [k for k, s in c.services.items() if len(s.cookies) > 1]
+    if not with_two:
+        return c
+    key = _pick(data, with_two, "service")
+    service = c.services[key]
+    cookies = list(service.cookies)
+    cookies.append(cookies.pop(0))
+    touched.add(("services", key))
+    return put_service(c, replace(service, cookies=tuple(cookies)))
+
+
+def add_a_table(c: Catalogue, data: st.DataObject, touched: Touched) -> Catalogue:
+    kind = data.draw(st.sampled_from(["services", "categories", "purposes"]), label="kind")
+    key = data.draw(IDS, label="id")
+    if key in getattr(c, kind):
+        return c
+    title = Text({c.default_language: data.draw(VALUES, label="title")}, plain=True)
+    entity: Any = {
+        "services": lambda: replace(new_service(c, key), provider=title.values[c.default_language]),
+        "categories": lambda: Category(id=key, title=title, consent=True),
+        "purposes": lambda: Purpose(id=key, title=title, legal_basis="consent"),
+    }[kind]()
+    return add(c, kind, entity)
+
+
+def remove_a_table(c: Catalogue, data: st.DataObject, touched: Touched) -> Catalogue:
+    kind = data.draw(st.sampled_from(["services", "categories", "purposes"]), label="kind")
+    items = getattr(c, kind)
+    if not items:
+        return c
+    key = _pick(data, items, "id")
+    touched.add((kind, key))
+    return remove(c, kind, key)
+
+
+def rename_a_table(c: Catalogue, data: st.DataObject, touched: Touched) -> Catalogue:
+    kind = data.draw(st.sampled_from(["services", "categories", "purposes"]), label="kind")
+    items = getattr(c, kind)
+    new_key = data.draw(IDS, label="new id")
+    if not items or new_key in items:
+        return c
+    key = _pick(data, items, "id")
+    touched.add((kind, key))
+    if kind == "services":
+        return rename_service(c, key, new_key)
+    return rename(c, kind, key, new_key)
+
+
+EDITS: list[Edit] = [
+    set_service_field,
+    set_cookie_field,
+    add_a_cookie,
+    remove_a_cookie,
+    move_a_cookie,
+    add_a_table,
+    remove_a_table,
+    rename_a_table,
+]
+
+
+def _ids(catalogue: Catalogue) -> Touched:
+    kinds = ("services", "categories", "purposes")
+    return {(kind, key) for kind in kinds for key in getattr(catalogue, kind)}
+
+
+def _untouched_lines(text: str, touched: Touched) -> list[str]:
+    body = text.removeprefix(BOM)
+    index = ChunkIndex(body)
+    cut = [False] * (body.count("\n") + 1)
+    for kind, key in touched:
+        members = index.members((kind, key)) or [i for i in [index.find((kind,))] if i is not None]
+        for run in runs(members):
+            start, end = index.lead_start(run[0]), index.gap_end(run[-1])
+            first, last = body.count("\n", 0, start), body.count("\n", 0, end)
+            for line in range(first, last + 1):
+                cut[line] = True
+    lines = [line for n, line in enumerate(body.splitlines()) if not cut[n]]
+    while lines and not lines[-1].strip():  # blank lines left at the end may go
+        lines.pop()
+    return lines
+
+
+@settings(
+    max_examples=int(os.environ.get("CONSENT_TUI_PROPERTY_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(path=st.sampled_from(FILES), data=st.data())
+def test_random_edits_saved_in_turn_keep_the_file_right(path: Path, data: st.DataObject) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / path.name
+        target.write_bytes(path.read_bytes())
+        document = store.load(target)
+        original = document.text
+        touched: Touched = set()
+        originals: dict[tuple[str, str], str] = {}  # current id -> id in the original file
+        for _ in range(data.draw(st.integers(1, 6), label="edits")):
+            edit = data.draw(st.sampled_from(EDITS), label="edit")
+            step: Touched = set()
+            catalogue = edit(document.catalogue, data, step)
+            gone, came = (
+                _ids(document.catalogue) - _ids(catalogue),
+                _ids(catalogue) - _ids(document.catalogue),
+            )
+            if len(gone) == len(came) == 1 and edit is rename_a_table:
+                (old,), (new,) = gone, came
+                originals[new] = originals.pop(old, old[1])
+            touched |= {(kind, originals.get((kind, key), key)) for kind, key in step}
+            document = store.save(document, catalogue)
+            saved = target.read_bytes().decode("utf-8")
+            assert saved == document.text
+            tomllib.loads(saved.removeprefix(BOM))
+            assert load_text(saved) == catalogue
+        kept = iter(document.text.removeprefix(BOM).splitlines())
+        missing = [line for line in _untouched_lines(original, touched) if line not in kept]
+        assert missing == []
