@@ -167,7 +167,64 @@ def rename_a_table(c: Catalogue, data: st.DataObject, touched: Touched) -> Catal
     return rename(c, kind, key, new_key)
 
 
+def move_a_service(c: Catalogue, data: st.DataObject, touched: Touched) -> Catalogue:
+    if len(c.services) < 2:
+        return c
+    key = _pick(data, c.services, "service")
+    before = list(c.services)
+    order = [k for k in before if k != key]
+    to = data.draw(st.integers(0, len(order)), label="to")
+    order.insert(to, key)
+    # Which tables "moved" is a matter of view: the store may move the ones in between.
+    low, high = sorted((before.index(key), to))
+    touched.update(("services", k) for k in before[low : high + 1])
+    return replace(c, services={k: c.services[k] for k in order})
+
+
+def duplicate_a_service(c: Catalogue, data: st.DataObject, touched: Touched) -> Catalogue:
+    if not c.services:
+        return c
+    key = _pick(data, c.services, "service")
+    copy = f"{key}-copy"
+    if copy in c.services:
+        return c
+    services: dict[str, Any] = {}
+    for k, v in c.services.items():
+        services[k] = v
+        if k == key:
+            services[copy] = replace(v, id=copy)
+    return replace(c, services=services)
+
+
+def set_policy_field(c: Catalogue, data: st.DataObject, touched: Touched) -> Catalogue:
+    value = data.draw(VALUES, label="value")
+    field = data.draw(st.sampled_from(["site_name", "controller", "intro"]), label="field")
+    if field == "intro":
+        policy = replace(c.policy, intro=_text_like(c.policy.intro, c, value))
+    else:
+        policy = replace(c.policy, **{field: value})
+    touched.add(("policy", ""))
+    return replace(c, policy=policy)
+
+
+def translate_a_service(c: Catalogue, data: st.DataObject, touched: Touched) -> Catalogue:
+    """A function text gains (or changes) a translation in a second language."""
+    if not c.services:
+        return c
+    key = _pick(data, c.services, "service")
+    service = c.services[key]
+    lang = data.draw(st.sampled_from(["nl", "es", c.default_language]), label="lang")
+    base = service.function or Text({c.default_language: "f"}, plain=True)
+    function = base.with_value(lang, data.draw(VALUES, label="value"))
+    touched.add(("services", key))
+    return put_service(c, replace(service, function=function))
+
+
 EDITS: list[Edit] = [
+    move_a_service,
+    duplicate_a_service,
+    set_policy_field,
+    translate_a_service,
     set_service_field,
     set_cookie_field,
     add_a_cookie,
@@ -189,9 +246,13 @@ def _untouched_lines(text: str, touched: Touched) -> list[str]:
     index = ChunkIndex(body)
     cut = [False] * (body.count("\n") + 1)
     for kind, key in touched:
-        members = index.members((kind, key)) or [i for i in [index.find((kind,))] if i is not None]
+        path = (kind, key) if key else (kind,)
+        members = index.members(path) or [i for i in [index.find((kind,))] if i is not None]
+        if kind == "policy" and not members:
+            members = [-1]
         for run in runs(members):
-            start, end = index.lead_start(run[0]), index.gap_end(run[-1])
+            start = 0 if run[0] < 0 else index.lead_start(run[0])
+            end = index.gap_end(run[-1])
             first, last = body.count("\n", 0, start), body.count("\n", 0, end)
             for line in range(first, last + 1):
                 cut[line] = True
