@@ -43,9 +43,11 @@ def set_languages(catalogue: Catalogue, languages: tuple[str, ...] | None) -> Ca
         if any(a is not b for a, b in zip(cookies, service.cookies, strict=True)):
             service = replace(service, cookies=cookies)
         services[key] = service
+    banner = fix.entity(catalogue.banner) if catalogue.banner is not None else None
     return replace(
         catalogue,
         policy=policy,
+        banner=banner,
         categories={k: fix.entity(v) for k, v in catalogue.categories.items()},
         purposes={k: fix.entity(v) for k, v in catalogue.purposes.items()},
         services=services,

@@ -109,6 +109,9 @@ def load_text(text: str, path: str | None = None) -> Catalogue:
 
 
 _Extra = dict[str, Any]
+_COOKIE_KEYS = frozenset(
+    ("name", "type", "domain", "path", "duration", "duration_note", "refresh", "description")
+)
 
 
 class _Builder:
@@ -243,6 +246,13 @@ class _Builder:
         extra[key] = value
         return None
 
+    def _bool(self, data: Mapping[str, Any], key: str, extra: _Extra) -> bool | None:
+        value = data.get(key)
+        if value is None or isinstance(value, bool):
+            return value
+        extra[key] = value
+        return None
+
     def _strings(self, data: Mapping[str, Any], key: str, extra: _Extra) -> tuple[str, ...] | None:
         value = data.get(key)
         if value is None:
@@ -253,7 +263,7 @@ class _Builder:
         return None
 
     @staticmethod
-    def _rest(data: Mapping[str, Any], known: set[str], extra: _Extra) -> _Extra:
+    def _rest(data: Mapping[str, Any], known: set[str] | frozenset[str], extra: _Extra) -> _Extra:
         for key, value in data.items():
             if key not in known:
                 extra[key] = value
@@ -321,20 +331,17 @@ class _Builder:
         return Banner(
             consent_lifetime=self._str(data, "consent_lifetime", extra),
             revision=revision,
-            extra=self._rest(data, {"revision", "consent_lifetime"}, extra),
+            policy_url=self._text(data, "policy_url", extra),
+            extra=self._rest(data, {"revision", "consent_lifetime", "policy_url"}, extra),
         )
 
     def category(self, key: str, data: dict[str, Any]) -> Category:
         extra: _Extra = {}
-        consent = data.get("consent")
-        if consent is not None and not isinstance(consent, bool):
-            extra["consent"] = consent
-            consent = None
         return Category(
             id=key,
             title=self._text(data, "title", extra),
             description=self._text(data, "description", extra),
-            consent=consent,
+            consent=self._bool(data, "consent", extra),
             extra=self._rest(data, {"title", "description", "consent"}, extra),
         )
 
@@ -382,7 +389,6 @@ class _Builder:
 
     def cookie(self, data: dict[str, Any]) -> Cookie:
         extra: _Extra = {}
-        known = {"name", "type", "domain", "path", "duration", "duration_note", "description"}
         return Cookie(
             name=self._str(data, "name", extra),
             type=self._str(data, "type", extra),
@@ -390,8 +396,9 @@ class _Builder:
             path=self._str(data, "path", extra),
             duration=self._str(data, "duration", extra),
             duration_note=self._text(data, "duration_note", extra),
+            refresh=self._bool(data, "refresh", extra),
             description=self._text(data, "description", extra),
-            extra=self._rest(data, known, extra),
+            extra=self._rest(data, _COOKIE_KEYS, extra),
         )
 
 

@@ -100,7 +100,11 @@ def text_in(text: Text | None, lang: str, fallback: str | None = None) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Cookie:
-    """A cookie or other device storage item set by a service."""
+    """A cookie or other device storage item set by a service.
+
+    ``refresh`` says whether its lifetime starts again on each visit or use
+    (TCF ``cookieRefresh``); ``None`` when the file does not say.
+    """
 
     name: str | None = None
     type: str | None = None
@@ -108,6 +112,7 @@ class Cookie:
     path: str | None = None
     duration: str | None = None
     duration_note: Text | None = None
+    refresh: bool | None = None
     description: Text | None = None
     extra: Mapping[str, Any] = field(default_factory=_empty)
 
@@ -196,10 +201,15 @@ class DocumentSettings:
 
 @dataclass(frozen=True, slots=True)
 class Banner:
-    """``[banner]``: settings of the generated consent-banner configurations."""
+    """``[banner]``: settings of the generated consent-banner configurations.
+
+    ``policy_url`` links the banners to the published cookie policy: one URL
+    (a bare string, in the default language) or one per language.
+    """
 
     consent_lifetime: str | None = None
     revision: int | None = None
+    policy_url: Text | None = None
     extra: Mapping[str, Any] = field(default_factory=_empty)
 
     @property

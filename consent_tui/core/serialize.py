@@ -98,6 +98,7 @@ def cookie_data(cookie: Cookie) -> Data:
         ("path", cookie.path),
         ("duration", cookie.duration),
         ("duration_note", cookie.duration_note),
+        ("refresh", cookie.refresh),
         ("description", cookie.description),
     ]
     return _fields(pairs, cookie.extra)
@@ -122,7 +123,11 @@ def service_data(service: Service, *, cookies: bool = True) -> Data:
 
 
 def banner_data(banner: Banner) -> Data:
-    pairs = [("consent_lifetime", banner.consent_lifetime), ("revision", banner.revision)]
+    pairs = [
+        ("consent_lifetime", banner.consent_lifetime),
+        ("revision", banner.revision),
+        ("policy_url", banner.policy_url),
+    ]
     return _fields(pairs, banner.extra)
 
 

@@ -195,9 +195,14 @@ def test_tcf_refuses_a_lone_wildcard_and_unreadable_durations() -> None:
 
 
 def test_tcf_persistent_cookie_and_refresh() -> None:
-    catalogue = small(cookie("a", "persistent", "refresh = true") + cookie("b", "P1Y"))
+    catalogue = small(
+        cookie("a", "persistent", "refresh = true")
+        + cookie("b", "P1Y")
+        + cookie("c", "P1Y", 'refresh = "yes"')
+    )
     result = export("tcf-disclosures", catalogue)
-    first, second = json.loads(result.text)["disclosures"]
+    first, second, third = json.loads(result.text)["disclosures"]
+    assert third["cookieRefresh"] is False  # the wrong type is ignored (validation reports it)
     assert first["maxAgeSeconds"] == 400 * 86400
     assert first["cookieRefresh"] is True
     assert second["maxAgeSeconds"] == 31556952
@@ -239,6 +244,9 @@ def test_policy_url_forms() -> None:
     assert lines == ['en: { privacyPolicyUrl: "/cookies" },'] or lines == [
         'privacyPolicyUrl: "/cookies",'
     ]
+    lines, notes = klaro_lines('[banner]\npolicy_url = ["/cookies"]')
+    assert lines == []
+    assert any("policy_url is neither a string nor a table" in note for note in notes)
     lines, notes = klaro_lines('[banner]\npolicy_url = "javascript:alert(1)"')
     assert lines == []
     assert any("not an http(s) or relative URL" in note for note in notes)

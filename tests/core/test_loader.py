@@ -195,6 +195,7 @@ def test_missing_sections_load_as_empty() -> None:
         ),
         ("format_version = 1\n[policy]\ndocument = 1\n", "policy", "document", 1),
         ("format_version = 1\n[banner]\nrevision = true\n", "banner", "revision", True),
+        ("format_version = 1\n[banner]\npolicy_url = 1\n", "banner", "policy_url", 1),
     ],
 )
 def test_wrong_types_are_kept_in_extra(text: str, where: str, key: str, value: object) -> None:

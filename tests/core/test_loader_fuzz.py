@@ -37,7 +37,9 @@ def _entity(keys: list[str]) -> st.SearchStrategy[dict[str, Any]]:
     return st.dictionaries(st.sampled_from([*keys, "unknown"]), _text, max_size=len(keys))
 
 
-_cookie = _entity(["name", "type", "domain", "path", "duration", "duration_note", "description"])
+_cookie = _entity(
+    ["name", "type", "domain", "path", "duration", "duration_note", "refresh", "description"]
+)
 _service = st.builds(
     lambda body, cookies: {**body, **({"cookies": cookies} if cookies is not None else {})},
     _entity(["provider", "function", "location", "category", "purposes", "party", "country"]),
@@ -64,7 +66,7 @@ _catalogue = st.fixed_dictionaries(
             max_size=2,
         ),
         "services": st.one_of(st.dictionaries(_ids, _service, min_size=1, max_size=2), _junk),
-        "banner": st.one_of(_entity(["consent_lifetime", "revision"]), _junk),
+        "banner": st.one_of(_entity(["consent_lifetime", "revision", "policy_url"]), _junk),
         "extra": _junk,
     },
 )

@@ -26,6 +26,8 @@ function = "Sign-in"
 [[services.a.cookies]]
 name = "sid"
 description = "The session"
+[banner]
+policy_url = "https://example.org/cookies"
 """
 
 
@@ -39,6 +41,7 @@ def test_plain_texts_become_tables_when_the_default_changes() -> None:
     assert data["categories"]["necessary"]["title"] == {"en": "Necessary"}
     assert data["services"]["a"]["function"] == {"en": "Sign-in"}
     assert data["services"]["a"]["cookies"][0]["description"] == {"en": "The session"}
+    assert data["banner"]["policy_url"] == {"en": "https://example.org/cookies"}
     # written and read back, every text is still English
     again = load_text(tomlkit.dumps(data))
     assert again.policy.title == Text({"en": "Cookies policy"})

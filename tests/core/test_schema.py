@@ -199,6 +199,11 @@ def _minimal() -> dict[str, Any]:
         ),
         (lambda d: d["services"]["cart"]["cookies"][0].update(type="flash"), "is not one of"),
         (lambda d: d.update(banner={"revision": -1}), "minimum of 0"),
+        (lambda d: d.update(banner={"policy_url": "javascript:x"}), "is not valid under any"),
+        (
+            lambda d: d["services"]["cart"]["cookies"][0].update(refresh="yes"),
+            "is not of type 'boolean'",
+        ),
         (lambda d: d["policy"].update(document={"columns": ["vendor"]}), "is not one of"),
     ],
 )

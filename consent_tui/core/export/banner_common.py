@@ -7,7 +7,6 @@ where the library renders HTML).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Final
 from urllib.parse import urlsplit
 
@@ -17,7 +16,6 @@ from consent_tui.core.model import (
     Catalogue,
     Cookie,
     Service,
-    Text,
     text_in,
 )
 
@@ -47,15 +45,6 @@ def lifetime_days(catalogue: Catalogue, notes: list[str]) -> int:
     return seconds // 86400
 
 
-def banner_value(catalogue: Catalogue, key: str) -> object:
-    """A ``[banner]`` setting: the model's field when it has one, else the raw key."""
-    banner = catalogue.banner_settings
-    value = getattr(banner, key, None)
-    if value is None:
-        value = banner.extra.get(key)
-    return value
-
-
 def safe_url(url: str) -> bool:
     """True for http(s), mailto and relative URLs; never ``javascript:`` and the like."""
     if not url or any(ord(c) < 0x21 or c in "\\<>\"'`{}" for c in url):
@@ -68,23 +57,27 @@ def safe_url(url: str) -> bool:
 
 
 def policy_urls(catalogue: Catalogue, notes: list[str]) -> dict[str, str]:
-    """``[banner] policy_url`` per language (a string, or a table language -> URL)."""
-    raw = banner_value(catalogue, "policy_url")
-    if isinstance(raw, Text):
-        raw = dict(raw.values)
+    """``[banner] policy_url`` per language (a string, or a table language -> URL).
+
+    A string is read as the default language's URL, which every language without
+    its own URL uses.
+    """
+    banner = catalogue.banner_settings
     langs = catalogue.languages
-    if isinstance(raw, str):
-        found = dict.fromkeys(langs, raw)
-    elif isinstance(raw, Mapping):
-        found = {k: v for k, v in raw.items() if isinstance(v, str)}
-    else:
-        notes.append(
-            "[banner] policy_url is not set: the banner cannot link to the cookie policy; "
-            'add policy_url = "https://…" to [banner]'
-        )
+    if banner.policy_url is None:
+        if "policy_url" in banner.extra:  # the wrong type: validation reports it
+            notes.append(
+                "[banner] policy_url is neither a string nor a table of language -> URL; "
+                "the banner cannot link to the cookie policy"
+            )
+        else:
+            notes.append(
+                "[banner] policy_url is not set: the banner cannot link to the cookie policy; "
+                'add policy_url = "https://…" to [banner]'
+            )
         return {}
     urls: dict[str, str] = {}
-    for lang, url in found.items():
+    for lang, url in banner.policy_url.values.items():
         if safe_url(url):
             urls[lang] = url
         else:

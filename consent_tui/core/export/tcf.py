@@ -10,7 +10,7 @@ item, and a ``domains`` array. Mapping from the catalogue:
 - ``maxAgeSeconds``: the cookie's duration in seconds, 0 for a session cookie,
   ``null`` for other types. A ``persistent`` cookie is disclosed with the
   400-day cap browsers apply to every cookie (RFC 6265bis), with a note.
-- ``cookieRefresh``: the cookie's ``refresh = true`` key when present, else false.
+- ``cookieRefresh``: the cookie's ``refresh``; false when absent (or of the wrong type).
 - ``domains``: the cookie's domain (``.example.com`` -> ``example.com`` and
   ``*.example.com``), else the host of ``[policy] site_url``.
 - ``purposes``: the ``tcf_purposes`` of the service's purposes, plus purpose 1
@@ -98,9 +98,6 @@ def disclosure(
         seconds = max_age(cookie, where, notes)
         if seconds is None:
             return None
-    refresh = getattr(cookie, "refresh", None)
-    if refresh is None:
-        refresh = cookie.extra.get("refresh")
     description = text_in(cookie.description, lang, catalogue.default_language) or text_in(
         service.function, lang, catalogue.default_language
     )
@@ -108,7 +105,7 @@ def disclosure(
         "identifier": name,
         "type": kind,
         "maxAgeSeconds": seconds,
-        "cookieRefresh": kind == "cookie" and refresh is True,
+        "cookieRefresh": kind == "cookie" and cookie.refresh is True,
         "domains": cookie_domains(cookie, common.site_host(catalogue)),
         "purposes": purposes_of(catalogue, service, notes),
     }
