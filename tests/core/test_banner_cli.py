@@ -33,7 +33,16 @@ def test_export_writes_the_golden_file(
     if fmt == "tcf-disclosures":
         assert "a pixel is not device storage" in err
     else:
-        assert "policy_url is not set" in err
+        assert "note:" not in err  # the sample sets policy_url: nothing to say
+
+
+def test_export_notes_go_to_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "klaro-config.js"
+    code = main(["export", str(SAMPLES / "opendatasoft.toml"), "-f", "klaro", "-o", str(out)])
+    assert code == 0
+    captured = capsys.readouterr()
+    assert "note: [banner] policy_url is not set" in captured.err
+    assert captured.out == ""
 
 
 def test_export_to_stdout_and_tcf_language(capsys: pytest.CaptureFixture[str]) -> None:

@@ -35,6 +35,8 @@ def _texts(catalogue: Catalogue) -> Iterator[tuple[str, Text]]:
             yield f"policy.{name}", value
     for key, text in catalogue.document.sections.items():
         yield f"policy.document.sections.{key}", text
+    if catalogue.banner is not None and catalogue.banner.policy_url is not None:
+        yield "banner.policy_url", catalogue.banner.policy_url
     for kind, table in (("categories", catalogue.categories), ("purposes", catalogue.purposes)):
         for entity_id, entity in table.items():
             for name in ("title", "description"):
@@ -173,7 +175,25 @@ def test_news_site_covers_what_a_content_site_uses() -> None:
     assert {s.party for s, _ in cookies} == {"first", "third"}
     assert any(p.tcf_purposes for p in catalogue.purposes.values())
     assert catalogue.banner is not None and catalogue.banner.revision == 3
+    assert catalogue.banner.policy_url is not None
+    assert set(catalogue.banner.policy_url.languages) == set(catalogue.languages)
+    refreshed = {c.name for _, c in cookies if c.refresh}
+    assert refreshed == {"_ga", "_ga_*", "_pk_id.*", "_pk_ses.*"}
+    assert any(c.refresh is False for _, c in cookies)
     assert catalogue.document.columns is not None
+
+
+@pytest.mark.parametrize("name", ["minimal", "news-site"])
+def test_function_and_location_read_well_together(name: str) -> None:
+    """The document shows "function (location)": a function ending in brackets reads badly.
+
+    opendatasoft.toml keeps the seed's wording as published ("API (CSRF)").
+    """
+    for service in _load(name).services.values():
+        if service.function is None or service.location is None:
+            continue
+        for lang, function in service.function.values.items():
+            assert not function.rstrip().endswith(")"), (service.id, lang, function)
 
 
 def test_minimal_is_minimal() -> None:

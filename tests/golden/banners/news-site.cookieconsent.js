@@ -45,7 +45,7 @@ export const config = {
           ],
         },
         "google-analytics": {
-          label: "Google Ireland Limited – Audience measurement (Google Analytics 4)",
+          label: "Google Ireland Limited (Google Analytics 4) – Audience measurement",
           cookies: [
             { name: "_ga" },
             { name: /^_ga_.*$/ },
@@ -64,7 +64,7 @@ export const config = {
     marketing: {
       services: {
         "google-ad-manager": {
-          label: "Google Ireland Limited – Advertising (Google Ad Manager)",
+          label: "Google Ireland Limited (Google Ad Manager) – Advertising",
           cookies: [
             { name: "__gads" },
             { name: "__gpi" },
@@ -81,7 +81,7 @@ export const config = {
           ],
         },
         "meta-pixel": {
-          label: "Meta Platforms Ireland Limited – Advertising measurement (Meta pixel)",
+          label: "Meta Platforms Ireland Limited (Meta Pixel) – Advertising measurement",
           cookies: [
             { name: "_fbp" },
             { name: "fr", domain: ".facebook.com" },
@@ -115,6 +115,7 @@ export const config = {
           acceptAllBtn: "Accept all",
           acceptNecessaryBtn: "Reject all",
           showPreferencesBtn: "Manage preferences",
+          footer: "\u003Ca href=\"https://www.lanterne-nord.example/cookies\"\u003ECookies policy\u003C/a\u003E",
         },
         preferencesModal: {
           title: "Cookie preferences",
@@ -231,13 +232,13 @@ export const config = {
                   },
                   {
                     name: "_ga",
-                    service: "Google Ireland Limited – Audience measurement (Google Analytics 4)",
+                    service: "Google Ireland Limited (Google Analytics 4) – Audience measurement",
                     duration: "13 months (Google's default of 2 years, shortened by us)",
                     description: "Distinguishes visitors with a random id.",
                   },
                   {
                     name: "_ga_*",
-                    service: "Google Ireland Limited – Audience measurement (Google Analytics 4)",
+                    service: "Google Ireland Limited (Google Analytics 4) – Audience measurement",
                     duration: "13 months (Google's default of 2 years, shortened by us)",
                     description: "Keeps the state of the current visit; the name ends with our measurement id.",
                   },
@@ -259,28 +260,28 @@ export const config = {
                 body: [
                   {
                     name: "__gads",
-                    service: "Google Ireland Limited – Advertising (Google Ad Manager)",
+                    service: "Google Ireland Limited (Google Ad Manager) – Advertising",
                     domain: "",
                     duration: "13 months",
                     description: "Counts ad views and limits how often an ad is shown.",
                   },
                   {
                     name: "__gpi",
-                    service: "Google Ireland Limited – Advertising (Google Ad Manager)",
+                    service: "Google Ireland Limited (Google Ad Manager) – Advertising",
                     domain: "",
                     duration: "13 months",
                     description: "A random id used to select and measure ads on our site.",
                   },
                   {
                     name: "IDE",
-                    service: "Google Ireland Limited – Advertising (Google Ad Manager)",
+                    service: "Google Ireland Limited (Google Ad Manager) – Advertising",
                     domain: ".doubleclick.net",
                     duration: "13 months (in the EEA and the UK; 2 years elsewhere)",
                     description: "Recognises your browser across sites to show personalised ads.",
                   },
                   {
                     name: "test_cookie",
-                    service: "Google Ireland Limited – Advertising (Google Ad Manager)",
+                    service: "Google Ireland Limited (Google Ad Manager) – Advertising",
                     domain: ".doubleclick.net",
                     duration: "15 minutes",
                     description: "Checks whether your browser accepts cookies.",
@@ -315,21 +316,21 @@ export const config = {
                   },
                   {
                     name: "_fbp",
-                    service: "Meta Platforms Ireland Limited – Advertising measurement (Meta pixel)",
+                    service: "Meta Platforms Ireland Limited (Meta Pixel) – Advertising measurement",
                     domain: "",
                     duration: "90 days",
                     description: "A browser id set on our domain to attribute visits to ads.",
                   },
                   {
                     name: "fr",
-                    service: "Meta Platforms Ireland Limited – Advertising measurement (Meta pixel)",
+                    service: "Meta Platforms Ireland Limited (Meta Pixel) – Advertising measurement",
                     domain: ".facebook.com",
                     duration: "90 days",
                     description: "Delivers and measures ads if you use Facebook.",
                   },
                   {
                     name: "tr (pixel)",
-                    service: "Meta Platforms Ireland Limited – Advertising measurement (Meta pixel)",
+                    service: "Meta Platforms Ireland Limited (Meta Pixel) – Advertising measurement",
                     domain: "www.facebook.com",
                     duration: "session (stores nothing: a request sent on each page view)",
                     description: "An image request that reports the page viewed to Meta.",
@@ -339,7 +340,7 @@ export const config = {
             },
             {
               title: "More information",
-              description: "Questions about cookies: \u003Ca href=\"mailto:privacy@lanterne-nord.example\"\u003Eprivacy@lanterne-nord.example\u003C/a\u003E",
+              description: "Questions about cookies: \u003Ca href=\"mailto:privacy@lanterne-nord.example\"\u003Eprivacy@lanterne-nord.example\u003C/a\u003E\u003Cbr\u003E\u003Ca href=\"https://www.lanterne-nord.example/cookies\"\u003ECookies policy\u003C/a\u003E",
             },
           ],
         },
@@ -352,6 +353,7 @@ export const config = {
           acceptAllBtn: "Tout accepter",
           acceptNecessaryBtn: "Tout refuser",
           showPreferencesBtn: "Personnaliser",
+          footer: "\u003Ca href=\"https://www.lanterne-nord.example/fr/cookies\"\u003EPolitique relative aux cookies\u003C/a\u003E",
         },
         preferencesModal: {
           title: "Préférences en matière de cookies",
@@ -453,13 +455,13 @@ export const config = {
                   },
                   {
                     name: "_ga",
-                    service: "Google Ireland Limited – Mesure d'audience (Google Analytics 4)",
+                    service: "Google Ireland Limited (Google Analytics 4) – Mesure d'audience",
                     duration: "13 mois (2 ans par défaut chez Google, raccourci par nos soins)",
                     description: "Distingue les visiteurs par un identifiant aléatoire.",
                   },
                   {
                     name: "_ga_*",
-                    service: "Google Ireland Limited – Mesure d'audience (Google Analytics 4)",
+                    service: "Google Ireland Limited (Google Analytics 4) – Mesure d'audience",
                     duration: "13 mois (2 ans par défaut chez Google, raccourci par nos soins)",
                     description: "Conserve l'état de la visite en cours ; le nom se termine par notre identifiant de mesure.",
                   },
@@ -481,28 +483,28 @@ export const config = {
                 body: [
                   {
                     name: "__gads",
-                    service: "Google Ireland Limited – Publicité (Google Ad Manager)",
+                    service: "Google Ireland Limited (Google Ad Manager) – Publicité",
                     domain: "",
                     duration: "13 mois",
                     description: "Compte les affichages et limite la répétition d'une publicité.",
                   },
                   {
                     name: "__gpi",
-                    service: "Google Ireland Limited – Publicité (Google Ad Manager)",
+                    service: "Google Ireland Limited (Google Ad Manager) – Publicité",
                     domain: "",
                     duration: "13 mois",
                     description: "Un identifiant aléatoire servant à choisir et mesurer les publicités sur notre site.",
                   },
                   {
                     name: "IDE",
-                    service: "Google Ireland Limited – Publicité (Google Ad Manager)",
+                    service: "Google Ireland Limited (Google Ad Manager) – Publicité",
                     domain: ".doubleclick.net",
                     duration: "13 mois (dans l'EEE et au Royaume-Uni ; 2 ans ailleurs)",
                     description: "Reconnaît votre navigateur d'un site à l'autre pour afficher des publicités personnalisées.",
                   },
                   {
                     name: "test_cookie",
-                    service: "Google Ireland Limited – Publicité (Google Ad Manager)",
+                    service: "Google Ireland Limited (Google Ad Manager) – Publicité",
                     domain: ".doubleclick.net",
                     duration: "15 minutes",
                     description: "Vérifie si votre navigateur accepte les cookies.",
@@ -537,21 +539,21 @@ export const config = {
                   },
                   {
                     name: "_fbp",
-                    service: "Meta Platforms Ireland Limited – Mesure de la publicité (pixel Meta)",
+                    service: "Meta Platforms Ireland Limited (Meta Pixel) – Mesure de la publicité",
                     domain: "",
                     duration: "90 jours",
                     description: "Un identifiant de navigateur déposé sur notre domaine pour attribuer les visites aux publicités.",
                   },
                   {
                     name: "fr",
-                    service: "Meta Platforms Ireland Limited – Mesure de la publicité (pixel Meta)",
+                    service: "Meta Platforms Ireland Limited (Meta Pixel) – Mesure de la publicité",
                     domain: ".facebook.com",
                     duration: "90 jours",
                     description: "Diffuse et mesure les publicités si vous utilisez Facebook.",
                   },
                   {
                     name: "tr (pixel)",
-                    service: "Meta Platforms Ireland Limited – Mesure de la publicité (pixel Meta)",
+                    service: "Meta Platforms Ireland Limited (Meta Pixel) – Mesure de la publicité",
                     domain: "www.facebook.com",
                     duration: "session (ne stocke rien : une requête envoyée à chaque page vue)",
                     description: "Une requête d'image qui signale à Meta la page consultée.",
@@ -561,7 +563,7 @@ export const config = {
             },
             {
               title: "Plus d'informations",
-              description: "Une question sur les cookies : \u003Ca href=\"mailto:privacy@lanterne-nord.example\"\u003Eprivacy@lanterne-nord.example\u003C/a\u003E",
+              description: "Une question sur les cookies : \u003Ca href=\"mailto:privacy@lanterne-nord.example\"\u003Eprivacy@lanterne-nord.example\u003C/a\u003E\u003Cbr\u003E\u003Ca href=\"https://www.lanterne-nord.example/fr/cookies\"\u003EPolitique relative aux cookies\u003C/a\u003E",
             },
           ],
         },

@@ -26,6 +26,7 @@ var klaroConfig = {
   fallbackLang: "en",
   translations: {
     en: {
+      privacyPolicyUrl: "https://www.lanterne-nord.example/cookies",
       purposes: {
         authentication: {
           title: "Subscriber sign-in",
@@ -62,6 +63,7 @@ var klaroConfig = {
       },
     },
     fr: {
+      privacyPolicyUrl: "https://www.lanterne-nord.example/fr/cookies",
       purposes: {
         authentication: {
           title: "Connexion des abonnés",
@@ -209,15 +211,15 @@ var klaroConfig = {
       cookies: ["_ga", /^_ga_.*$/],
       translations: {
         zz: {
-          title: "Google Ireland Limited – Audience measurement (Google Analytics 4)",
+          title: "Google Ireland Limited (Google Analytics 4) – Audience measurement",
           description: "Cookies and storage: _ga (13 months, Google's default of 2 years, shortened by us); _ga_* (13 months, Google's default of 2 years, shortened by us).",
         },
         en: {
-          title: "Google Ireland Limited – Audience measurement (Google Analytics 4)",
+          title: "Google Ireland Limited (Google Analytics 4) – Audience measurement",
           description: "Cookies and storage: _ga (13 months, Google's default of 2 years, shortened by us); _ga_* (13 months, Google's default of 2 years, shortened by us).",
         },
         fr: {
-          title: "Google Ireland Limited – Mesure d'audience (Google Analytics 4)",
+          title: "Google Ireland Limited (Google Analytics 4) – Mesure d'audience",
           description: "Cookies et stockage : _ga (13 mois, 2 ans par défaut chez Google, raccourci par nos soins) ; _ga_* (13 mois, 2 ans par défaut chez Google, raccourci par nos soins).",
         },
       },
@@ -234,15 +236,15 @@ var klaroConfig = {
       ],
       translations: {
         zz: {
-          title: "Google Ireland Limited – Advertising (Google Ad Manager)",
+          title: "Google Ireland Limited (Google Ad Manager) – Advertising",
           description: "Cookies and storage: __gads (13 months); __gpi (13 months); IDE (13 months, in the EEA and the UK; 2 years elsewhere); test_cookie (15 minutes).",
         },
         en: {
-          title: "Google Ireland Limited – Advertising (Google Ad Manager)",
+          title: "Google Ireland Limited (Google Ad Manager) – Advertising",
           description: "Cookies and storage: __gads (13 months); __gpi (13 months); IDE (13 months, in the EEA and the UK; 2 years elsewhere); test_cookie (15 minutes).",
         },
         fr: {
-          title: "Google Ireland Limited – Publicité (Google Ad Manager)",
+          title: "Google Ireland Limited (Google Ad Manager) – Publicité",
           description: "Cookies et stockage : __gads (13 mois) ; __gpi (13 mois) ; IDE (13 mois, dans l'EEE et au Royaume-Uni ; 2 ans ailleurs) ; test_cookie (15 minutes).",
         },
       },
@@ -281,15 +283,15 @@ var klaroConfig = {
       ],
       translations: {
         zz: {
-          title: "Meta Platforms Ireland Limited – Advertising measurement (Meta pixel)",
+          title: "Meta Platforms Ireland Limited (Meta Pixel) – Advertising measurement",
           description: "Tells us which Facebook and Instagram campaigns brought subscribers. Cookies and storage: _fbp (90 days); fr (90 days); tr (pixel, session, stores nothing: a request sent on each page view).",
         },
         en: {
-          title: "Meta Platforms Ireland Limited – Advertising measurement (Meta pixel)",
+          title: "Meta Platforms Ireland Limited (Meta Pixel) – Advertising measurement",
           description: "Tells us which Facebook and Instagram campaigns brought subscribers. Cookies and storage: _fbp (90 days); fr (90 days); tr (pixel, session, stores nothing: a request sent on each page view).",
         },
         fr: {
-          title: "Meta Platforms Ireland Limited – Mesure de la publicité (pixel Meta)",
+          title: "Meta Platforms Ireland Limited (Meta Pixel) – Mesure de la publicité",
           description: "Nous indique quelles campagnes Facebook et Instagram ont amené des abonnés. Cookies et stockage : _fbp (90 jours) ; fr (90 jours) ; tr (pixel, session, ne stocke rien : une requête envoyée à chaque page vue).",
         },
       },
