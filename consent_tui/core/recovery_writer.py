@@ -94,8 +94,9 @@ class RecoveryWriter:
         try:
             result = action()
         except OSError as exc:
+            first = self.last_error is None  # report a failure once, not every few seconds
             self.last_error = exc
-            if self.on_error is not None:
+            if first and self.on_error is not None:
                 self.on_error(exc)
             return None
         self.last_error = None

@@ -127,3 +127,29 @@ def test_a_signal_writes_the_recovery_copy_and_restores_the_terminal(
     (copy,) = recovery.copies(target)
     assert copy.text() == EDITED
     assert_terminal_restored(terminal, screen)
+
+
+def test_closing_the_terminal_keeps_the_work(terminal: Terminal, tmp_path: Path) -> None:
+    """The window goes away (tmux kills the session: SIGHUP, the tty closes)."""
+    if not Path("/proc/self/task").is_dir():
+        pytest.skip("needs /proc to follow the editor's process")
+    target = tmp_path / "ods.toml"
+    target.write_text(ORIGINAL, encoding="utf-8")
+    launch(terminal, target)
+    edit_the_session_cookie_duration(terminal)
+    pid = _child_pid(terminal)
+    terminal.tmux("kill-session", "-t", terminal.name)
+
+    def ended() -> bool:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            return True
+        return state in ("Z", "X")  # gone, or a zombie its vanished parent left
+
+    terminal.wait_until(ended, "the editor's exit")
+    assert target.read_text(encoding="utf-8") == ORIGINAL
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_STATE_HOME", terminal.env["XDG_STATE_HOME"])
+        (copy,) = recovery.copies(target)
+    assert copy.text() == EDITED

@@ -9,12 +9,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from consent_tui.core import atomic, recent, recovery
 from consent_tui.core.model import replace
 from consent_tui.core.session import Session
 from consent_tui.ui.app import ConsentApp
-from consent_tui.ui.dialogs.file_choice import ChangedOnDiskDialog, QuitDialog
+from consent_tui.ui.dialogs.file_choice import ChangedOnDiskDialog, QuitDialog, ReplaceDialog
+from consent_tui.ui.dialogs.file_open import OpenDialog
 from consent_tui.ui.dialogs.file_parse_error import ParseErrorScreen
 from consent_tui.ui.dialogs.file_recovery import RecoveryDialog
 from consent_tui.ui.file_actions import open_app
@@ -272,3 +274,82 @@ async def test_a_crash_writes_the_recovery_copy(catalogue: Path) -> None:
     copy = recovery.find(catalogue)
     assert copy is not None and copy.text() == EDITED
     assert catalogue.read_text(encoding="utf-8") == ORIGINAL
+
+
+async def test_save_as_moves_the_session_and_keeps_the_original(catalogue: Path) -> None:
+    copy = catalogue.with_name("copy.toml")
+    app = open_editor(catalogue)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.session is not None
+        set_duration(app.session, "3 weeks")
+        app.action_save_as()
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, OpenDialog)
+        dialog.query_one(Input).value = str(copy)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.path == copy and not app.session.dirty
+    assert copy.read_text(encoding="utf-8") == EDITED
+    assert catalogue.read_text(encoding="utf-8") == ORIGINAL
+    assert [f.path for f in recent.load()][:2] == [copy, catalogue]
+
+
+async def test_save_as_over_an_existing_file_asks(catalogue: Path) -> None:
+    other = catalogue.with_name("other.toml")
+    other.write_text("# keep me\n", encoding="utf-8")
+    app = open_editor(catalogue)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.action_save_as()
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(other)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplaceDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert other.read_text(encoding="utf-8") == "# keep me\n"
+        app.action_save_as()
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(other)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.session is not None and app.session.path == other
+    assert other.read_text(encoding="utf-8") == ORIGINAL
+
+
+async def test_file_commands_in_the_palette(catalogue: Path) -> None:
+    app = open_editor(catalogue)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for title in ("Save", "Save as…", "Reload from disk", "Open…", "New catalogue…", "Quit"):
+            assert title in titles
+        assert titles.count("Save") == 1
+
+
+async def test_opening_another_file_with_unsaved_work_says_so(catalogue: Path) -> None:
+    app = open_editor(catalogue)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.session is not None
+        set_duration(app.session, "3 weeks")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(catalogue.with_name("new.toml"))
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, QuitDialog)
+        assert (
+            dialog.message == "ods.toml has unsaved changes. Save them before opening another file?"
+        )
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.session.path == catalogue.with_name("new.toml") and app.session.is_new
+    assert catalogue.read_text(encoding="utf-8") == ORIGINAL
+    assert recovery.find(catalogue) is None

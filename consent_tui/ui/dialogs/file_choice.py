@@ -133,11 +133,26 @@ class QuitDialog(ChoiceDialog):
     )
     default_value = "save"
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, *, leaving: str = "quitting") -> None:
+        verb = "quits" if leaving == "quitting" else "goes on"
         super().__init__(
-            f"{name} has unsaved changes. Save them before quitting?",
-            ("Discard quits without saving and removes the recovery copy.",),
+            f"{name} has unsaved changes. Save them before {leaving}?",
+            (f"Discard {verb} without saving and removes the recovery copy.",),
         )
+
+
+class ReplaceDialog(ChoiceDialog):
+    """Saving under the name of a file that exists: replace it or cancel."""
+
+    title_text = "Replace the file?"
+    choices: tuple[Choice, ...] = (
+        Choice("replace", "Replace", "r", "error"),
+        Choice("cancel", "Cancel", "c"),
+    )
+    default_value = "cancel"
+
+    def __init__(self, path: str) -> None:
+        super().__init__(f"{path} already exists. Replace it with this catalogue?")
 
 
 class ChangedOnDiskDialog(ChoiceDialog):

@@ -1,0 +1,205 @@
+"""Opening a catalogue in the editor: the file, a new one, a broken one, recovery.
+
+The first part of the :class:`~consent_tui.ui.file_actions.FileActions` mixin:
+it turns an :class:`OpenRequest` into a :class:`Session` (or the parse-error
+screen), gives the session its recovery writer, and offers recovery copies
+(restore, discard, keep for later).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from consent_tui.core import recent, recovery, starter
+from consent_tui.core.errors import CatalogueError, ParseError
+from consent_tui.core.loader import load_text
+from consent_tui.core.recovery_writer import RecoveryWriter
+from consent_tui.core.session import Session
+from consent_tui.core.store import read_text
+from consent_tui.ui.dialogs.file_parse_error import ParseErrorScreen
+from consent_tui.ui.dialogs.file_recovery import RecoveryDialog
+from consent_tui.ui.screens.start import OpenRequest, StartScreen
+from consent_tui.ui.text import visible
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+
+class FileOpening:
+    """Open files and offer their recovery copies (a mixin of the editor app)."""
+
+    session: Session | None
+    #: Seconds between an edit and its recovery copy.
+    recovery_delay: float = 2.0
+    #: What to open when the app starts (set by :func:`open_app`).
+    startup: OpenRequest | None = None
+    _writer: RecoveryWriter | None = None
+    _discarded = False
+
+    @property
+    def _app(self) -> App[Any]:
+        return self  # type: ignore[return-value]
+
+    def _leave_then(self, proceed: Callable[[], None], leaving: str = "quitting") -> None:
+        """Run ``proceed`` once unsaved work is saved or discarded (see FileActions)."""
+        proceed()
+
+    def show_start_screen(self) -> None:
+        def chosen(request: OpenRequest | None) -> None:
+            if request is None:
+                self._app.exit()
+            else:
+                self.open_request(request, at_start=True)
+
+        self._app.push_screen(StartScreen(), chosen)
+
+    def show_session(self, session: Session) -> None:
+        """Rebuild the views for ``session``: the editor's ``ConsentApp`` overrides this."""
+
+    # -- opening
+
+    def open_request(self, request: OpenRequest, *, at_start: bool = False) -> None:
+        """Open ``request.path``: the catalogue, a new one, or the parse-error screen."""
+        path = request.path.expanduser().absolute()
+        try:
+            if request.text is not None:
+                session = Session.from_text(request.text, path)
+            elif path.exists():
+                session = Session.open(path)
+            else:
+                session = Session.from_text(starter.new_catalogue_text(path), path)
+        except ParseError as exc:
+            self._open_broken(path, exc, at_start)
+            return
+        except CatalogueError as exc:
+            if exc.path is None:
+                exc.with_path(str(path))
+            text = self._raw_text(path)
+            if text is None or not isinstance(exc, CatalogueError) or exc.line is None:
+                self._report(exc, "Cannot open the file", at_start)
+                return
+            self._open_broken(path, exc, at_start)
+            return
+        self._adopt(session)
+        self._offer_recovery()
+
+    def _raw_text(self, path: Path) -> str | None:
+        try:
+            return read_text(path)[0]
+        except CatalogueError:
+            try:
+                return path.read_bytes().decode("utf-8", errors="replace")
+            except OSError:
+                return None
+
+    def _report(self, exc: CatalogueError, title: str, at_start: bool) -> None:
+        self._app.notify(visible(str(exc)), title=title, severity="error", markup=False, timeout=10)
+        if at_start and self.session is None:
+            self.show_start_screen()
+
+    def _open_broken(self, path: Path, error: CatalogueError, at_start: bool) -> None:
+        text = self._raw_text(path)
+        if text is None:
+            self._report(error, "Cannot open the file", at_start)
+            return
+
+        def done(session: Session | None) -> None:
+            if session is not None:
+                self._adopt(session)
+            elif self.session is None:
+                self._app.exit(return_code=2)
+
+        screen = ParseErrorScreen(path, text, error)
+        self._app.push_screen(screen, done)
+        copy = recovery.pending(path)
+        if copy is not None:
+            self._offer_copy(path, copy, text, screen)
+
+    def _adopt(self, session: Session) -> None:
+        """Make ``session`` the open one: recovery writer, recent files, the views."""
+        if self._writer is not None and self._writer.session is not session:
+            self._writer.close()
+            self._writer = None
+        self.session = session
+        self._discarded = False
+        if self._writer is None:
+            self._writer = RecoveryWriter(
+                session, delay=self.recovery_delay, on_error=self._recovery_failed
+            )
+        if session.path is not None and session.path.exists():
+            recent.add(session.path)
+        self.show_session(session)
+
+    def _recovery_failed(self, exc: Exception) -> None:
+        message = f"The recovery copy cannot be written: {exc}"
+        with contextlib.suppress(RuntimeError):  # from the writer's thread
+            self._app.call_from_thread(self._warn, message)
+            return
+        self._warn(message)
+
+    def _warn(self, message: str) -> None:
+        self._app.notify(visible(message), severity="warning", markup=False, timeout=8)
+
+    # -- recovery
+
+    def _offer_recovery(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        copy = recovery.pending(session.path)
+        if copy is not None:
+            self._offer_copy(session.path, copy, None if session.is_new else session.document.text)
+
+    def _offer_copy(
+        self,
+        path: Path | None,
+        copy: recovery.RecoveryCopy,
+        text: str | None,
+        broken: ParseErrorScreen | None = None,
+    ) -> None:
+        name = path.name if path else "untitled.toml"
+
+        def answer(choice: str | None) -> None:
+            if choice == "restore":
+                self._restore(copy, broken)
+            elif choice == "discard":
+                recovery.remove(copy)
+                if broken is None:
+                    self._offer_recovery()  # an older copy may be waiting too
+            elif not copy.kept:
+                recovery.keep(path)
+
+        self._app.push_screen(RecoveryDialog(copy, name, text), answer)
+
+    def _restore(self, copy: recovery.RecoveryCopy, broken: ParseErrorScreen | None) -> None:
+        app = self._app
+        path = copy.source
+        try:
+            text = copy.text()
+            if broken is not None:
+                broken.dismiss(Session.from_text(text, broken.path))
+            else:
+                assert self.session is not None
+                self.session.apply(load_text(text, str(path)), "Restore unsaved work")
+        except (CatalogueError, OSError) as exc:
+            app.notify(
+                visible(f"The recovery copy cannot be read: {exc}"),
+                title="Not restored",
+                severity="error",
+                markup=False,
+            )
+            return
+        self.write_recovery_now()
+        if copy.kept:
+            recovery.remove(copy)
+        when = time.strftime("%H:%M", time.localtime(copy.saved_at))
+        app.notify(f"Restored the unsaved work from {when}. Save it with ctrl+s.", markup=False)
+
+    def write_recovery_now(self) -> recovery.RecoveryCopy | None:
+        """Write the recovery copy at once (signals, crashes, before risky steps)."""
+        writer = self._writer
+        return writer.flush() if writer is not None else None
