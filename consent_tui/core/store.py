@@ -12,15 +12,14 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from consent_tui.core.atomic import write_atomic
-from consent_tui.core.chunks import ChunkIndex
 from consent_tui.core.errors import CatalogueError, ChangedOnDiskError, SaveError
 from consent_tui.core.loader import BOM, decode, load_text
 from consent_tui.core.model import Catalogue
-from consent_tui.core.patch import Unusual, apply
-from consent_tui.core.patch_full import render_full
-from consent_tui.core.patch_plan import Plan
+
+if TYPE_CHECKING:
+    from consent_tui.core.chunks import ChunkIndex
 
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -52,6 +51,8 @@ class Document:
     def chunks(self) -> ChunkIndex:
         """The header index of the text (BOM left out), built on first use."""
         if self._chunks is None:
+            from consent_tui.core.chunks import ChunkIndex
+
             body = self.text[1:] if self.has_bom else self.text
             object.__setattr__(self, "_chunks", ChunkIndex(body))
         assert self._chunks is not None
@@ -136,6 +137,8 @@ def save(
     data = text.encode("utf-8")
     if not force and _same_file(target, document.path):
         check_unchanged(document)
+    from consent_tui.core.atomic import write_atomic
+
     write_atomic(target, data)
     return Document(target, text, catalogue, Fingerprint.of(target, data))
 
@@ -184,11 +187,15 @@ def render(document: Document, catalogue: Catalogue) -> str:
     """
     if catalogue is document.catalogue:
         return document.text
+    from consent_tui.core import patch_full  # the editing machinery: loaded on first use
+    from consent_tui.core.patch import Unusual, apply
+    from consent_tui.core.patch_plan import Plan
+
     bom = BOM if document.has_bom else ""
     body = document.text[len(bom) :]
     old = document.catalogue
     try:
         result = apply(body, Plan(document.chunks(), old, catalogue, document.newline).pieces())
     except Unusual:
-        result = render_full(body, old, catalogue, document.newline)
+        result = patch_full.render_full(body, old, catalogue, document.newline)
     return bom + result

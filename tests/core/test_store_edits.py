@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from consent_tui.core import store
+from consent_tui.core import patch_full, store
 from consent_tui.core.loader import load_text
 from consent_tui.core.model import Catalogue, Text, replace
 from tests.conftest import sample_paths
@@ -234,13 +234,13 @@ def test_an_unusual_layout_goes_through_the_whole_file_path(
 ) -> None:
     """The policy is written with dotted keys at the top: no table of its own to edit."""
     calls: list[int] = []
-    original = store.render_full
+    original = patch_full.render_full
 
     def spy(*args: object) -> str:
         calls.append(1)
         return original(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(store, "render_full", spy)
+    monkeypatch.setattr(patch_full, "render_full", spy)
     document = _load("dotted.toml")
     policy = replace(document.catalogue.policy, site_name="Punkte")
     out = rendered(document, replace(document.catalogue, policy=policy))
@@ -256,7 +256,7 @@ def test_the_common_edits_never_need_the_whole_file_path(monkeypatch: pytest.Mon
     def refuse(*args: object) -> str:
         raise AssertionError("the whole-file path was used")
 
-    monkeypatch.setattr(store, "render_full", refuse)
+    monkeypatch.setattr(patch_full, "render_full", refuse)
     for path in sample_paths():
         document = store.load(path)
         catalogue = document.catalogue
