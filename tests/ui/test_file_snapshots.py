@@ -20,7 +20,7 @@ from consent_tui.core import recent, recovery
 from consent_tui.core.errors import CatalogueError
 from consent_tui.core.loader import load_text
 from consent_tui.core.store import Fingerprint
-from consent_tui.ui.dialogs.file_choice import ChangedOnDiskDialog, QuitDialog
+from consent_tui.ui.dialogs.file_choice import ChangedOnDiskDialog, QuitDialog, ReplaceDialog
 from consent_tui.ui.dialogs.file_open import OpenDialog
 from consent_tui.ui.dialogs.file_parse_error import ParseErrorScreen
 from consent_tui.ui.dialogs.file_recovery import RecoveryDialog
@@ -140,3 +140,15 @@ def test_start_screen(snap_compare: Callable[..., bool], home: Path) -> None:
 def test_start_screen_first_run(snap_compare: Callable[..., bool], home: Path) -> None:
     """The first run: no recent files yet; New catalogue is focused."""
     assert snap_compare(Stage(lambda: StartScreen(now=NOW)), terminal_size=SIZE)
+
+
+def test_replace_dialog(snap_compare: Callable[..., bool]) -> None:
+    """Save as over an existing file: Replace or Cancel (focused)."""
+    assert snap_compare(Stage(lambda: ReplaceDialog("~/projects/shop.toml")), terminal_size=SIZE)
+
+
+def test_changed_on_disk_deleted(snap_compare: Callable[..., bool]) -> None:
+    """Saving a file that was deleted meanwhile: Overwrite or Cancel, no Reload."""
+    assert snap_compare(
+        Stage(lambda: ChangedOnDiskDialog("shop.toml", deleted=True)), terminal_size=SIZE
+    )
