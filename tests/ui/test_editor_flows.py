@@ -157,7 +157,7 @@ async def test_delete_purpose_names_its_users_and_removes_references(tmp_path: P
         assert isinstance(dialog, ConfirmDelete)
         text = str(dialog.query_one("#confirm-text").render())
         assert "Delete the purpose api?" in text
-        assert "1 service list it among their purposes: ods-csrf" in text
+        assert "1 service lists it among its purposes: ods-csrf; it will be removed" in text
         await pilot.press("y")
         await pilot.pause()
         cat = app.session.catalogue

@@ -41,7 +41,7 @@ async def test_footer_shows_what_applies_now(tmp_path: Path) -> None:
         keys = footer_keys(app)
         assert keys["Edit"] and keys["Delete"] and keys["Filter"]
         assert keys["Undo"] is False  # nothing to undo yet: greyed out
-        assert "Clear filter" not in keys
+        assert "Clear" not in keys
         await pilot.press("6")  # problems: nothing to add or delete
         keys = footer_keys(app)
         assert "Add" not in keys and "Delete" not in keys
@@ -49,7 +49,7 @@ async def test_footer_shows_what_applies_now(tmp_path: Path) -> None:
         await pilot.pause()
         assert footer_keys(app)["Undo"] is True
         await pilot.press("slash", "x")
-        assert footer_keys(app)["Clear filter"] is True
+        assert footer_keys(app)["Clear"] is True
 
 
 async def test_f1_shows_help_for_the_current_view(tmp_path: Path) -> None:

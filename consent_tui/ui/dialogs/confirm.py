@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Footer, Static
 
 from consent_tui.core.edits import Deletion
 from consent_tui.ui.text import plain, visible
@@ -28,16 +28,15 @@ def describe(info: Deletion, limit: int = 8) -> str:
         n = len(info.contains)
         lines.append(f"Its {n} cookie{'s' if n != 1 else ''} go with it: {listing(info.contains)}.")
     if info.referred_by:
-        n = len(info.referred_by)
-        what = "list it among their purposes" if info.kind == "purpose" else "are in it"
-        after = (
-            "it will be removed from their purposes"
-            if info.kind == "purpose"
-            else "they will be left without a category"
-        )
-        lines.append(
-            f"{n} service{'s' if n != 1 else ''} {what}: {listing(info.referred_by)}; {after}."
-        )
+        one = len(info.referred_by) == 1
+        if info.kind == "purpose":
+            what = "lists it among its purposes" if one else "list it among their purposes"
+            after = "it will be removed from " + ("them" if not one else "it")
+        else:
+            what = "is in it" if one else "are in it"
+            after = ("it" if one else "they") + " will be left without a category"
+        services = "1 service" if one else f"{len(info.referred_by)} services"
+        lines.append(f"{services} {what}: {listing(info.referred_by)}; {after}.")
     elif info.kind in ("purpose", "category"):
         lines.append("No service refers to it.")
     lines.append("You can undo this with ctrl+z.")
@@ -61,8 +60,9 @@ class ConfirmDelete(ModalScreen[bool]):
             yield Static(plain(f"Delete {self.info.kind}"), classes="confirm-title")
             yield Static(plain(describe(self.info), multiline=True), id="confirm-text")
             with Horizontal(classes="confirm-buttons"):
-                yield Button("Delete (y)", variant="error", id="confirm-yes")
-                yield Button("Keep (n)", id="confirm-no")
+                yield Button("Delete  y", variant="error", id="confirm-yes", compact=True)
+                yield Button("Keep  n", id="confirm-no", compact=True)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#confirm-yes", Button).focus()

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
 from consent_tui import paths
 from consent_tui.core.export import registry
@@ -96,8 +96,9 @@ class ExportScreen(ModalScreen[str | None]):
                 )
             yield Static(id="export-status", markup=False)
             with Horizontal(classes="form-buttons"):
-                yield Button("Export", variant="primary", id="export-go")
-                yield Button("Cancel", id="export-cancel")
+                yield Button("Export  ctrl+s", variant="primary", id="export-go", compact=True)
+                yield Button("Cancel  esc", id="export-cancel", compact=True)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._update()

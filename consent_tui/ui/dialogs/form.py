@@ -82,8 +82,8 @@ class EntityForm(ModalScreen[R | None], Generic[R]):
                                 yield Static(plain(field.help), classes="field-help")
             yield Static(id="form-errors", markup=False)
             with Horizontal(classes="form-buttons"):
-                yield Button("Save", variant="primary", id="form-save")
-                yield Button("Cancel", id="form-cancel")
+                yield Button("Save  ctrl+s", variant="primary", id="form-save", compact=True)
+                yield Button("Cancel  esc", id="form-cancel", compact=True)
         yield Footer(compact=True)
 
     @property
@@ -152,7 +152,8 @@ class EntityForm(ModalScreen[R | None], Generic[R]):
         bad = [(f, errs) for f in self.fields if (errs := self._show_errors(f))]
         extra = self.check()
         if bad or extra:
-            lines = [f"{f.label}: {'; '.join(errs)}" for f, errs in bad] + extra
+            # the first clause of each error; the whole text is under the field
+            lines = [f"{f.label}: {errs[0].split('; ')[0]}" for f, errs in bad] + extra
             text = "Cannot save — fix first:\n" + "\n".join(f"• {line}" for line in lines)
             self.query_one("#form-errors", Static).update(plain(text, multiline=True))
             self.query_one("#form-errors").add_class("shown")

@@ -69,7 +69,9 @@ class EditorScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *(_show_binding(*view) for view in VIEWS),
         Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last change"),
-        Binding("ctrl+y", "redo", "Redo", id="redo", tooltip="Redo the change just undone"),
+        Binding(
+            "ctrl+y", "redo", "Redo", id="redo", show=False, tooltip="Redo the change just undone"
+        ),
         Binding(
             "ctrl+e",
             "export",

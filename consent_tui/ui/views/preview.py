@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.style import Style
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.color import Color
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
@@ -107,14 +109,19 @@ class PreviewView(Vertical):
         self._render_preview(catalogue, lang, width, self._styles())
 
     def _styles(self) -> MarkdownStyles:
+        """Heading and link colours from the theme, made legible on its background."""
         theme = self.app.current_theme
-        from rich.style import Style
 
-        accent = theme.accent or theme.primary
+        def legible(color: str | None) -> str:
+            parsed = Color.parse(color or theme.primary)
+            shifted = parsed.lighten(0.2) if theme.dark else parsed.darken(0.2)
+            return shifted.hex
+
+        accent = legible(theme.accent)
         return MarkdownStyles(
-            h1=Style(bold=True, underline=True, color=theme.primary),
-            h2=Style(bold=True, color=theme.primary),
-            h3=Style(bold=True, italic=True, color=theme.secondary or theme.primary),
+            h1=Style(bold=True, underline=True, color=accent),
+            h2=Style(bold=True, color=legible(theme.primary)),
+            h3=Style(bold=True, color=legible(theme.secondary)),
             link=Style(underline=True, color=accent),
             code=Style(color=accent, bold=True),
         )

@@ -49,7 +49,7 @@ class TableView(Vertical):
         Binding(
             "escape",
             "clear_filter",
-            "Clear filter",
+            "Clear",
             id="view.clear_filter",
             tooltip="Show every row again",
         ),

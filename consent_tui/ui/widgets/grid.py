@@ -392,11 +392,17 @@ class Grid(ScrollView, can_focus=True):
         segments = [Segment(" ", head)]
         for col, (column, size) in enumerate(zip(self.columns, self._widths, strict=True)):
             label = column.label
-            style = head
             if col == self.sort_column:
                 label += " ▼" if self.sort_reverse else " ▲"
-                style = sorted_style
-            segments.append(Segment(_fit(label, size, column.numeric), style))
+            text = _fit(label, size, column.numeric)
+            if col == self.sort_column:  # style the label, not the padding
+                bare = text.strip()
+                start = text.index(bare) if bare else 0
+                segments.append(Segment(text[:start], head))
+                segments.append(Segment(bare, sorted_style))
+                segments.append(Segment(text[start + len(bare) :], head))
+            else:
+                segments.append(Segment(text, head))
             segments.append(Segment(" ", head))
         return _finish(segments, width, head)
 
