@@ -3,7 +3,18 @@
 A :class:`Document` is a file as it was read: its text, how it was encoded
 (BOM, line endings) and a fingerprint to notice changes made by others. The
 model is built from a fast ``tomllib`` parse; the comment-preserving work is
-done at save time, only on the parts of the file that changed.
+done at save time, only on the parts of the file that changed:
+
+- ``chunks``: the text cut at its table headers (indexed once per document);
+- ``patch_plan`` / ``patch_services``: what changed, found by identity (an edit
+  shares every unchanged object), turned into pieces of text: a table edited
+  in place (``patch_values`` rewrites simple values where they stand, else
+  ``patch_merge`` merges node by node with tomlkit), deleted with the comments
+  above it, or added in the layout of its neighbours (``patch_style``,
+  ``patch_emit``); every piece is read back with ``tomllib`` before it is used;
+- ``patch_full``: the general path (whole-file tomlkit merge, whole-file check)
+  for layouts the pieces cannot confine an edit to;
+- ``atomic``: the write itself.
 """
 
 from __future__ import annotations
