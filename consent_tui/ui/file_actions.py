@@ -148,6 +148,12 @@ class FileActions(FileSaving):
             self._writer.close()
         self._app.exit()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the save keys while no catalogue is open (the start screen)."""
+        if action in ("save", "save_as") and self.session is None:
+            return False
+        return super().check_action(action, parameters)  # type: ignore[misc, no-any-return]
+
     # -- command palette
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:

@@ -79,20 +79,24 @@ class PathSuggester(Suggester):
         return value[: len(value) - len(prefix)] + best
 
 
-def check_path(value: str, base: Path) -> tuple[Path | None, str]:
-    """The path typed (relative to ``base``) and a one-line hint about it."""
+def check_path(value: str, base: Path) -> tuple[Path | None, str, bool]:
+    """The path typed (relative to ``base``), a one-line hint, and whether it is an error."""
     if not value.strip():
-        return None, "Type the path of a catalogue, or pick a recent file below."
+        return None, "Type the path of a catalogue, or pick a recent file below.", False
     path = Path(os.path.expanduser(value.strip()))
     if not path.is_absolute():
         path = base / path
     if path.is_dir():
-        return None, "That is a folder: add the file name."
+        if value.endswith(os.sep):
+            hint = "Type the file name (→ accepts a completion), or pick a recent file."
+            return None, hint, False
+        return None, "That is a folder: add / and the file name.", True
+    if value.endswith(os.sep) or not path.parent.is_dir():
+        folder = path if value.endswith(os.sep) else path.parent
+        return None, f"The folder {display_path(folder)} does not exist.", True
     if path.exists():
-        return path, "Opens this catalogue."
-    if not path.parent.is_dir():
-        return None, f"The folder {display_path(path.parent)} does not exist."
-    return path, "New file: a starter catalogue is created, written when you save."
+        return path, "Opens this catalogue.", False
+    return path, "New file: a starter catalogue is created, written when you save.", False
 
 
 class OpenDialog(ModalScreen[Path | None]):
@@ -160,10 +164,10 @@ class OpenDialog(ModalScreen[Path | None]):
         self._update_hint(self.query_one("#path", Input).value)
 
     def _update_hint(self, value: str) -> Path | None:
-        path, hint = check_path(value, Path.cwd())
+        path, hint, error = check_path(value, Path.cwd())
         widget = self.query_one("#hint", Static)
         widget.update(Content(visible(hint)))
-        widget.set_class(path is None and bool(value.strip()), "-error")
+        widget.set_class(error, "-error")
         return path
 
     @on(Input.Changed, "#path")

@@ -74,7 +74,7 @@ class StartScreen(Screen["OpenRequest | None"]):
         Binding("n", "new", "New catalogue", id="start.new"),
         Binding("o", "open", "Open a file", id="start.open"),
         Binding("e", "example", "Open the example", id="start.example"),
-        Binding("q", "quit_start", "Quit", id="start.quit"),
+        Binding("q", "quit_start", "Quit", id="start.quit", show=False),
     ]
 
     def __init__(self, *, now: float | None = None) -> None:
