@@ -75,16 +75,23 @@ class FileOpening:
         except ParseError as exc:
             self._open_broken(path, exc, at_start)
             return
-        except CatalogueError as exc:
+        except CatalogueError as exc:  # not a catalogue, unreadable, a folder ...
             if exc.path is None:
                 exc.with_path(str(path))
-            text = self._raw_text(path)
-            if text is None or not isinstance(exc, CatalogueError) or exc.line is None:
+            if path.is_file() and self._raw_text(path) is not None:
+                self._open_broken(path, exc, at_start)
+            else:
                 self._report(exc, "Cannot open the file", at_start)
-                return
-            self._open_broken(path, exc, at_start)
             return
         self._adopt(session)
+        if session.is_new and request.text is None:
+            self._app.notify(
+                f"{visible(path.name)} does not exist yet: this is a starter catalogue. "
+                "ctrl+s creates the file.",
+                title="New catalogue",
+                markup=False,
+                timeout=8,
+            )
         self._offer_recovery()
 
     def _raw_text(self, path: Path) -> str | None:

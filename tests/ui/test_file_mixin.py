@@ -303,6 +303,18 @@ async def test_parse_error_with_a_recovery_copy_offers_it_first(tmp_path: Path) 
         assert not isinstance(app.screen, ParseErrorScreen)
 
 
+async def test_valid_toml_that_is_not_a_catalogue(tmp_path: Path) -> None:
+    target = tmp_path / "pyproject.toml"
+    target.write_text('[project]\nname = "x"\n', encoding="utf-8")
+    app = Host(OpenRequest(target))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ParseErrorScreen)
+        assert screen.error.message.startswith("not a consent-tui catalogue")
+        assert not screen.query("#frame")  # no line to show
+
+
 async def test_unreadable_path_is_reported(tmp_path: Path) -> None:
     app = Host(OpenRequest(tmp_path))  # a folder
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -319,11 +331,16 @@ async def test_unreadable_path_is_reported(tmp_path: Path) -> None:
 async def test_new_file_from_the_starter(tmp_path: Path) -> None:
     target = tmp_path / "my-shop.toml"
     app = Host(OpenRequest(target))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         session = app.session
         assert session is not None and session.is_new and not session.dirty
         assert session.catalogue.policy.site_name == "my shop"
+        (note,) = app._notifications
+        assert note.title == "New catalogue"
+        assert note.message == (
+            "my-shop.toml does not exist yet: this is a starter catalogue. ctrl+s creates the file."
+        )
         await pilot.press("ctrl+q")  # an untouched new file is not written
         await pilot.pause()
         assert not app.is_running

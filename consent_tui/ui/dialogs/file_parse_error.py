@@ -112,7 +112,9 @@ class ParseErrorScreen(Screen["Session | None"]):
         with Vertical(id="problem"):
             yield Static(Content(visible(f"Cannot open {self.path.name}")), id="headline")
             yield Static(self._where(self.error), id="where")
-            yield Static(code_frame(self.original, self.error.line, self.error.col), id="frame")
+            if self.error.line is not None:
+                frame = code_frame(self.original, self.error.line, self.error.col)
+                yield Static(frame, id="frame")
             with Horizontal(id="choices"):
                 yield Button(Content("Open the raw text").stylize("underline", 0, 1), id="raw-open")
                 yield Button(Content("Quit").stylize("underline", 0, 1), id="quit", variant="error")
