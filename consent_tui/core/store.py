@@ -209,4 +209,11 @@ def render(document: Document, catalogue: Catalogue) -> str:
         result = apply(body, Plan(document.chunks(), old, catalogue, document.newline).pieces())
     except Unusual:
         result = patch_full.render_full(body, old, catalogue, document.newline)
+    except SaveError as exc:  # a piece would not read back: the general path may do better
+        try:
+            result = patch_full.render_full(body, old, catalogue, document.newline)
+        except SaveError:
+            raise exc from None
+    except Exception:  # a bug in the quick path must not cost the user a save
+        result = patch_full.render_full(body, old, catalogue, document.newline)
     return bom + result

@@ -172,8 +172,9 @@ def test_a_new_document_does_not_overwrite_an_existing_file(tmp_path: Path) -> N
 def test_a_text_that_would_not_read_back_is_refused_and_nothing_written(
     catalogue_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The merge and the fallback that regenerates a table both emit the wrong value."""
+    """The merge, the table regenerated instead, and the whole-file path all go wrong."""
     document = store.load(catalogue_file)
+    monkeypatch.setattr(patch_full, "merge", lambda *a, **k: None)  # forgets to merge
 
     def wrong_merge(text: str, *args: object) -> str:
         return text.replace('"13 months"', '"13 weeks"')
