@@ -63,13 +63,18 @@ def main(argv: list[str] | None = None) -> int:
         f"{'ratio':>7} {'bar':<8}"
     )
     results: list[Result] = []
+    broken: list[str] = []
     for group in groups:
-        module = importlib.import_module(f"benchmarks.bench_{group}")
-        cases: list[Case] = module.cases(sizes)
-        for case in cases:
-            result = measure(group, case, min(case.repeats, 3) if args.quick else None)
-            results.append(result)
-            print(row(result), flush=True)
+        try:
+            module = importlib.import_module(f"benchmarks.bench_{group}")
+            cases: list[Case] = module.cases(sizes)
+            for case in cases:
+                result = measure(group, case, min(case.repeats, 3) if args.quick else None)
+                results.append(result)
+                print(row(result), flush=True)
+        except Exception as exc:  # one broken area must not hide the others' figures
+            broken.append(group)
+            print(f"{'':>7} {group:<9} FAILED: {type(exc).__name__}: {exc}", flush=True)
     out = HERE / "results"
     out.mkdir(exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -79,11 +84,12 @@ def main(argv: list[str] | None = None) -> int:
         "machine": platform.machine(),
         "quick": args.quick,
         "results": [asdict(r) | {"ratio": r.ratio, "ok": r.ok} for r in results],
+        "broken": broken,
     }
     for name in (f"{stamp}.json", "latest.json"):
         (out / name).write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     print(f"\nresults written to {out / (stamp + '.json')}")
-    return 1 if any(r.ok is False for r in results) else 0
+    return 1 if broken or any(r.ok is False for r in results) else 0
 
 
 if __name__ == "__main__":
