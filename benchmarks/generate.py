@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import sys
 
-CATEGORIES = (("necessary", False), ("preferences", True), ("statistics", True), ("marketing", True))
+CATEGORIES = (
+    ("necessary", False),
+    ("preferences", True),
+    ("statistics", True),
+    ("marketing", True),
+)
 DURATIONS = ("session", "30 minutes", "1 day", "2 weeks", "6 months", "13 months", "1 year")
 TYPES = ("http_cookie", "http_cookie", "http_cookie", "local_storage", "session_storage")
 
