@@ -13,6 +13,7 @@ from consent_tui.core.loader import load_text
 from consent_tui.core.model import Banner, Catalogue, Cookie, Text, replace
 from consent_tui.core.schema import catalogue_schema
 from consent_tui.core.serialize import to_data
+from consent_tui.core.validation import Problem, validate
 from tests.core.test_schema import errors
 
 HEAD = """\
@@ -224,3 +225,34 @@ def test_the_schema_describes_both_keys() -> None:
     defs = catalogue_schema()["$defs"]
     assert "policy_url" in defs["banner"]["properties"]
     assert defs["cookie"]["properties"]["refresh"]["type"] == "boolean"
+
+
+# -- validation reports a mistyped value as a wrong type, never as an unknown key
+
+
+def key_problems(text: str) -> list[Problem]:
+    found = validate(load_text(text))
+    return [p for p in found if p.rule in ("wrong-type", "unknown-key")]
+
+
+@pytest.mark.parametrize(
+    ("banner", "refresh", "message"),
+    [
+        ("\n[banner]\npolicy_url = 3\n", "", "policy_url of [banner] must be a URL string"),
+        (
+            '\n[banner]\npolicy_url = { en = "/cookies", fr = 2 }\n',
+            "",
+            "policy_url.fr of [banner] must be a string, not an integer",
+        ),
+        ("", 'refresh = "yes"', "refresh of cookie `_id` of service `analytics` must be a boolean"),
+    ],
+)
+def test_validation_names_the_expected_type(banner: str, refresh: str, message: str) -> None:
+    problems = key_problems(catalogue_text(banner, refresh))
+    assert [p.rule for p in problems] == ["wrong-type"]
+    assert problems[0].message.startswith(message)
+
+
+def test_validation_accepts_both_keys() -> None:
+    text = catalogue_text('\n[banner]\npolicy_url = "/cookies"\n', "refresh = true")
+    assert key_problems(text) == []

@@ -10,6 +10,10 @@ from typing import Final
 
 TEXT: Final = 'a string, or a table of language -> text such as { en = "…", fr = "…" }'
 STRING: Final = "a string"
+URL_TEXT: Final = (
+    'a URL string, or a table of language -> URL such as { en = "/cookies", fr = "/fr/cookies" }'
+)
+BOOLEAN: Final = "a boolean (true or false, without quotes)"
 
 FIELDS: Final[dict[str, dict[str, str]]] = {
     "catalogue": {
@@ -38,11 +42,12 @@ FIELDS: Final[dict[str, dict[str, str]]] = {
     "banner": {
         "consent_lifetime": 'a duration string such as "6 months"',
         "revision": "an integer",
+        "policy_url": URL_TEXT,
     },
     "category": {
         "title": TEXT,
         "description": TEXT,
-        "consent": "a boolean (true or false, without quotes)",
+        "consent": BOOLEAN,
     },
     "purpose": {
         "title": TEXT,
@@ -70,6 +75,7 @@ FIELDS: Final[dict[str, dict[str, str]]] = {
         "path": 'a string (a URL path such as "/")',
         "duration": 'a duration string such as "13 months" or "session"',
         "duration_note": TEXT,
+        "refresh": BOOLEAN,
         "description": TEXT,
     },
 }

@@ -20,7 +20,7 @@ from consent_tui.core.rules.base import (
     quote,
     service_loc,
 )
-from consent_tui.core.rules.fields import FIELDS, TEXT
+from consent_tui.core.rules.fields import FIELDS, TEXT, URL_TEXT
 
 FAMILY = "types"
 
@@ -74,7 +74,7 @@ def _wrong(ctx: Context, loc: Loc, kind: str, extra: Mapping[str, Any], prefix: 
             f"{kind_of(value)} ({quote(value)})" if not isinstance(value, dict) else kind_of(value)
         )
         where: tuple[str | int, ...] = (key,)
-        if expected == TEXT and isinstance(value, dict) and value:
+        if expected in (TEXT, URL_TEXT) and isinstance(value, dict) and value:
             bad = next(((k, v) for k, v in value.items() if not isinstance(v, str)), None)
             if bad is not None:
                 ctx.report(
