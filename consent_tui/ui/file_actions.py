@@ -32,7 +32,6 @@ from consent_tui.core import recovery
 from consent_tui.core.session import Session, recovery_text
 from consent_tui.ui.dialogs.file_choice import QuitDialog
 from consent_tui.ui.dialogs.file_open import OpenDialog
-from consent_tui.ui.dialogs.file_parse_error import ParseErrorScreen
 from consent_tui.ui.file_saving import FileSaving
 from consent_tui.ui.file_signals import SignalGuard, crash_log, write_crash_log
 from consent_tui.ui.screens.start import OpenRequest
@@ -113,7 +112,10 @@ class FileActions(FileSaving):
         screen = app.screen
         if isinstance(screen, QuitDialog):
             return
-        if isinstance(screen, ParseErrorScreen) and screen.modified:
+        if getattr(screen, "raw_text_modified", False):  # the parse-error screen's raw text
+            from consent_tui.ui.dialogs.file_parse_error import ParseErrorScreen
+
+            assert isinstance(screen, ParseErrorScreen)
 
             def raw_answer(choice: str | None) -> None:
                 if choice == "save":

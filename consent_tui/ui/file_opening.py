@@ -20,13 +20,14 @@ from consent_tui.core.loader import load_text
 from consent_tui.core.recovery_writer import RecoveryWriter
 from consent_tui.core.session import Session
 from consent_tui.core.store import read_text
-from consent_tui.ui.dialogs.file_parse_error import ParseErrorScreen
 from consent_tui.ui.dialogs.file_recovery import RecoveryDialog
 from consent_tui.ui.screens.start import OpenRequest, StartScreen
 from consent_tui.ui.text import visible
 
 if TYPE_CHECKING:
     from textual.app import App
+
+    from consent_tui.ui.dialogs.file_parse_error import ParseErrorScreen
 
 
 class FileOpening:
@@ -119,6 +120,8 @@ class FileOpening:
                 self._adopt(session)
             elif self.session is None:
                 self._app.exit(return_code=2)
+
+        from consent_tui.ui.dialogs.file_parse_error import ParseErrorScreen  # TextArea: lazily
 
         screen = ParseErrorScreen(path, text, error)
         self._app.push_screen(screen, done)

@@ -169,6 +169,11 @@ class ParseErrorScreen(Screen["Session | None"]):
         """True when the raw text has changes not written to the file."""
         return self.raw_mode and self.text != self._saved_text
 
+    @property
+    def raw_text_modified(self) -> bool:
+        """``modified`` under a name the quit guard finds without importing this module."""
+        return self.modified
+
     def _show_error(self, error: CatalogueError | None) -> None:
         area = self.query_one("#raw", RawTextArea)
         status = self.query_one("#status", Static)
