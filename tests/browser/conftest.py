@@ -85,8 +85,10 @@ def policy_server() -> Iterator[PageServer]:
     server.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def policy_browser() -> Iterator[Any]:
+    """One headless Chromium per module: Playwright's sync API keeps an event loop
+    running while it is open, which would break every later asyncio-based test."""
     executable = _chromium()
     if executable is None:
         _unavailable(f"Chromium is not installed ({CHROMIUM}); apt-get install -y chromium")
