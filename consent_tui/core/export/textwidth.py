@@ -60,7 +60,7 @@ def _split_word(word: str, columns: int) -> list[str]:
     current, used = "", 0
     for char in word:
         w = char_width(char)
-        if used + w > columns and current:
+        while used + w > columns and current:  # a cut at a break may leave too much
             cut = max((i for i, c in enumerate(current) if c in _BREAK_AFTER), default=-1) + 1
             if cut * 2 < len(current):
                 cut = len(current)
