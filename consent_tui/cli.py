@@ -47,10 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"consent-tui {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (_module, help_text) in COMMANDS.items():
-        try:
-            command = _command(name)
-        except ModuleNotFoundError:  # TODO(bootstrap): every command module exists at the end
-            continue
+        command = _command(name)
         sub_parser = sub.add_parser(name, help=help_text, description=help_text)
         command.add_arguments(sub_parser)
     return parser
