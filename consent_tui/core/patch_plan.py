@@ -39,9 +39,13 @@ class Plan:
         self.new = new
         self.texts = Texts(index, newline)
         self._styles: dict[Path, Style] = {}
+        self.lang = new.default_language  # what a bare string means, before and after
 
     def pieces(self) -> list[Piece]:
         old, new = self.old, self.new
+        if old.default_language != new.default_language:
+            # Every bare string changes meaning, also in entities the edit shares.
+            raise Unusual("the default language changed")
         self.top()
         if old.policy is not new.policy:
             was, now = serialize.policy_data(old.policy), serialize.policy_data(new.policy)
@@ -49,11 +53,13 @@ class Plan:
         if old.banner is not new.banner:
             self.table(
                 ("banner",),
-                serialize.banner_data(old.banner) if old.banner is not None else None,
-                serialize.banner_data(new.banner) if new.banner is not None else None,
+                serialize.banner_data(old.banner, self.lang) if old.banner is not None else None,
+                serialize.banner_data(new.banner, self.lang) if new.banner is not None else None,
             )
-        self.collection("categories", old.categories, new.categories, serialize.category_data)
-        self.collection("purposes", old.purposes, new.purposes, serialize.purpose_data)
+        categories = partial(serialize.category_data, default=self.lang)
+        self.collection("categories", old.categories, new.categories, categories)
+        purposes = partial(serialize.purpose_data, default=self.lang)
+        self.collection("purposes", old.purposes, new.purposes, purposes)
         if old.services is not new.services:
             Services(self).run(old.services, new.services)
         return self.texts.pieces

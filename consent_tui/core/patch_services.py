@@ -38,7 +38,7 @@ class Services:
     def run(self, old: Mapping[str, Service], new: Mapping[str, Service]) -> None:
         from consent_tui.core.patch_plan import Inserter, fallback_place, line_up
 
-        texts = self.texts
+        texts, lang = self.texts, self.plan.lang
         placed, moved = line_up(list(old), list(new))
         kept = {was for was, _ in placed if was is not None}
         moved_text: dict[str, str] = {}
@@ -48,8 +48,8 @@ class Services:
                 moved_text[key] = texts.move(
                     self.members(key),
                     path,
-                    serialize.service_data(old[key]),
-                    serialize.service_data(new[key]),
+                    serialize.service_data(old[key], lang),
+                    serialize.service_data(new[key], lang),
                     self.style(key),
                 )
             elif key not in kept:
@@ -66,7 +66,7 @@ class Services:
         for was, key in placed:
             if was is None:
                 inserter.add(
-                    ("services", key), serialize.service_data(new[key]), moved_text.get(key)
+                    ("services", key), serialize.service_data(new[key], lang), moved_text.get(key)
                 )
                 continue
             if old[was] is not new[key]:
@@ -142,21 +142,21 @@ class Services:
     # -- one service kept in place
 
     def edit(self, was: str, key: str, a: Service, b: Service, members: list[int]) -> None:
-        texts = self.texts
+        texts, lang = self.texts, self.plan.lang
         path = ("services", key)
         renamed = was != key
         layout = self.layout(was, members, len(a.cookies))
         if layout is None:
             renames = texts.rename(members, 1, key) if renamed else []
-            da, db = serialize.service_data(a), serialize.service_data(b)
+            da, db = serialize.service_data(a, lang), serialize.service_data(b, lang)
             if same(da, db):
                 texts.keep(renames)
             else:
                 texts.edit(members, path, da, db, self.style(was), renames=renames)
             return
         head, groups = layout
-        ha = serialize.service_data(a, cookies=False)
-        hb = serialize.service_data(b, cookies=False)
+        ha = serialize.service_data(a, lang, cookies=False)
+        hb = serialize.service_data(b, lang, cookies=False)
         if head:
             renames = texts.rename(head, 1, key) if renamed else []
             if same(ha, hb):
@@ -180,7 +180,7 @@ class Services:
     ) -> None:
         from consent_tui.core.patch_plan import Inserter, line_up
 
-        texts = self.texts
+        texts, lang = self.texts, self.plan.lang
         renamed = was != key
         old_path: Path = ("services", was, "cookies")
         new_path: Path = ("services", key, "cookies")
@@ -192,7 +192,7 @@ class Services:
             ident = id(cookie)
             if ident in moved:
                 renames = texts.rename(groups[k], 1, key) if renamed else []
-                data = serialize.cookie_data(cookie)
+                data = serialize.cookie_data(cookie, lang)
                 moved_text[ident] = texts.move(
                     groups[k],
                     (*new_path, 0),
@@ -214,12 +214,14 @@ class Services:
         for j, (w, ident) in enumerate(placed):
             cookie = new[j]
             if w is None:
-                inserter.add((*new_path, j), serialize.cookie_data(cookie), moved_text.get(ident))
+                inserter.add(
+                    (*new_path, j), serialize.cookie_data(cookie, lang), moved_text.get(ident)
+                )
                 continue
             k = position[w]
             group = groups[k]
             renames = texts.rename(group, 1, key) if renamed else []
-            da, db = serialize.cookie_data(old[k]), serialize.cookie_data(cookie)
+            da, db = serialize.cookie_data(old[k], lang), serialize.cookie_data(cookie, lang)
             if old[k] is cookie or same(da, db):
                 texts.keep(renames)
             else:

@@ -28,20 +28,24 @@ from consent_tui.core.model import (
 Data = dict[str, Any]
 
 
-def text_data(text: Text) -> str | dict[str, str]:
-    """A plain string when the file wrote one and it still has one language."""
-    if text.plain and len(text.values) == 1:
-        return next(iter(text.values.values()))
+def text_data(text: Text, default: str) -> str | dict[str, str]:
+    """A bare string when the file wrote one and it holds only ``default``, else a table.
+
+    A bare string means the default language, so a plain text in any other
+    language (or in several) is written as a table and keeps its language.
+    """
+    if text.plain and list(text.values) == [default]:
+        return text.values[default]
     return dict(text.values)
 
 
-def _fields(pairs: Iterable[tuple[str, Any]], extra: Any) -> Data:
+def _fields(pairs: Iterable[tuple[str, Any]], extra: Any, default: str) -> Data:
     out: Data = {}
     for key, value in pairs:
         if value is None:
             continue
         if isinstance(value, Text):
-            out[key] = text_data(value)
+            out[key] = text_data(value, default)
         elif isinstance(value, tuple):
             out[key] = list(value)
         else:
@@ -51,12 +55,15 @@ def _fields(pairs: Iterable[tuple[str, Any]], extra: Any) -> Data:
     return out
 
 
-def document_data(doc: DocumentSettings) -> Data:
-    sections = {k: text_data(v) for k, v in doc.sections.items()} or None
-    return _fields([("columns", doc.columns), ("sections", sections)], doc.extra)
+def document_data(doc: DocumentSettings, default: str) -> Data:
+    sections = {k: text_data(v, default) for k, v in doc.sections.items()} or None
+    return _fields([("columns", doc.columns), ("sections", sections)], doc.extra, default)
 
 
 def policy_data(policy: Policy) -> Data:
+    """``[policy]``; its texts are written for its own default language."""
+    default = policy.default_language
+    document = document_data(policy.document, default) if policy.document else None
     pairs = [
         ("title", policy.title),
         ("site_name", policy.site_name),
@@ -66,31 +73,31 @@ def policy_data(policy: Policy) -> Data:
         ("languages", policy.languages),
         ("updated", policy.updated),
         ("intro", policy.intro),
-        ("document", document_data(policy.document) if policy.document else None),
+        ("document", document),
     ]
-    return _fields(pairs, policy.extra)
+    return _fields(pairs, policy.extra, default)
 
 
-def category_data(category: Category) -> Data:
+def category_data(category: Category, default: str) -> Data:
     pairs = [
         ("title", category.title),
         ("description", category.description),
         ("consent", category.consent),
     ]
-    return _fields(pairs, category.extra)
+    return _fields(pairs, category.extra, default)
 
 
-def purpose_data(purpose: Purpose) -> Data:
+def purpose_data(purpose: Purpose, default: str) -> Data:
     pairs = [
         ("title", purpose.title),
         ("description", purpose.description),
         ("legal_basis", purpose.legal_basis),
         ("tcf_purposes", purpose.tcf_purposes),
     ]
-    return _fields(pairs, purpose.extra)
+    return _fields(pairs, purpose.extra, default)
 
 
-def cookie_data(cookie: Cookie) -> Data:
+def cookie_data(cookie: Cookie, default: str) -> Data:
     pairs = [
         ("name", cookie.name),
         ("type", cookie.type),
@@ -101,10 +108,10 @@ def cookie_data(cookie: Cookie) -> Data:
         ("refresh", cookie.refresh),
         ("description", cookie.description),
     ]
-    return _fields(pairs, cookie.extra)
+    return _fields(pairs, cookie.extra, default)
 
 
-def service_data(service: Service, *, cookies: bool = True) -> Data:
+def service_data(service: Service, default: str, *, cookies: bool = True) -> Data:
     pairs: list[tuple[str, Any]] = [
         ("provider", service.provider),
         ("function", service.function),
@@ -118,32 +125,33 @@ def service_data(service: Service, *, cookies: bool = True) -> Data:
         ("description", service.description),
     ]
     if cookies and service.cookies:
-        pairs.append(("cookies", [cookie_data(c) for c in service.cookies]))
-    return _fields(pairs, service.extra)
+        pairs.append(("cookies", [cookie_data(c, default) for c in service.cookies]))
+    return _fields(pairs, service.extra, default)
 
 
-def banner_data(banner: Banner) -> Data:
+def banner_data(banner: Banner, default: str) -> Data:
     pairs = [
         ("consent_lifetime", banner.consent_lifetime),
         ("revision", banner.revision),
         ("policy_url", banner.policy_url),
     ]
-    return _fields(pairs, banner.extra)
+    return _fields(pairs, banner.extra, default)
 
 
 def to_data(catalogue: Catalogue) -> Data:
     """The whole catalogue as plain TOML data, in the model's order."""
     out: Data = {"format_version": catalogue.format_version}
+    default = catalogue.default_language
     policy = policy_data(catalogue.policy)
     if policy:
         out["policy"] = policy
     if catalogue.categories:
-        out["categories"] = {k: category_data(v) for k, v in catalogue.categories.items()}
+        out["categories"] = {k: category_data(v, default) for k, v in catalogue.categories.items()}
     if catalogue.purposes:
-        out["purposes"] = {k: purpose_data(v) for k, v in catalogue.purposes.items()}
+        out["purposes"] = {k: purpose_data(v, default) for k, v in catalogue.purposes.items()}
     if catalogue.services:
-        out["services"] = {k: service_data(v) for k, v in catalogue.services.items()}
+        out["services"] = {k: service_data(v, default) for k, v in catalogue.services.items()}
     if catalogue.banner is not None:
-        out["banner"] = banner_data(catalogue.banner)
+        out["banner"] = banner_data(catalogue.banner, default)
     out.update(catalogue.extra)
     return out
