@@ -19,6 +19,7 @@ command palette, signals and crashes).
 from __future__ import annotations
 
 import contextlib
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -38,7 +39,7 @@ from consent_tui.ui.screens.start import OpenRequest
 from consent_tui.ui.text import visible
 
 if TYPE_CHECKING:
-    from textual.app import App
+    from consent_tui.ui.app import ConsentApp
 
 FILE_BINDINGS: list[BindingType] = [
     Binding("ctrl+s", "save", "Save", id="file.save", tooltip="Save the catalogue to its file"),
@@ -60,6 +61,10 @@ class FileActions(FileSaving):
     BINDINGS: ClassVar[list[BindingType]] = FILE_BINDINGS
 
     _signals: SignalGuard | None = None
+    #: Set after a crash: what happened and where the work and the details are.
+    crash_message: str | None = None
+    #: ``run_editor`` prints ``crash_message`` itself, after the terminal is restored.
+    print_crash_message = False
 
     # -- lifecycle
 
@@ -211,31 +216,39 @@ class FileActions(FileSaving):
         log = write_crash_log(error)
         super()._handle_exception(error)  # type: ignore[misc]
         app = self._app
-        if not app.is_headless and log is not None:
-            lines = [f"consent-tui stopped on an unexpected error: {visible(str(error))}"]
-            if copy is not None:
-                lines.append(f"Your unsaved work is kept in {copy.text_path};")
-                lines.append("open the file again to restore it.")
-            lines.append(f"The details are in {crash_log()}.")
-            # The traceback went to the log; the terminal gets a short, literal message.
-            app._exit_renderables[:] = [RichText("\n".join(lines))]
+        if app.is_headless or log is None:
+            return
+        lines = [f"consent-tui stopped on an unexpected error: {visible(str(error))}"]
+        if copy is not None:
+            lines.append(f"Your unsaved work is kept in {copy.text_path};")
+            lines.append("open the file again to restore it.")
+        lines.append(f"The details are in {crash_log()}.")
+        # The traceback went to the log; the terminal gets a short, literal message:
+        # printed by run_editor after the terminal is restored (whole lines, paths
+        # unbroken), or by Textual (wrapped to the width) when run another way.
+        self.crash_message = "\n".join(lines)
+        app._exit_renderables[:] = (
+            [] if self.print_crash_message else [RichText(self.crash_message)]
+        )
 
 
-def open_app(path: str | Path | None) -> App[Any]:
+def open_app(path: str | Path | None) -> ConsentApp:
     """The editor app, opening ``path`` (or showing the start screen) when it runs."""
     from consent_tui.ui.app import ConsentApp
 
-    app: Any = ConsentApp(path=Path(path) if path is not None else None)
-    return app  # type: ignore[no-any-return]
+    return ConsentApp(path=Path(path) if path is not None else None)
 
 
 def run_editor(path: str | Path | None) -> int:
     """Run the editor on ``path``; returns the exit code (128+N after signal N)."""
     app = open_app(path)
+    app.print_crash_message = True
     try:
         app.run()
     finally:
         keep_unsaved_work(app)
+    if app.crash_message:
+        print(app.crash_message, file=sys.stderr)
     return app.return_code or 0
 
 

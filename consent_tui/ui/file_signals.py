@@ -5,7 +5,10 @@ only). The handler itself does almost nothing: it schedules the app's
 callback on the running event loop (``call_soon_threadsafe`` wakes it up), so
 the recovery copy is written and the app exits through Textual's normal path,
 which restores the terminal. A second signal while that is under way writes
-the copy synchronously and lets the default action end the process.
+the copy synchronously and lets the default action end the process, and a
+watchdog thread (:func:`exit_soon`) writes the copy and ends the process if
+the app has not exited a few seconds later (a shutdown that hangs on a
+vanished terminal).
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ class SignalGuard:
         self.on_signal = on_signal
         self.emergency = emergency
         self.received: int | None = None
+        self.grace = 3.0
+        self.watchdog: threading.Timer | None = None
         self._previous: dict[signal.Signals, Any] = {}
 
     def install(self) -> bool:
@@ -66,9 +71,36 @@ class SignalGuard:
             loop = None
         if loop is not None and loop.is_running():
             loop.call_soon_threadsafe(self.on_signal, signum)
+            # If the loop is stuck (a shutdown blocked on a vanished terminal), a
+            # watchdog thread writes the copy and ends the process.
+            self.watchdog = exit_soon(128 + signum, self.grace, before=self.emergency)
         else:
             self.emergency()
             raise SystemExit(128 + signum)
+
+
+def exit_soon(
+    code: int, seconds: float = 3.0, *, before: Callable[[], object] | None = None
+) -> threading.Timer:
+    """End the process with ``code`` if it is still running ``seconds`` from now.
+
+    After a hangup the terminal is gone and Textual's shutdown can block on
+    output nobody reads (its writer thread dies on the first failed write and
+    the queue to it stays full). ``before`` (writing the recovery copy; it is
+    thread-safe) runs first, so ending the process then loses nothing.
+    """
+
+    def end() -> None:
+        try:
+            if before is not None:
+                before()
+        finally:
+            os._exit(code)
+
+    timer = threading.Timer(seconds, end)
+    timer.daemon = True
+    timer.start()
+    return timer
 
 
 def crash_log() -> Path:

@@ -153,3 +153,63 @@ def test_closing_the_terminal_keeps_the_work(terminal: Terminal, tmp_path: Path)
         patch.setenv("XDG_STATE_HOME", terminal.env["XDG_STATE_HOME"])
         (copy,) = recovery.copies(target)
     assert copy.text() == EDITED
+
+
+CRASHING = """
+import sys
+from pathlib import Path
+from consent_tui.core.model import replace
+from consent_tui.ui import file_actions
+
+make = file_actions.open_app
+
+
+def open_app(path):
+    app = make(path)
+
+    def edit_then_fail():
+        session = app.session
+        cat = session.catalogue
+        service = cat.services["ods-auth"]
+        cookie = replace(service.cookies[0], duration="3 weeks")
+        service = replace(service, cookies=(cookie, *service.cookies[1:]))
+        session.apply(replace(cat, services={**cat.services, "ods-auth": service}), "Edit")
+        raise RuntimeError("a simulated [bold]bug[/]")
+
+    app.call_after_refresh(lambda: app.set_timer(0.5, edit_then_fail))
+    return app
+
+
+file_actions.open_app = open_app
+sys.exit(file_actions.run_editor(Path(sys.argv[1])))
+"""
+
+
+def test_a_crash_keeps_the_work_and_says_where(terminal: Terminal, tmp_path: Path) -> None:
+    """An unexpected error: a short message (no traceback), the work in recovery, a log."""
+    target = tmp_path / "ods.toml"
+    target.write_text(ORIGINAL, encoding="utf-8")
+    script = tmp_path / "crashing.py"
+    script.write_text(CRASHING, encoding="utf-8")
+    import sys
+
+    run = shell_quote([sys.executable, str(script), str(target)])
+    terminal.start(f"{run}; printf '\\nexit=%s\\nEND\\n' \"$?\"; exec sleep 600")
+    screen = exited(terminal)
+    state = Path(terminal.env["XDG_STATE_HOME"]) / "consent-tui"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_STATE_HOME", terminal.env["XDG_STATE_HOME"])
+        (copy,) = recovery.copies(target)
+    assert copy.text() == EDITED
+    assert target.read_text(encoding="utf-8") == ORIGINAL
+    assert "exit=1" in screen
+    assert "Traceback" not in screen
+    lines = [line for line in screen.splitlines() if line.strip()]
+    assert lines[:4] == [
+        "consent-tui stopped on an unexpected error: a simulated [bold]bug[/]",
+        f"Your unsaved work is kept in {copy.text_path};",
+        "open the file again to restore it.",
+        f"The details are in {state / 'crash.log'}.",
+    ]
+    log = (state / "crash.log").read_text(encoding="utf-8")
+    assert "Traceback" in log and "RuntimeError: a simulated [bold]bug[/]" in log
