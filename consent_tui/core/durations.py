@@ -37,6 +37,10 @@ _ISO_UNITS: Final = ("year", "month", "week", "day", "hour", "minute", "second")
 
 Kind = Literal["session", "persistent", "fixed"]
 
+# Longer numbers are refused with a clear message (Python reads at most 4,300
+# digits, and no storage duration needs anywhere near 18).
+MAX_DIGITS: Final = 18
+
 
 class DurationError(ValueError):
     """The text is not a duration this format understands."""
@@ -91,7 +95,7 @@ def parse_duration(text: str) -> Duration:
         unit = _ALIASES.get(match.group(2))
         if unit is None:
             raise DurationError(f"unknown unit {match.group(2)!r} in {text!r}; {SYNTAX_HINT}")
-        parts.append((int(match.group(1)), unit))
+        parts.append((_number(match.group(1)), unit))
         pos = match.end()
     if not parts or lowered[pos:].strip():
         raise DurationError(f"{text!r} is not a duration; {SYNTAX_HINT}")
@@ -103,9 +107,21 @@ def _parse_iso(text: str) -> Duration:
     if match is None:
         raise DurationError(f"{text!r} is not an ISO 8601 duration; {SYNTAX_HINT}")
     parts = tuple(
-        (int(value), unit) for value, unit in zip(match.groups(), _ISO_UNITS, strict=True) if value
+        (_number(value), unit)
+        for value, unit in zip(match.groups(), _ISO_UNITS, strict=True)
+        if value
     )
     return Duration("fixed", parts)
+
+
+def _number(digits: str) -> int:
+    if len(digits) > MAX_DIGITS:
+        shown = digits if len(digits) <= 24 else digits[:12] + "…"
+        raise DurationError(
+            f"the number {shown} has {len(digits):,} digits, "
+            f"more than the {MAX_DIGITS} a duration may use; {SYNTAX_HINT}"
+        )
+    return int(digits)
 
 
 def try_parse(text: object) -> Duration | None:

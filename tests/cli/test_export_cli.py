@@ -232,3 +232,18 @@ def test_dash_is_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "export", ODS, "-f", "csv", "-o", "-")
     assert code == 0 and out == (GOLDEN / "opendatasoft.en.csv").read_bytes().decode("utf-8")
     assert run(capsys, "export", ODS, "--all-languages", "-o", "-")[0] == 2
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "json", "klaro"])
+def test_a_duration_with_a_huge_number_is_reported_not_a_crash(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
+) -> None:
+    source = tmp_path / "huge.toml"
+    text = (SAMPLES / "minimal.toml").read_text(encoding="utf-8")
+    huge = text.replace('duration = "session"', f'duration = "{"1" * 5000} days"', 1)
+    assert huge != text
+    source.write_text(huge, encoding="utf-8")
+    code, out, err = run(capsys, "export", str(source), "--format", fmt, "--force")
+    assert code == 0 and out
+    assert "the number 111111111111… has 5,000 digits" in err
+    assert "exporting despite 1 error (--force)" in err

@@ -175,3 +175,19 @@ def test_any_text_parses_or_raises_duration_error(text: str) -> None:
     except DurationError:
         return
     assert duration.kind in ("session", "persistent", "fixed")
+
+
+@pytest.mark.parametrize(
+    "text", ["1" * 5000 + " days", "P" + "1" * 5000 + "D", "9" * 19 + " seconds"]
+)
+def test_a_number_with_too_many_digits_is_a_duration_error(text: str) -> None:
+    with pytest.raises(DurationError) as info:
+        parse_duration(text)
+    message = str(info.value)
+    assert "digits, more than the 18 a duration may use" in message
+    assert len(message) < 300  # the number is cut, not repeated in full
+    assert try_parse(text) is None
+
+
+def test_eighteen_digits_are_read() -> None:
+    assert parse_duration("9" * 18 + " seconds").seconds == 10**18 - 1

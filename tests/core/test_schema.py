@@ -252,6 +252,9 @@ DURATION_CASES = [
     "2 mins",
     "٣ days",
     "",
+    "9" * 18 + " days",
+    "9" * 19 + " days",
+    "P" + "9" * 19 + "D",
 ]
 
 

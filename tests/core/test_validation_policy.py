@@ -182,6 +182,7 @@ def test_tcf_purposes_that_need_consent(basis: str, tcf: str, warned: bool) -> N
         ("persistent", "invalid-consent-lifetime"),
         ("0 days", "invalid-consent-lifetime"),
         ("half a year", "invalid-consent-lifetime"),
+        ("1" * 5000 + " days", "invalid-consent-lifetime"),
     ],
 )
 def test_consent_lifetime(lifetime: str, rule: str | None) -> None:

@@ -88,8 +88,6 @@ def check(ctx: Context) -> None:
                 why = "is zero; the visitor would be asked on every page"
         except DurationError as exc:
             why = "cannot be read: " + str(exc).split(";")[0]
-        except ValueError:
-            why = "holds a number too long to read"
         if why is not None:
             ctx.report(
                 INVALID_LIFETIME,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from consent_tui.core.durations import UNIT_SECONDS, parse_duration
+from consent_tui.core.durations import UNIT_SECONDS, DurationError, parse_duration
 from consent_tui.core.rules.base import Context, Rule, cookie_loc, is_blank, quote
 
 FAMILY = "lifetimes"
@@ -83,7 +83,7 @@ def check(ctx: Context) -> None:
                 continue
             try:
                 duration = parse_duration(text)
-            except ValueError:
+            except DurationError:
                 continue  # `invalid-duration`
             seconds = duration.seconds
             if seconds is None or seconds > LIMIT_SECONDS:
