@@ -35,9 +35,14 @@ def _value(result: Result, value: float) -> str:
     return f"{value * 1000:8.2f} ms "
 
 
+def bar_text(bar: float | None) -> str:
+    """The bar as set, never rounded: 0.25 is "<= 0.25x", 2.0 is "<= 2x"."""
+    return "" if bar is None else f"<= {repr(float(bar)).removesuffix('.0')}x"
+
+
 def row(result: Result) -> str:
     verdict = {None: "", True: "ok", False: "MISSED"}[result.ok]
-    bar = f"<= {result.bar:.1f}x" if result.bar is not None else ""
+    bar = bar_text(result.bar)
     return (
         f"{result.size:>7,} {result.group:<9} {result.name:<34} {_value(result, result.measured)}"
         f" {_value(result, result.floor)} {result.ratio:6.2f}x {bar:<8} {verdict}"
