@@ -1,0 +1,79 @@
+"""The wrong-type rule's field list is in step with the model: every field, nothing else."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from collections.abc import Mapping
+from typing import Any
+
+import pytest
+
+from consent_tui.core import model
+from consent_tui.core.rules.fields import BOOLEAN, FIELDS, TEXT, URL_TEXT
+
+ENTITIES: dict[str, type] = {
+    "catalogue": model.Catalogue,
+    "policy": model.Policy,
+    "document": model.DocumentSettings,
+    "banner": model.Banner,
+    "category": model.Category,
+    "purpose": model.Purpose,
+    "service": model.Service,
+    "cookie": model.Cookie,
+}
+
+
+def _fields(entity: type) -> dict[str, Any]:
+    """Each field written in the file (not ``id`` nor ``extra``) and its type, ``None`` left out."""
+    hints = typing.get_type_hints(entity)
+    out = {}
+    for f in dataclasses.fields(entity):
+        if f.name in ("id", "extra"):
+            continue
+        hint = hints[f.name]
+        if isinstance(hint, types.UnionType):
+            hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
+        out[f.name] = hint
+    return out
+
+
+def _fits(hint: Any, expected: str) -> bool:
+    """Whether the type the rule names is the one the model holds."""
+    origin = typing.get_origin(hint) or hint
+    if hint is model.Text:
+        return expected in (TEXT, URL_TEXT)
+    if hint is bool:
+        return expected == BOOLEAN
+    if hint is str:
+        return expected.startswith(("a string", "a duration string"))
+    if hint is int:
+        return expected == "an integer"
+    if hint is dt.date:
+        return expected.startswith("a TOML date")
+    if origin is tuple:
+        return expected.startswith("an array")
+    if origin is Mapping or dataclasses.is_dataclass(hint):
+        return expected.startswith("a table")
+    return False
+
+
+def test_every_table_of_the_model_is_listed() -> None:
+    assert set(FIELDS) == set(ENTITIES)
+
+
+@pytest.mark.parametrize("name", list(ENTITIES))
+def test_every_model_field_is_listed_and_nothing_else(name: str) -> None:
+    assert set(FIELDS[name]) == set(_fields(ENTITIES[name]))
+
+
+@pytest.mark.parametrize("name", list(ENTITIES))
+def test_each_field_names_the_type_the_model_holds(name: str) -> None:
+    wrong = {
+        field: (hint, FIELDS[name][field])
+        for field, hint in _fields(ENTITIES[name]).items()
+        if not _fits(hint, FIELDS[name][field])
+    }
+    assert wrong == {}
