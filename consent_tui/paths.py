@@ -38,3 +38,8 @@ def recovery_dir() -> Path:
 
 def recent_file() -> Path:
     return state_dir() / "recent.json"
+
+
+def crash_log() -> Path:
+    """Where the editor writes the details of an unexpected error."""
+    return state_dir() / "crash.log"

@@ -1,4 +1,4 @@
-"""``consent-tui locate [config|templates|state|recovery|recent]``."""
+"""``consent-tui locate [config|templates|state|recovery|recent|crash-log]``."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ WHAT: dict[str, Callable[[], Path]] = {
     "state": paths.state_dir,
     "recovery": paths.recovery_dir,
     "recent": paths.recent_file,
+    "crash-log": paths.crash_log,
 }
 
 

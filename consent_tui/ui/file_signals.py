@@ -104,8 +104,8 @@ def exit_soon(
 
 
 def crash_log() -> Path:
-    """Where the last crash's traceback is written."""
-    return paths.state_dir() / "crash.log"
+    """Where the details of an unexpected error go."""
+    return paths.crash_log()
 
 
 def write_crash_log(error: BaseException) -> Path | None:
