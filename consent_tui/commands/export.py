@@ -14,9 +14,9 @@ from pathlib import Path
 
 from consent_tui import paths
 from consent_tui.commands.common import error, load_or_report
+from consent_tui.core.atomic import WriteError, write_atomic
 from consent_tui.core.errors import CatalogueError
 from consent_tui.core.export import registry
-from consent_tui.core.export.atomic import write_atomic
 from consent_tui.core.export.registry import Exporter, ExportOptions
 from consent_tui.core.tomlscan import SourceMap
 from consent_tui.core.validation import Problem, validate
@@ -208,7 +208,10 @@ def _write(outputs: list[tuple[Path | None, str]]) -> int:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(target, data)
-        except OSError as exc:
+        except WriteError as exc:
+            error(f"{target}: {exc.reason}")
+            return EXIT_USAGE
+        except OSError as exc:  # the folder could not be made
             error(f"{target}: cannot write: {exc.strerror or exc}")
             return EXIT_USAGE
         error(f"wrote {target}")

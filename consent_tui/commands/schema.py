@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from consent_tui.commands.common import error
+from consent_tui.core.atomic import WriteError, write_atomic
 from consent_tui.core.schema import CATALOGUE, EXPORT, schema_text
 
 EXIT_OK = 0
@@ -34,21 +33,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _write(path: Path, text: str) -> None:
-    """Write atomically: a temporary file beside ``path``, then a rename."""
-    target = path.resolve()
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def run(args: argparse.Namespace) -> int:
     name = EXPORT if args.export else CATALOGUE
     text = schema_text(name)
@@ -66,8 +50,8 @@ def run(args: argparse.Namespace) -> int:
         error(f"{path}: cannot write: the folder {path.parent} does not exist")
         return EXIT_UNAVAILABLE
     try:
-        _write(path, text)
-    except OSError as exc:
-        error(f"{path}: cannot write: {exc.strerror or exc}")
+        write_atomic(path, text.encode("utf-8"))
+    except WriteError as exc:
+        error(f"{path}: {exc.reason}")
         return EXIT_UNAVAILABLE
     return EXIT_OK

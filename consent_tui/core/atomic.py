@@ -1,19 +1,33 @@
 """Replace a file's content atomically: the old file stays whole if anything fails.
 
-The bytes go to a temporary file in the same folder, are flushed and synced,
-then ``os.replace`` swaps it in and the folder is synced. The file's mode (and
-owner, when run as root) is kept; a symlink is followed and its target written.
+One writer for every file consent-tui writes (catalogues, exported documents,
+schemas). The bytes go to a temporary file in the same folder, are flushed and
+synced, then ``os.replace`` swaps it in and the folder is synced. An existing
+file keeps its mode (and owner, when run as root); a new one gets the usual
+``0o666 & ~umask``, not the temporary file's private ``0o600``. A symlink is
+followed and its target written. The temporary file never stays behind.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
 from pathlib import Path
 
-from consent_tui.core.errors import SaveError
+
+class WriteError(OSError):
+    """Writing failed and the file is unchanged.
+
+    ``reason`` (also its ``strerror``) says at which step and why: ``cannot
+    create a file in /x: Permission denied``.
+    """
+
+    def __init__(self, code: int, reason: str) -> None:
+        super().__init__(code, reason)
+        self.reason = reason
 
 
 def _umask() -> int:
@@ -22,8 +36,12 @@ def _umask() -> int:
     return mask
 
 
+def _failed(exc: OSError, step: str) -> WriteError:
+    return WriteError(exc.errno or errno.EIO, f"{step}: {exc.strerror or exc}")
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` (its symlink target) or raise :class:`SaveError`."""
+    """Write ``data`` to ``path`` (its symlink target) or raise :class:`WriteError`."""
     real = Path(os.path.realpath(path))
     folder = real.parent
     try:
@@ -31,16 +49,13 @@ def write_atomic(path: Path, data: bytes) -> None:
     except FileNotFoundError:
         before = None
     except OSError as exc:
-        raise SaveError(
-            f"cannot read the file's details: {exc.strerror or exc}", path=str(path)
-        ) from None
+        raise _failed(exc, "cannot read the file's details") from None
     if before is not None and stat.S_ISDIR(before.st_mode):
-        raise SaveError("is a folder, not a catalogue file", path=str(path))
+        raise WriteError(errno.EISDIR, "is a folder, not a file")
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise SaveError(f"cannot create a file in {folder}: {reason}", path=str(path)) from None
+        raise _failed(exc, f"cannot create a file in {folder}") from None
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
@@ -56,7 +71,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temp)
-        raise SaveError(f"cannot write the file: {exc.strerror or exc}", path=str(path)) from None
+        raise _failed(exc, "cannot write the file") from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)

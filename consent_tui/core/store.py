@@ -19,6 +19,7 @@ done at save time, only on the parts of the file that changed:
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -148,9 +149,14 @@ def save(
     data = text.encode("utf-8")
     if not force and _same_file(target, document.path):
         check_unchanged(document)
-    from consent_tui.core.atomic import write_atomic
+    from consent_tui.core.atomic import WriteError, write_atomic
 
-    write_atomic(target, data)
+    try:
+        write_atomic(target, data)
+    except WriteError as exc:
+        folder = exc.errno == errno.EISDIR
+        reason = "is a folder, not a catalogue file" if folder else exc.reason
+        raise SaveError(reason, path=str(target)) from None
     return Document(target, text, catalogue, Fingerprint.of(target, data))
 
 
