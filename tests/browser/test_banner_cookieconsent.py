@@ -18,15 +18,8 @@ from consent_tui.core import store
 from consent_tui.core.export import banner_common
 from consent_tui.core.export.banner_texts import storage_label, ui
 from consent_tui.core.model import Catalogue, text_in
-from tests.browser.banner_fixtures import (
-    Site,
-    banner_browser_fixture,  # noqa: F401 (a fixture)
-    cookie_names,
-    cookie_value,
-    cookieconsent_page,
-    page_fixture,  # noqa: F401 (a fixture)
-    site_fixture,  # noqa: F401 (a fixture)
-)
+from tests.browser.banner_pages import cookie_names, cookie_value, cookieconsent_page
+from tests.browser.conftest import PageServer
 from tests.conftest import SAMPLES
 
 CASES = [("news-site", "en"), ("news-site", "fr"), ("opendatasoft", "fr"), ("minimal", "en")]
@@ -66,7 +59,7 @@ def stored(page: Any) -> dict[str, Any]:
 
 @pytest.mark.parametrize(("sample", "lang"), CASES)
 def test_banner_and_preferences_list_everything(
-    page: Any, site: Site, sample: str, lang: str
+    page: Any, site: PageServer, sample: str, lang: str
 ) -> None:
     catalogue = load(sample)
     default = catalogue.default_language
@@ -102,7 +95,7 @@ def test_banner_and_preferences_list_everything(
             assert row[-1] == text_in(cookie.description, lang, default)
 
 
-def test_accepting_records_every_category(page: Any, site: Site) -> None:
+def test_accepting_records_every_category(page: Any, site: PageServer) -> None:
     catalogue = load("news-site")
     open_banner(page, cookieconsent_page(site, catalogue, "en"))
     page.click("#cc-main .cm [data-role=all]")
@@ -117,7 +110,7 @@ def test_accepting_records_every_category(page: Any, site: Site) -> None:
 
 
 def test_rejecting_records_necessary_only_and_removes_pattern_cookies(
-    page: Any, site: Site
+    page: Any, site: PageServer
 ) -> None:
     catalogue = load("news-site")
     open_banner(page, cookieconsent_page(site, catalogue, "fr"))
@@ -136,7 +129,7 @@ def test_rejecting_records_necessary_only_and_removes_pattern_cookies(
     assert {"lanterne_session", "unrelated"} <= names
 
 
-def test_rejecting_one_service_clears_only_its_cookies(page: Any, site: Site) -> None:
+def test_rejecting_one_service_clears_only_its_cookies(page: Any, site: PageServer) -> None:
     catalogue = load("news-site")
     open_banner(page, cookieconsent_page(site, catalogue, "en"))
     page.click("#cc-main .cm [data-role=all]")

@@ -15,15 +15,8 @@ import pytest
 from consent_tui.core import store
 from consent_tui.core.export import banner_common
 from consent_tui.core.model import Catalogue, text_in
-from tests.browser.banner_fixtures import (
-    Site,
-    banner_browser_fixture,  # noqa: F401 (a fixture)
-    cookie_names,
-    cookieconsent_page,
-    klaro_page,
-    page_fixture,  # noqa: F401 (a fixture)
-    site_fixture,  # noqa: F401 (a fixture)
-)
+from tests.browser.banner_pages import cookie_names, cookieconsent_page, klaro_page
+from tests.browser.conftest import PageServer
 from tests.conftest import ROOT
 
 HOSTILE = ROOT / "tests" / "golden" / "banners" / "hostile.toml"
@@ -87,7 +80,7 @@ def texts(catalogue: Catalogue, lang: str, *fields: str) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_klaro_runs_nothing_and_shows_texts_literally(
-    page: Any, site: Site, catalogue: Catalogue, lang: str
+    page: Any, site: PageServer, catalogue: Catalogue, lang: str
 ) -> None:
     page.goto(klaro_page(site, catalogue, lang, inline=True))
     page.wait_for_selector(".klaro .cookie-notice", state="visible")
@@ -111,7 +104,7 @@ def test_klaro_runs_nothing_and_shows_texts_literally(
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_cookieconsent_runs_nothing_and_shows_texts_literally(
-    page: Any, site: Site, catalogue: Catalogue, lang: str
+    page: Any, site: PageServer, catalogue: Catalogue, lang: str
 ) -> None:
     page.goto(cookieconsent_page(site, catalogue, lang, inline=True))
     page.wait_for_selector("#cc-main .cm", state="visible")

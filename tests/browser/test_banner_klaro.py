@@ -18,15 +18,8 @@ from consent_tui.core import store
 from consent_tui.core.export import banner_common
 from consent_tui.core.export.klaro import klaro_names, storage_summary
 from consent_tui.core.model import Catalogue, text_in
-from tests.browser.banner_fixtures import (
-    Site,
-    banner_browser_fixture,  # noqa: F401 (a fixture)
-    cookie_names,
-    cookie_value,
-    klaro_page,
-    page_fixture,  # noqa: F401 (a fixture)
-    site_fixture,  # noqa: F401 (a fixture)
-)
+from tests.browser.banner_pages import cookie_names, cookie_value, klaro_page
+from tests.browser.conftest import PageServer
 from tests.conftest import SAMPLES
 
 CASES = [("news-site", "en"), ("news-site", "fr"), ("opendatasoft", "fr"), ("minimal", "en")]
@@ -54,7 +47,7 @@ def text_of(page: Any, selector: str) -> str:
 
 @pytest.mark.parametrize(("sample", "lang"), CASES)
 def test_modal_lists_every_purpose_and_service(
-    page: Any, site: Site, sample: str, lang: str
+    page: Any, site: PageServer, sample: str, lang: str
 ) -> None:
     catalogue = load(sample)
     default = catalogue.default_language
@@ -81,7 +74,7 @@ def test_modal_lists_every_purpose_and_service(
         assert required is (not banner_common.needs_consent(catalogue, service))
 
 
-def test_accepting_records_consent_for_every_service(page: Any, site: Site) -> None:
+def test_accepting_records_consent_for_every_service(page: Any, site: PageServer) -> None:
     catalogue = load("news-site")
     open_notice(page, klaro_page(site, catalogue, "en"))
     page.click(".klaro .cookie-notice .cm-btn-success")
@@ -92,7 +85,7 @@ def test_accepting_records_consent_for_every_service(page: Any, site: Site) -> N
     assert 181 < days <= 182  # [banner] consent_lifetime = "6 months", never rounded up
 
 
-def test_declining_records_refusal_and_removes_pattern_cookies(page: Any, site: Site) -> None:
+def test_declining_records_refusal_and_removes_pattern_cookies(page: Any, site: PageServer) -> None:
     catalogue = load("news-site")
     open_notice(page, klaro_page(site, catalogue, "fr"))
     page.evaluate(
@@ -110,7 +103,7 @@ def test_declining_records_refusal_and_removes_pattern_cookies(page: Any, site: 
     assert {"lanterne_session", "unrelated"} <= names  # necessary and unknown cookies stay
 
 
-def test_the_config_file_is_what_klaro_reads(page: Any, site: Site) -> None:
+def test_the_config_file_is_what_klaro_reads(page: Any, site: PageServer) -> None:
     """The page reads the exported file itself (as written by the registry's render)."""
     catalogue = load("minimal")
     open_notice(page, klaro_page(site, catalogue, "en"))

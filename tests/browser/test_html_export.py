@@ -70,8 +70,8 @@ class Watched:
 
 
 @pytest.fixture
-def context(policy_browser: Any) -> Iterator[Any]:
-    ctx = policy_browser.new_context(bypass_csp=True, java_script_enabled=True)
+def context(browser: Any) -> Iterator[Any]:
+    ctx = browser.new_context(bypass_csp=True, java_script_enabled=True)
     yield ctx
     ctx.close()
 
@@ -80,9 +80,9 @@ CASES = [(path, lang) for path in sample_paths() for lang in ("en", "fr")]
 
 
 @pytest.mark.parametrize(("sample", "lang"), CASES, ids=lambda v: getattr(v, "stem", v))
-def test_sample_page(policy_server: PageServer, context: Any, sample: Path, lang: str) -> None:
+def test_sample_page(site: PageServer, context: Any, sample: Path, lang: str) -> None:
     catalogue = load(sample).catalogue
-    url = policy_server.put(f"/{sample.stem}.{lang}.html", html_of(catalogue, lang))
+    url = site.put(f"/{sample.stem}.{lang}.html", html_of(catalogue, lang))
     watched = Watched(context)
     page = watched.page
     page.goto(url)
@@ -105,11 +105,11 @@ def test_sample_page(policy_server: PageServer, context: Any, sample: Path, lang
 
 
 @pytest.mark.parametrize("sample", sample_paths(), ids=lambda p: p.stem)
-def test_readable_on_a_phone(policy_server: PageServer, policy_browser: Any, sample: Path) -> None:
+def test_readable_on_a_phone(site: PageServer, browser: Any, sample: Path) -> None:
     """At 360 px the page does not scroll sideways: each row becomes a labelled card."""
     catalogue = load(sample).catalogue
-    url = policy_server.put(f"/{sample.stem}.phone.html", html_of(catalogue, "en"))
-    ctx = policy_browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    url = site.put(f"/{sample.stem}.phone.html", html_of(catalogue, "en"))
+    ctx = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
     try:
         page = ctx.new_page()
         page.goto(url)
@@ -131,11 +131,11 @@ def catalogue_header(catalogue: Catalogue, index: int) -> str:
     return words.column(catalogue.document.effective_columns[index])
 
 
-def test_prints_to_pdf(policy_server: PageServer, policy_browser: Any) -> None:
+def test_prints_to_pdf(site: PageServer, browser: Any) -> None:
     """Print media: black text, rows not split, link targets written out; a PDF comes out."""
     catalogue = load(ROOT / "sample_policies" / "news-site.toml").catalogue
-    url = policy_server.put("/print.html", html_of(catalogue, "en"))
-    ctx = policy_browser.new_context()
+    url = site.put("/print.html", html_of(catalogue, "en"))
+    ctx = browser.new_context()
     try:
         page = ctx.new_page()
         page.goto(url)
@@ -153,13 +153,13 @@ def test_prints_to_pdf(policy_server: PageServer, policy_browser: Any) -> None:
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("fragment", [False, True], ids=["page", "fragment"])
 def test_hostile_catalogue_runs_nothing(
-    policy_server: PageServer, context: Any, lang: str, fragment: bool
+    site: PageServer, context: Any, lang: str, fragment: bool
 ) -> None:
     catalogue = load(HOSTILE).catalogue
     body = html_of(catalogue, lang, fragment=fragment)
     if fragment:  # embedded in a host page, as a site would
         body = f"<!DOCTYPE html><html><head><meta charset=utf-8></head><body>{body}</body></html>"
-    url = policy_server.put(f"/hostile.{lang}.{int(fragment)}.html", body)
+    url = site.put(f"/hostile.{lang}.{int(fragment)}.html", body)
     watched = Watched(context)
     page = watched.page
     page.goto(url)
@@ -189,9 +189,9 @@ def test_hostile_catalogue_runs_nothing(
         assert page.locator("table").first.is_visible()
 
 
-def test_the_traps_catch_a_script(policy_server: PageServer, context: Any) -> None:
+def test_the_traps_catch_a_script(site: PageServer, context: Any) -> None:
     """The checks above would see an injection: an unescaped page trips every trap."""
-    url = policy_server.put(
+    url = site.put(
         "/trap.html",
         "<!DOCTYPE html><p>x</p><script>window.__pwned = 1; alert('hi');</script>"
         "<img src='https://evil.example/x.png'>",
