@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from consent_tui.core import model
-from consent_tui.core.rules.fields import BOOLEAN, FIELDS, TEXT, URL_TEXT
+from consent_tui.core.loader import load_text
+from consent_tui.core.rules.fields import BOOLEAN, FIELDS, TEXT, URL_TEXT, extras
 
 ENTITIES: dict[str, type] = {
     "catalogue": model.Catalogue,
@@ -77,3 +78,35 @@ def test_each_field_names_the_type_the_model_holds(name: str) -> None:
         if not _fits(hint, FIELDS[name][field])
     }
     assert wrong == {}
+
+
+def test_both_key_rules_walk_every_table() -> None:
+    """An unknown key in each kind of table: `extras` (used by wrong-type and unknown-key)
+    finds each, in file order."""
+    text = """\
+format_version = 1
+zz = 1
+[policy]
+zz = 1
+[policy.document]
+zz = 1
+[categories.c]
+zz = 1
+[purposes.p]
+zz = 1
+[services.s]
+zz = 1
+[[services.s.cookies]]
+name = "a"
+zz = 1
+[banner]
+zz = 1
+"""
+    found = [(e.kind, e.prefix, dict(e.values)) for e in extras(load_text(text))]
+    kinds = [kind for kind, _, _ in found]
+    assert kinds == [
+        "catalogue", "policy", "document", "banner", "category", "purpose", "service", "cookie"
+    ]  # fmt: skip
+    assert set(kinds) == set(FIELDS)
+    assert all(values == {"zz": 1} for _, _, values in found)
+    assert found[2][1] == "document."

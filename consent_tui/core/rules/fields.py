@@ -1,12 +1,27 @@
 """The keys each table of the format knows, and the type each one expects.
 
 A key found in an entity's ``extra`` is a known field with a wrong value when
-it is listed here, and an unknown key otherwise.
+it is listed here, and an unknown key otherwise; :func:`extras` walks those
+``extra`` mappings for both rules.
 """
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Iterator, Mapping
+from typing import Any, Final, NamedTuple
+
+from consent_tui.core.model import Catalogue
+from consent_tui.core.rules.base import (
+    Loc,
+    banner_loc,
+    catalogue_loc,
+    category_loc,
+    cookie_loc,
+    document_loc,
+    policy_loc,
+    purpose_loc,
+    service_loc,
+)
 
 TEXT: Final = 'a string, or a table of language -> text such as { en = "…", fr = "…" }'
 STRING: Final = "a string"
@@ -79,3 +94,37 @@ FIELDS: Final[dict[str, dict[str, str]]] = {
         "description": TEXT,
     },
 }
+
+
+class Extra(NamedTuple):
+    """The keys kept in one table's ``extra``: where, which ``FIELDS`` table, key prefix."""
+
+    loc: Loc
+    kind: str
+    values: Mapping[str, Any]
+    prefix: str = ""
+
+
+def extras(catalogue: Catalogue) -> Iterator[Extra]:
+    """Every non-empty ``extra`` of the catalogue, in file order."""
+    if catalogue.extra:
+        yield Extra(catalogue_loc(), "catalogue", catalogue.extra)
+    policy = catalogue.policy
+    if policy.extra:
+        yield Extra(policy_loc(), "policy", policy.extra)
+    if policy.document is not None and policy.document.extra:
+        yield Extra(document_loc(), "document", policy.document.extra, "document.")
+    if catalogue.banner is not None and catalogue.banner.extra:
+        yield Extra(banner_loc(), "banner", catalogue.banner.extra)
+    for i, (cid, category) in enumerate(catalogue.categories.items()):
+        if category.extra:
+            yield Extra(category_loc(i, cid), "category", category.extra)
+    for i, (pid, purpose) in enumerate(catalogue.purposes.items()):
+        if purpose.extra:
+            yield Extra(purpose_loc(i, pid), "purpose", purpose.extra)
+    for si, (sid, service) in enumerate(catalogue.services.items()):
+        if service.extra:
+            yield Extra(service_loc(si, sid), "service", service.extra)
+        for ci, cookie in enumerate(service.cookies):
+            if cookie.extra:
+                yield Extra(cookie_loc(si, sid, ci, cookie.name), "cookie", cookie.extra)

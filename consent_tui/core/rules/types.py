@@ -5,22 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
-from consent_tui.core.rules.base import (
-    Context,
-    Loc,
-    Rule,
-    banner_loc,
-    catalogue_loc,
-    category_loc,
-    cookie_loc,
-    document_loc,
-    kind_of,
-    policy_loc,
-    purpose_loc,
-    quote,
-    service_loc,
-)
-from consent_tui.core.rules.fields import FIELDS, TEXT, URL_TEXT
+from consent_tui.core.rules.base import Context, Loc, Rule, kind_of, quote
+from consent_tui.core.rules.fields import FIELDS, TEXT, URL_TEXT, extras
 
 FAMILY = "types"
 
@@ -140,25 +126,5 @@ def _is_text(value: object) -> bool:
 
 
 def check(ctx: Context) -> None:
-    cat = ctx.catalogue
-    if cat.extra:
-        _wrong(ctx, catalogue_loc(), "catalogue", cat.extra)
-    policy = cat.policy
-    if policy.extra:
-        _wrong(ctx, policy_loc(), "policy", policy.extra)
-    if policy.document is not None and policy.document.extra:
-        _wrong(ctx, document_loc(), "document", policy.document.extra, "document.")
-    if cat.banner is not None and cat.banner.extra:
-        _wrong(ctx, banner_loc(), "banner", cat.banner.extra)
-    for i, (cid, category) in enumerate(cat.categories.items()):
-        if category.extra:
-            _wrong(ctx, category_loc(i, cid), "category", category.extra)
-    for i, (pid, purpose) in enumerate(cat.purposes.items()):
-        if purpose.extra:
-            _wrong(ctx, purpose_loc(i, pid), "purpose", purpose.extra)
-    for si, (sid, service) in enumerate(cat.services.items()):
-        if service.extra:
-            _wrong(ctx, service_loc(si, sid), "service", service.extra)
-        for ci, cookie in enumerate(service.cookies):
-            if cookie.extra:
-                _wrong(ctx, cookie_loc(si, sid, ci, cookie.name), "cookie", cookie.extra)
+    for extra in extras(ctx.catalogue):
+        _wrong(ctx, extra.loc, extra.kind, extra.values, extra.prefix)

@@ -5,21 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
-from consent_tui.core.rules.base import (
-    Context,
-    Loc,
-    Rule,
-    banner_loc,
-    catalogue_loc,
-    category_loc,
-    cookie_loc,
-    did_you_mean,
-    document_loc,
-    policy_loc,
-    purpose_loc,
-    service_loc,
-)
-from consent_tui.core.rules.fields import FIELDS
+from consent_tui.core.rules.base import Context, Loc, Rule, did_you_mean
+from consent_tui.core.rules.fields import FIELDS, extras
 
 FAMILY = "unknown-keys"
 
@@ -64,25 +51,5 @@ def _unknown(ctx: Context, loc: Loc, kind: str, extra: Mapping[str, Any], prefix
 
 
 def check(ctx: Context) -> None:
-    cat = ctx.catalogue
-    if cat.extra:
-        _unknown(ctx, catalogue_loc(), "catalogue", cat.extra)
-    policy = cat.policy
-    if policy.extra:
-        _unknown(ctx, policy_loc(), "policy", policy.extra)
-    if policy.document is not None and policy.document.extra:
-        _unknown(ctx, document_loc(), "document", policy.document.extra, "document.")
-    if cat.banner is not None and cat.banner.extra:
-        _unknown(ctx, banner_loc(), "banner", cat.banner.extra)
-    for i, (cid, category) in enumerate(cat.categories.items()):
-        if category.extra:
-            _unknown(ctx, category_loc(i, cid), "category", category.extra)
-    for i, (pid, purpose) in enumerate(cat.purposes.items()):
-        if purpose.extra:
-            _unknown(ctx, purpose_loc(i, pid), "purpose", purpose.extra)
-    for si, (sid, service) in enumerate(cat.services.items()):
-        if service.extra:
-            _unknown(ctx, service_loc(si, sid), "service", service.extra)
-        for ci, cookie in enumerate(service.cookies):
-            if cookie.extra:
-                _unknown(ctx, cookie_loc(si, sid, ci, cookie.name), "cookie", cookie.extra)
+    for extra in extras(ctx.catalogue):
+        _unknown(ctx, extra.loc, extra.kind, extra.values, extra.prefix)
