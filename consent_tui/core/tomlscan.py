@@ -287,10 +287,14 @@ class SourceMap:
         return self._build().get(path)
 
     def nearest(self, path: Path) -> Statement | None:
-        """The statement for ``path`` or, failing that, for its closest ancestor."""
+        """The statement for ``path`` or, failing that, for its closest ancestor.
+
+        An array of tables stands for its first ``[[header]]`` (its path has no
+        statement of its own).
+        """
         index = self._build()
         for cut in range(len(path), 0, -1):
-            stmt = index.get(path[:cut])
+            stmt = index.get(path[:cut]) or index.get((*path[:cut], 0))
             if stmt is not None:
                 return stmt
         return None

@@ -145,6 +145,13 @@ def test_an_entry_that_is_not_a_table_is_refused_with_its_place() -> None:
     )
 
 
+def test_an_entry_written_as_an_array_of_tables_is_refused_at_its_first_header() -> None:
+    error = _error("format_version = 1\n\n[[categories.en]]\na = 1\n[[categories.en]]\n")
+    assert str(error) == (
+        "cat.toml:3:1: categories.en must be a table (the category 'en'), not an array"
+    )
+
+
 def test_missing_sections_load_as_empty() -> None:
     catalogue = load_text("format_version = 1\n")
     assert catalogue.policy.site_name is None
