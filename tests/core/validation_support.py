@@ -1,69 +1,19 @@
 """Helpers for the validation tests: a small TOML writer and catalogues built from fragments.
 
-The writer is ours (not tomlkit, not tomli_w) so the fuzz tests can dump any
-junk of every TOML type. ``compose`` merges a rule's example fragment into a
-complete, valid catalogue, the way docs/rules.md describes.
+The writer lays tables out itself and writes values with the store's emitter
+(not tomlkit, not tomli_w), so the fuzz tests can dump any junk of every TOML
+type. ``compose`` merges a rule's example fragment into a complete, valid
+catalogue, the way docs/rules.md describes.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import math
-import re
 import tomllib
 from typing import Any
 
 from consent_tui.core.loader import load_text
+from consent_tui.core.patch_emit import emit_value, format_key
 from consent_tui.core.validation import Problem, source_map, validate
-
-_BARE = re.compile(r"[A-Za-z0-9_-]+")
-_ESCAPES = {
-    '"': '\\"',
-    "\\": "\\\\",
-    "\b": "\\b",
-    "\t": "\\t",
-    "\n": "\\n",
-    "\f": "\\f",
-    "\r": "\\r",
-}
-
-
-def _string(value: str) -> str:
-    out = []
-    for ch in value:
-        if ch in _ESCAPES:
-            out.append(_ESCAPES[ch])
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
-
-
-def _key(key: str) -> str:
-    return key if _BARE.fullmatch(key) else _string(key)
-
-
-def _value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "nan"
-        if math.isinf(value):
-            return "inf" if value > 0 else "-inf"
-        return repr(value)
-    if isinstance(value, str):
-        return _string(value)
-    if isinstance(value, dt.datetime | dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, list):
-        return "[" + ", ".join(_value(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{ " + ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items()) + " }"
-    raise TypeError(f"cannot write {type(value).__name__} as TOML")
 
 
 def _is_aot(value: Any) -> bool:
@@ -75,9 +25,9 @@ def _table(data: dict[str, Any], path: list[str], out: list[str], header: str | 
         out.append(header)
     for k, v in data.items():
         if not isinstance(v, dict) and not _is_aot(v):
-            out.append(f"{_key(k)} = {_value(v)}")
+            out.append(f"{format_key(k)} = {emit_value(v)}")
     for k, v in data.items():
-        sub = [*path, _key(k)]
+        sub = [*path, format_key(k)]
         if isinstance(v, dict):
             out.append("")
             _table(v, sub, out, "[" + ".".join(sub) + "]")
