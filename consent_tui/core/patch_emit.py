@@ -13,7 +13,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 _BARE = re.compile(r"[A-Za-z0-9_-]+\Z")
@@ -47,16 +47,11 @@ class Style:
     children: Mapping[str, Style] = field(default_factory=dict)
 
     def child(self, name: str) -> Style:
-        return self.children.get(name) or Style(
-            header_indent=self.header_indent,
-            indent=self.indent,
-            sep=self.sep,
-            inline_pad=self.inline_pad,
-            inline_sep=self.inline_sep,
-            inline_comma=self.inline_comma,
-            literal=self.literal,
-            blank=self.blank,
-        )
+        """The style of sub-table ``name``: its own, else this one's minus what is per table."""
+        found = self.children.get(name)
+        if found is not None:
+            return found
+        return replace(self, align=None, key_order=(), subtables=frozenset(), children={})
 
 
 def format_key(key: str) -> str:

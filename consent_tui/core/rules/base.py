@@ -12,7 +12,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from consent_tui.core.model import Catalogue
@@ -175,18 +175,7 @@ def _locate(source: SourceMap, path: Path, alt: Path | None) -> Statement | None
 
 
 def _with_position(problem: Problem, stmt: Statement) -> Problem:
-    return Problem(
-        rule=problem.rule,
-        severity=problem.severity,
-        message=problem.message,
-        entity=problem.entity,
-        entity_id=problem.entity_id,
-        field=problem.field,
-        hint=problem.hint,
-        line=stmt.line,
-        col=stmt.col,
-        language=problem.language,
-    )
+    return replace(problem, line=stmt.line, col=stmt.col)
 
 
 # -- small helpers for messages
