@@ -52,6 +52,15 @@ country = "US"
 safeguard = "standard contractual clauses"
 """,
 )
+_VIDEO: Final = """\
+[services.video]
+provider = "Video Host Inc."
+function = "Embedded videos"
+category = "analytics"
+purposes = ["analytics"]
+party = "third"
+privacy_policy = "https://video.example.net/privacy"
+"""
 MISSING_COUNTRY = Rule(
     "missing-country",
     "info",
@@ -61,25 +70,8 @@ MISSING_COUNTRY = Rule(
     "told about (GDPR art. 13(1)(f)).",
     'Add country = "IE" (the ISO code of the country where the provider processes the data).',
     source="GDPR art. 13(1)(f)",
-    bad="""\
-[services.video]
-provider = "Video Host Inc."
-function = "Embedded videos"
-category = "analytics"
-purposes = ["analytics"]
-party = "third"
-privacy_policy = "https://video.example.net/privacy"
-""",
-    good="""\
-[services.video]
-provider = "Video Host Inc."
-function = "Embedded videos"
-category = "analytics"
-purposes = ["analytics"]
-party = "third"
-privacy_policy = "https://video.example.net/privacy"
-country = "IE"
-""",
+    bad=_VIDEO,
+    good=_VIDEO + 'country = "IE"\n',
 )
 
 RULES: Final = (MISSING_PRIVACY_POLICY, TRANSFER_WITHOUT_SAFEGUARD, MISSING_COUNTRY)
