@@ -7,6 +7,7 @@ where the library renders HTML).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Final
 from urllib.parse import urlsplit
 
@@ -122,6 +123,22 @@ def unusable_name(name: str | None) -> str | None:
     if not (name or "").strip().strip("*"):
         return f"name {name!r} is only a wildcard, which would match every cookie"
     return None
+
+
+def clearable_cookies(service: Service, notes: list[str]) -> Iterator[tuple[Cookie, str]]:
+    """The service's HTTP cookies a banner can clear, with their names.
+
+    A cookie without a usable name (none, or only a wildcard) is left out with a note.
+    """
+    for cookie in service.cookies:
+        if cookie.storage_type != "http_cookie":
+            continue
+        name = cookie.name or ""
+        problem = unusable_name(name)
+        if problem:
+            notes.append(f"service {service.id!r}: a cookie {problem}; not cleared by the banner")
+            continue
+        yield cookie, name
 
 
 def tcf_purpose_numbers(catalogue: Catalogue, service: Service) -> list[int]:

@@ -54,13 +54,8 @@ def category_services(catalogue: Catalogue, notes: list[str]) -> dict[str, list[
     return groups
 
 
-def cookie_item(cookie: Cookie, service: Service, notes: list[str]) -> JsValue:
-    """An ``autoClear`` entry ``{name, path, domain}``; None for a name matching everything."""
-    name = cookie.name or ""
-    problem = common.unusable_name(name)
-    if problem:
-        notes.append(f"service {service.id!r}: a cookie {problem}; not cleared by the banner")
-        return None
+def cookie_item(cookie: Cookie, name: str) -> JsValue:
+    """An ``autoClear`` entry ``{name, path, domain}``."""
     item: dict[str, JsValue] = {"name": Regex.from_pattern(name) if cookie.is_pattern else name}
     if cookie.path:
         item["path"] = cookie.path
@@ -71,11 +66,8 @@ def cookie_item(cookie: Cookie, service: Service, notes: list[str]) -> JsValue:
 
 def clearable(services: list[Service], notes: list[str]) -> Iterator[tuple[Service, JsValue]]:
     for service in services:
-        for cookie in service.cookies:
-            if cookie.storage_type == "http_cookie":
-                item = cookie_item(cookie, service, notes)
-                if item is not None:
-                    yield service, item
+        for cookie, name in common.clearable_cookies(service, notes):
+            yield service, cookie_item(cookie, name)
 
 
 def build_categories(

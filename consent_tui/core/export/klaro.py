@@ -41,13 +41,8 @@ def klaro_names(catalogue: Catalogue, notes: list[str]) -> dict[str, str]:
     return names
 
 
-def cookie_matcher(cookie: Cookie, where: str, notes: list[str]) -> JsValue:
-    """A Klaro ``cookies`` entry: name, RegExp, or [name, path, domain]; None to skip."""
-    name = cookie.name or ""
-    problem = common.unusable_name(name)
-    if problem:
-        notes.append(f"{where}: a cookie {problem}; not cleared by the banner")
-        return None
+def cookie_matcher(cookie: Cookie, name: str) -> JsValue:
+    """A Klaro ``cookies`` entry: name, RegExp, or [name, path, domain]."""
     matcher: JsValue = name
     if cookie.is_pattern or name.startswith("^"):  # Klaro reads "^…" strings as regexes
         matcher = Regex.from_pattern(name)
@@ -86,12 +81,7 @@ def _service(catalogue: Catalogue, service: Service, name: str, notes: list[str]
 
     # "zz" is what Klaro shows when the page's language is none of the catalogue's.
     texts = {"zz": texts_in(default)} | {lang: texts_in(lang) for lang in catalogue.languages}
-    cookies = [
-        matcher
-        for cookie in service.cookies
-        if cookie.storage_type == "http_cookie"
-        and (matcher := cookie_matcher(cookie, f"service {service.id!r}", notes)) is not None
-    ]
+    cookies = [cookie_matcher(c, name) for c, name in common.clearable_cookies(service, notes)]
     return {
         "name": name,
         "purposes": list(service.purposes or ()),
