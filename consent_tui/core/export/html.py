@@ -16,7 +16,6 @@ from markupsafe import Markup, escape
 
 from consent_tui.core.export import templating
 from consent_tui.core.export.docmodel import Cell, Item
-from consent_tui.core.export.document import build
 from consent_tui.core.export.escape import safe_url
 from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResult
 from consent_tui.core.model import Catalogue
@@ -66,12 +65,9 @@ FILTERS: dict[str, Callable[..., Any]] = {
 
 
 def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
-    doc = build(catalogue, options.lang)
-    env = templating.environment("html", options.template, options.templates_dir, FILTERS)
-    text = templating.render(
-        env, TEMPLATE, options.template, doc=doc, options=options, fragment=options.fragment
+    return templating.render_policy(
+        "html", TEMPLATE, FILTERS, catalogue, options, fragment=options.fragment
     )
-    return ExportResult(text.rstrip() + "\n", doc.notes)
 
 
 EXPORTER = Exporter(

@@ -11,7 +11,6 @@ from typing import Any
 
 from consent_tui.core.export import templating
 from consent_tui.core.export.docmodel import Cell, Item
-from consent_tui.core.export.document import build
 from consent_tui.core.export.escape import md_cell, md_code, md_inline, md_paragraph
 from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResult
 from consent_tui.core.model import Catalogue
@@ -64,12 +63,9 @@ FILTERS: dict[str, Callable[..., Any]] = {
 
 
 def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
-    doc = build(catalogue, options.lang)
-    env = templating.environment(
-        "markdown", options.template, options.templates_dir, FILTERS, finalize=_finalize
+    return templating.render_policy(
+        "markdown", TEMPLATE, FILTERS, catalogue, options, finalize=_finalize
     )
-    text = templating.render(env, TEMPLATE, options.template, doc=doc, options=options)
-    return ExportResult(text.rstrip() + "\n", doc.notes)
 
 
 EXPORTER = Exporter(

@@ -11,7 +11,6 @@ from typing import Any
 
 from consent_tui.core.export import templating
 from consent_tui.core.export.docmodel import Item, Table
-from consent_tui.core.export.document import build
 from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResult
 from consent_tui.core.export.texttable import render_table
 from consent_tui.core.export.textwidth import width as display_width
@@ -62,11 +61,8 @@ FILTERS: dict[str, Callable[..., Any]] = {
 
 
 def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
-    doc = build(catalogue, options.lang)
-    env = templating.environment("text", options.template, options.templates_dir, FILTERS)
     width = max(MIN_WIDTH, options.width)
-    text = templating.render(env, TEMPLATE, options.template, doc=doc, options=options, width=width)
-    return ExportResult(text.rstrip() + "\n", doc.notes)
+    return templating.render_policy("text", TEMPLATE, FILTERS, catalogue, options, width=width)
 
 
 EXPORTER = Exporter(

@@ -19,6 +19,9 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from consent_tui.core.errors import CatalogueError
+from consent_tui.core.export.document import build
+from consent_tui.core.export.registry import ExportOptions, ExportResult
+from consent_tui.core.model import Catalogue
 
 Kind = Literal["markdown", "html", "text"]
 MAIN = "__main__"  # the name under which a --template PATH file is loaded
@@ -135,3 +138,24 @@ def render(env: jinja2.Environment, name: str, template: Path | None, **context:
         raise TemplateError(
             f"the template failed: {type(exc).__name__}: {exc}", path=where
         ) from None
+
+
+def render_policy(
+    kind: Kind,
+    name: str,
+    filters: Mapping[str, Callable[..., Any]],
+    catalogue: Catalogue,
+    options: ExportOptions,
+    *,
+    finalize: Callable[[Any], Any] | None = None,
+    **context: Any,
+) -> ExportResult:
+    """The policy document of ``catalogue`` in ``options.lang``, through template ``name``.
+
+    What a document format's ``render`` returns: the text ends with one line
+    break, and the notes are the document's.
+    """
+    doc = build(catalogue, options.lang)
+    env = environment(kind, options.template, options.templates_dir, filters, finalize)
+    text = render(env, name, options.template, doc=doc, options=options, **context)
+    return ExportResult(text.rstrip() + "\n", doc.notes)
