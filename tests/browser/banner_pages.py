@@ -6,6 +6,7 @@ The libraries come from the project's npm packages (``npm ci``), served by the
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from string import Template
 from typing import Any
@@ -28,6 +29,17 @@ def cookie_value(page: Any, name: str) -> str | None:
     return None
 
 
+def set_cookies(page: Any, *names: str) -> None:
+    """Set a cookie (value ``1``, path ``/``) for each name, as a page script would."""
+    page.evaluate("names => { for (const n of names) document.cookie = n + '=1; path=/'; }", names)
+
+
+def days_left(page: Any, name: str) -> float:
+    """How many days the cookie ``name`` has left to live."""
+    cookie = next(c for c in page.context.cookies() if c["name"] == name)
+    return float(cookie["expires"] - time.time()) / 86400
+
+
 def export_text(fmt: str, catalogue: Any) -> str:
     from consent_tui.core.export import registry
     from consent_tui.core.export.registry import ExportOptions
@@ -46,24 +58,25 @@ def for_automation(module: str) -> str:
 def klaro_page(site: PageServer, catalogue: Any, lang: str, *, inline: bool = False) -> str:
     """A page loading the catalogue's klaroConfig (inline or as a file) and klaro.js."""
     require_package(KLARO)
-    config = export_text("klaro", catalogue)
-    if inline:
-        tag = f"<script>\n{config}</script>"
-    else:
-        site.put("/klaro-config.js", config)
-        tag = '<script defer src="/klaro-config.js"></script>'
-    html = (PAGES / "klaro.html").read_text(encoding="utf-8")
-    return site.put("/klaro.html", Template(html).substitute(lang=lang, config=tag))
+    return _page(site, "klaro", export_text("klaro", catalogue), lang, inline=inline)
 
 
 def cookieconsent_page(site: PageServer, catalogue: Any, lang: str, *, inline: bool = False) -> str:
     """A page running the catalogue's cookieconsent module (inline or as a file)."""
     require_package(COOKIECONSENT)
     module = for_automation(export_text("cookieconsent", catalogue))
+    return _page(site, "cookieconsent", module, lang, inline=inline, module=True)
+
+
+def _page(
+    site: PageServer, name: str, script: str, lang: str, *, inline: bool, module: bool = False
+) -> str:
+    """``pages/<name>.html`` with the configuration ``script`` inline or as a file beside it."""
+    kind = ' type="module"' if module else ""
     if inline:
-        tag = f'<script type="module">\n{module}</script>'
+        tag = f"<script{kind}>\n{script}</script>"
     else:
-        site.put("/cookieconsent-config.js", module)
-        tag = '<script type="module" src="/cookieconsent-config.js"></script>'
-    html = (PAGES / "cookieconsent.html").read_text(encoding="utf-8")
-    return site.put("/cookieconsent.html", Template(html).substitute(lang=lang, config=tag))
+        site.put(f"/{name}-config.js", script)
+        tag = f'<script{kind or " defer"} src="/{name}-config.js"></script>'
+    html = (PAGES / f"{name}.html").read_text(encoding="utf-8")
+    return site.put(f"/{name}.html", Template(html).substitute(lang=lang, config=tag))

@@ -8,7 +8,6 @@ and rejecting store the choice in ``cc_cookie``; rejecting removes cookies match
 from __future__ import annotations
 
 import json
-import time
 from typing import Any
 from urllib.parse import unquote
 
@@ -18,7 +17,13 @@ from consent_tui.core import store
 from consent_tui.core.export import banner_common
 from consent_tui.core.export.banner_texts import storage_label, ui
 from consent_tui.core.model import Catalogue, text_in
-from tests.browser.banner_pages import cookie_names, cookie_value, cookieconsent_page
+from tests.browser.banner_pages import (
+    cookie_names,
+    cookie_value,
+    cookieconsent_page,
+    days_left,
+    set_cookies,
+)
 from tests.browser.conftest import PageServer
 from tests.conftest import SAMPLES
 
@@ -104,9 +109,7 @@ def test_accepting_records_every_category(page: Any, site: PageServer) -> None:
     assert value["categories"] == list(catalogue.categories)
     assert value["revision"] == 3
     assert value["languageCode"] == "en"
-    cookie = next(c for c in page.context.cookies() if c["name"] == "cc_cookie")
-    days = (cookie["expires"] - time.time()) / 86400
-    assert 181 < days <= 182
+    assert 181 < days_left(page, "cc_cookie") <= 182
 
 
 def test_rejecting_records_necessary_only_and_removes_pattern_cookies(
@@ -114,10 +117,7 @@ def test_rejecting_records_necessary_only_and_removes_pattern_cookies(
 ) -> None:
     catalogue = load("news-site")
     open_banner(page, cookieconsent_page(site, catalogue, "fr"))
-    page.evaluate(
-        "() => { for (const c of ['_ga_TEST=1', '_ga=1', '_pk_ses.1.abcd=1', "
-        "'lanterne_session=1', 'unrelated=1']) document.cookie = c + '; path=/'; }"
-    )
+    set_cookies(page, "_ga_TEST", "_ga", "_pk_ses.1.abcd", "lanterne_session", "unrelated")
     assert {"_ga_TEST", "_pk_ses.1.abcd"} <= cookie_names(page)
     page.click("#cc-main .cm [data-role=necessary]")
     page.wait_for_selector("#cc-main .cm", state="hidden")
@@ -134,9 +134,7 @@ def test_rejecting_one_service_clears_only_its_cookies(page: Any, site: PageServ
     open_banner(page, cookieconsent_page(site, catalogue, "en"))
     page.click("#cc-main .cm [data-role=all]")
     page.wait_for_selector("#cc-main .cm", state="hidden")
-    page.evaluate(
-        "() => { document.cookie = '_ga_TEST=1; path=/'; document.cookie = '_pk_id.9=1'; }"
-    )
+    set_cookies(page, "_ga_TEST", "_pk_id.9")
     page.evaluate(
         "async () => (await import('vanilla-cookieconsent')).acceptService([], 'statistics')"
     )

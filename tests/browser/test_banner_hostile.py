@@ -15,7 +15,7 @@ import pytest
 from consent_tui.core import store
 from consent_tui.core.export import banner_common
 from consent_tui.core.model import Catalogue, text_in
-from tests.browser.banner_pages import cookie_names, cookieconsent_page, klaro_page
+from tests.browser.banner_pages import cookie_names, cookieconsent_page, klaro_page, set_cookies
 from tests.browser.conftest import PageServer
 from tests.conftest import ROOT
 
@@ -96,7 +96,7 @@ def test_klaro_runs_nothing_and_shows_texts_literally(
     for text in expected:
         assert text in modal, text[:40]
     assert_inert(page, ".klaro")
-    page.evaluate("() => { document.cookie = '_ga_TEST=1; path=/'; }")
+    set_cookies(page, "_ga_TEST")
     page.click(".klaro .cookie-modal .cm-btn-decline, .klaro .cookie-modal .cn-decline")
     assert "_ga_TEST" not in cookie_names(page)
     assert_inert(page, "body")
@@ -127,7 +127,7 @@ def test_cookieconsent_runs_nothing_and_shows_texts_literally(
     ]
     links = assert_inert(page, "#cc-main")
     assert links[0] == POLICY_URL and "mailto:evil@hostile.example" in links[-2]
-    page.evaluate("() => { document.cookie = '_ga_TEST=1; path=/'; }")
+    set_cookies(page, "_ga_TEST")
     page.click("#cc-main .pm [data-role=necessary]")
     page.wait_for_selector("#cc-main .pm", state="hidden")
     assert "_ga_TEST" not in cookie_names(page)

@@ -8,7 +8,6 @@ in Klaro's cookie; declining removes a cookie matching a pattern.
 from __future__ import annotations
 
 import json
-import time
 from typing import Any
 from urllib.parse import unquote
 
@@ -18,7 +17,13 @@ from consent_tui.core import store
 from consent_tui.core.export import banner_common
 from consent_tui.core.export.klaro import klaro_names, storage_summary
 from consent_tui.core.model import Catalogue, text_in
-from tests.browser.banner_pages import cookie_names, cookie_value, klaro_page
+from tests.browser.banner_pages import (
+    cookie_names,
+    cookie_value,
+    days_left,
+    klaro_page,
+    set_cookies,
+)
 from tests.browser.conftest import PageServer
 from tests.conftest import SAMPLES
 
@@ -80,18 +85,14 @@ def test_accepting_records_consent_for_every_service(page: Any, site: PageServer
     page.click(".klaro .cookie-notice .cm-btn-success")
     page.wait_for_selector(".klaro .cookie-notice", state="detached")
     assert klaro_consents(page) == dict.fromkeys(catalogue.services, True)
-    stored = next(c for c in page.context.cookies() if c["name"] == "klaro")
-    days = (stored["expires"] - time.time()) / 86400
-    assert 181 < days <= 182  # [banner] consent_lifetime = "6 months", never rounded up
+    # [banner] consent_lifetime = "6 months", never rounded up
+    assert 181 < days_left(page, "klaro") <= 182
 
 
 def test_declining_records_refusal_and_removes_pattern_cookies(page: Any, site: PageServer) -> None:
     catalogue = load("news-site")
     open_notice(page, klaro_page(site, catalogue, "fr"))
-    page.evaluate(
-        "() => { for (const c of ['_ga_TEST=1', '_ga=1', '_pk_id.1.abcd=1', "
-        "'lanterne_session=1', 'unrelated=1']) document.cookie = c + '; path=/'; }"
-    )
+    set_cookies(page, "_ga_TEST", "_ga", "_pk_id.1.abcd", "lanterne_session", "unrelated")
     assert {"_ga_TEST", "_pk_id.1.abcd"} <= cookie_names(page)
     page.click(".klaro .cookie-notice .cn-decline")
     page.wait_for_selector(".klaro .cookie-notice", state="detached")
