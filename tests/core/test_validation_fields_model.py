@@ -14,17 +14,9 @@ import pytest
 from consent_tui.core import model
 from consent_tui.core.loader import load_text
 from consent_tui.core.rules.fields import BOOLEAN, FIELDS, TEXT, URL_TEXT, extras
+from tests.core.test_schema import ENTITIES as SCHEMA_ENTITIES
 
-ENTITIES: dict[str, type] = {
-    "catalogue": model.Catalogue,
-    "policy": model.Policy,
-    "document": model.DocumentSettings,
-    "banner": model.Banner,
-    "category": model.Category,
-    "purpose": model.Purpose,
-    "service": model.Service,
-    "cookie": model.Cookie,
-}
+ENTITIES: dict[str, type] = {"catalogue": model.Catalogue, **SCHEMA_ENTITIES}
 
 
 def _fields(entity: type) -> dict[str, Any]:
