@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path, PurePath
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -18,12 +18,15 @@ from textual.theme import Theme
 
 from consent_tui.core.session import Session
 from consent_tui.ui import config
-from consent_tui.ui.commands import JumpProvider, editor_commands
+from consent_tui.ui.commands import editor_commands
 from consent_tui.ui.file_actions import FileActions
 from consent_tui.ui.keys import unknown_binding_ids
 from consent_tui.ui.screens.editor import EditorScreen
 from consent_tui.ui.screens.start import OpenRequest
 from consent_tui.ui.text import visible
+
+if TYPE_CHECKING:
+    from textual.command import Provider
 
 STYLES = Path(__file__).parent / "styles"
 
@@ -37,12 +40,19 @@ def _mixin_bindings() -> list[BindingType]:
     return list(FileActions.__dict__.get("BINDINGS", []))
 
 
+def _jump_provider() -> type[Provider]:
+    """The palette's jump provider, imported when the palette first opens."""
+    from consent_tui.ui.jump import JumpProvider
+
+    return JumpProvider
+
+
 class ConsentApp(FileActions, App[None]):
     """consent-tui's editor."""
 
     TITLE = "consent-tui"
     CSS_PATH: ClassVar[list[str | PurePath]] = [*sorted(STYLES.glob("*.tcss"))]
-    COMMANDS = App.COMMANDS | {JumpProvider}
+    COMMANDS = App.COMMANDS | {_jump_provider}
     BINDINGS: ClassVar[list[BindingType]] = [
         *_mixin_bindings(),
         Binding(

@@ -18,8 +18,6 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomlkit
-
 from consent_tui import paths
 
 
@@ -66,6 +64,8 @@ def load(path: Path | None = None) -> Config:
 
 def save_theme(theme: str, path: Path | None = None) -> str | None:
     """Remember ``theme``; returns a problem description, or ``None`` when written."""
+    import tomlkit  # only when the theme changes: slow to import
+
     path = path or paths.config_file()
     try:
         text = path.read_text(encoding="utf-8") if path.exists() else ""

@@ -10,20 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 from consent_tui.core import edits
 from consent_tui.core.model import Catalogue, Category, Cookie, Purpose, Service, replace
-from consent_tui.ui.dialogs.confirm import ConfirmDelete
-from consent_tui.ui.dialogs.entity_forms import (
-    CategoryForm,
-    CookieForm,
-    CookieResult,
-    PurposeForm,
-    ServiceForm,
-)
-from consent_tui.ui.dialogs.policy_form import PolicyForm, PolicyResult
 from consent_tui.ui.guard import guarded
 from consent_tui.ui.text import visible
 
 if TYPE_CHECKING:
     from consent_tui.core.session import Session
+    from consent_tui.ui.dialogs.entity_forms import CookieResult
+    from consent_tui.ui.dialogs.policy_form import PolicyResult
     from consent_tui.ui.screens.editor import EditorScreen
 
 _PUT: dict[str, Any] = {
@@ -31,9 +24,20 @@ _PUT: dict[str, Any] = {
     "purpose": edits.put_purpose,
     "category": edits.put_category,
 }
-_FORM: dict[str, Any] = {"service": ServiceForm, "purpose": PurposeForm, "category": CategoryForm}
 _MAKE = {"service": Service, "purpose": Purpose, "category": Category}
 _COLLECTION = {"service": "services", "purpose": "purposes", "category": "categories"}
+
+
+def _form(kind: str) -> Any:
+    """The form class of ``kind`` (imported on first use: forms are not needed to start)."""
+    from consent_tui.ui.dialogs import entity_forms
+
+    return {
+        "service": entity_forms.ServiceForm,
+        "purpose": entity_forms.PurposeForm,
+        "category": entity_forms.CategoryForm,
+        "cookie": entity_forms.CookieForm,
+    }[kind]
 
 
 def split_cookie_key(key: str) -> tuple[str, int]:
@@ -79,16 +83,18 @@ class Flows:
             lang = self.screen.lang
         cat = self.catalogue
         if kind == "policy":
+            from consent_tui.ui.dialogs.policy_form import PolicyForm
+
             form: Any = PolicyForm(cat, lang=lang, focus=field or key)
             self.screen.app.push_screen(form, self._policy_done)
         elif kind == "cookie":
             sid, index = split_cookie_key(key)
             cookie = cat.services[sid].cookies[index]
-            form = CookieForm(cat, sid, cookie, new=False, lang=lang, focus=field)
+            form = _form("cookie")(cat, sid, cookie, new=False, lang=lang, focus=field)
             self.screen.app.push_screen(form, lambda r: self._cookie_done(r, sid, index))
-        elif kind in _FORM:
+        elif kind in _MAKE:
             entity = self._collection(kind)[key]
-            form = _FORM[kind](cat, entity, new=False, lang=lang, focus=field)
+            form = _form(kind)(cat, entity, new=False, lang=lang, focus=field)
             self.screen.app.push_screen(form, lambda r: self._entity_done(r, kind, key))
 
     @guarded
@@ -142,11 +148,11 @@ class Flows:
                     "Add a service first: cookies belong to a service.", severity="warning"
                 )
                 return
-            form: Any = CookieForm(cat, sid, Cookie(), new=True, lang=lang)
+            form: Any = _form("cookie")(cat, sid, Cookie(), new=True, lang=lang)
             self.screen.app.push_screen(form, lambda r: self._cookie_done(r, sid, None))
-        elif kind in _FORM:
+        elif kind in _MAKE:
             new_id = edits.fresh_id(self._collection(kind), f"new-{kind}")
-            form = _FORM[kind](cat, _MAKE[kind](new_id), new=True, lang=lang)
+            form = _form(kind)(cat, _MAKE[kind](new_id), new=True, lang=lang)
             self.screen.app.push_screen(form, lambda r: self._entity_done(r, kind, None))
 
     @guarded
@@ -168,6 +174,8 @@ class Flows:
 
     @guarded
     def delete(self, kind: str, key: str) -> None:
+        from consent_tui.ui.dialogs.confirm import ConfirmDelete
+
         info = edits.deletion(self.catalogue, kind, key)
         self.screen.app.push_screen(ConfirmDelete(info), lambda yes: self._delete(yes, kind, key))
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from consent_tui.core.validation import Problem
+if TYPE_CHECKING:
+    from consent_tui.core.validation import Problem
 
 _RANK = {"error": 0, "warning": 1, "info": 2}
 _MARK = {"error": "✗", "warning": "⚠", "info": "·"}

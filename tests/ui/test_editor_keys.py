@@ -80,7 +80,7 @@ async def test_palette_jumps_to_a_cookie_by_name(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         ed = editor(app)
-        assert ed.tabs.active == "cookies"
+        assert ed.active == "cookies"
         assert ed.view("cookies").grid.cursor_key == "youtube/2"
 
 
@@ -94,7 +94,7 @@ async def test_palette_offers_the_editor_actions(tmp_path: Path) -> None:
         await pilot.pause()
         form = app.screen
         assert form.query_one("#field-id", Input).value == "new-purpose"
-        assert editor(app).tabs.active == "purposes"
+        assert editor(app).active == "purposes"
 
 
 async def test_keys_are_remapped_from_the_config_file(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from textual.widgets import Markdown, Static
 from consent_tui import paths
 
 GENERAL = """\
-**Everywhere** — `1`…`7` switch views (or click the tabs), `ctrl+p` opens the command
+**Everywhere** — `1`…`7` switch views (or click their names), `ctrl+p` opens the command
 palette (every action, and *jump to* any service, cookie, purpose or category by name),
 `ctrl+z` / `ctrl+y` undo and redo, `ctrl+s` saves, `ctrl+q` quits.
 

@@ -1,4 +1,4 @@
-"""The editor screen: the views in tabs, the header with the problem count.
+"""The editor screen: the views (one shown at a time), the header with the problem count.
 
 It follows the session: after every change the shown view is refreshed at
 once (the others when next shown), and validation runs a moment later in a
@@ -7,19 +7,18 @@ worker thread, so typing and moving never wait for it.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+import asyncio
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Footer, Header
 
 from consent_tui.core.model import Catalogue
 from consent_tui.core.session import Session
-from consent_tui.core.tomlscan import SourceMap
-from consent_tui.core.validation import Problem, validate
 from consent_tui.ui.flows import Flows
 from consent_tui.ui.guard import guarded
 from consent_tui.ui.problems import ProblemIndex
@@ -29,6 +28,10 @@ from consent_tui.ui.views.policy_view import PolicyView
 from consent_tui.ui.views.preview import PreviewView
 from consent_tui.ui.views.problems_view import ProblemsView
 from consent_tui.ui.views.table_view import TableView
+from consent_tui.ui.widgets.view_bar import ViewBar
+
+if TYPE_CHECKING:
+    from consent_tui.core.validation import Problem
 
 # pane id, view class, key
 VIEWS: tuple[tuple[str, Any, str], ...] = (
@@ -66,6 +69,8 @@ def _show_binding(pane: str, cls: Any, key: str) -> Binding:
 class EditorScreen(Screen[None]):
     """One open catalogue."""
 
+    AUTO_FOCUS = "#service-grid"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         *(_show_binding(*view) for view in VIEWS),
         Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last change"),
@@ -90,13 +95,13 @@ class EditorScreen(Screen[None]):
         self.lang = session.catalogue.default_language
         self._shown: Catalogue | None = None
         self._timer: Timer | None = None
+        self._mounting: dict[str, asyncio.Event] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with TabbedContent(id="views"):
-            for pane, cls, key in VIEWS:
-                with TabPane(f"{key} {cls.TITLE}", id=pane):
-                    yield cls(id=f"{pane}-view")
+        yield ViewBar([(pane, key, cls.TITLE) for pane, cls, key in VIEWS])
+        with ContentSwitcher(initial="services-view"):
+            yield ServicesView(id="services-view")  # the others: just after the first frame
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -104,22 +109,58 @@ class EditorScreen(Screen[None]):
         self._shown = self.session.catalogue
         self.update_title()
         self.refresh_view()
-        self.call_after_refresh(self._start_validation)
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        self._start_validation()
+        self._mount_views()
+
+    @work(group="views")
+    async def _mount_views(self) -> None:
+        """Mount the other views, one by one, once the first frame is on screen."""
+        for pane, _cls, _key in VIEWS:
+            await self.ensure_view(pane)
+
+    def on_unmount(self) -> None:
+        self.session.unsubscribe(self._session_changed)
 
     # -- views
 
     @property
-    def tabs(self) -> TabbedContent:
-        return self.query_one(TabbedContent)
+    def active(self) -> str:
+        """The id of the shown view: "services", "cookies" …"""
+        return self.query_one(ViewBar).active
+
+    @property
+    def bar(self) -> ViewBar:
+        return self.query_one(ViewBar)
 
     def view(self, pane: str | None = None) -> Any:
-        pane = pane or self.tabs.active or "services"
-        return self.query_one(f"#{pane}-view")
+        """The view in ``pane`` (the shown one by default); None until it is mounted."""
+        found = self.query(f"#{pane or self.active}-view")
+        view = found.first() if found else None
+        return view if view is not None and view.is_mounted else None
+
+    async def ensure_view(self, pane: str) -> Any:
+        """The view in ``pane``, mounted now if it is not yet."""
+        view = self.view(pane)
+        if view is not None:
+            return view
+        done = self._mounting.get(pane)
+        if done is None:
+            done = self._mounting[pane] = asyncio.Event()
+            cls = {name: cls for name, cls, _key in VIEWS}[pane]
+            view = cls(id=f"{pane}-view")
+            view.display = False  # the switcher shows it when it becomes current
+            await self.query_one(ContentSwitcher).mount(view)
+            done.set()
+        await done.wait()
+        return self.view(pane)
 
     def refresh_view(self, pane: str | None = None) -> None:
         """Bring the shown view (or ``pane``) up to date if it is stale."""
         view = self.view(pane)
-        if not view.stale:
+        if view is None or not view.stale:
             return
         if isinstance(view, TableView):
             view.refresh_data(self.session.catalogue, self.problems, self.lang)
@@ -127,45 +168,45 @@ class EditorScreen(Screen[None]):
             view.refresh_data(self.session.catalogue, self.lang)
 
     def mark_stale(self) -> None:
-        for pane, _cls, _key in VIEWS:
-            self.view(pane).stale = True
+        for view in self.query(".table-view, .preview-view"):
+            view.stale = True  # type: ignore[attr-defined]
         self.refresh_view()
 
-    @on(TabbedContent.TabActivated)
-    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        pane = event.pane.id or "services"
+    @on(ViewBar.Selected)
+    async def _bar_clicked(self, event: ViewBar.Selected) -> None:
+        await self.action_show(event.pane)
+
+    @staticmethod
+    def _main_widget(view: Any) -> Any:
+        return view.grid if isinstance(view, TableView) else view.lines
+
+    async def action_show(self, pane: str) -> None:
+        """Show the view ``pane`` and focus its table."""
+        self.bar.active = pane
+        view = self.view(pane) or await self.ensure_view(pane)
+        if self.bar.active != pane:
+            return  # another view was asked for meanwhile
+        self.query_one(ContentSwitcher).current = view.id
         self.refresh_view(pane)
-        self._focus_view(pane)
-
-    def _focus_view(self, pane: str) -> None:
-        """Focus the view's table (later: the pane must be shown first)."""
-        view = self.view(pane)
-        target = view.grid if isinstance(view, TableView) else view.lines
-
-        def focus() -> None:
-            # only if still wanted: a stale call would switch the tab back
-            focused = self.focused
-            inside = focused is not None and view in focused.ancestors
-            if self.tabs.active == pane and focused is not target and not inside:
-                target.focus()
-
-        self.call_after_refresh(focus)
-
-    def action_show(self, pane: str) -> None:
-        self.tabs.active = pane
-        self.refresh_view(pane)
-        view = self.view(pane)
-        # focus now, so that keys typed right after the switch reach the new view
-        (view.grid if isinstance(view, TableView) else view.lines).focus()
+        self._main_widget(view).focus()  # now: keys typed right after reach the new view
 
     def select(self, kind: str, key: str) -> None:
         """Show ``kind``'s view with the cursor on ``key``."""
         pane = PANE_OF_KIND.get(kind, "services")
-        self.action_show(pane)
-        self.refresh_view(pane)
+        if self.view(pane) is None:  # the first instant after opening
+            self.run_worker(self._select_later(kind, key), group="views")
+            return
+        self.bar.active = pane
         view = self.view(pane)
-        if isinstance(view, TableView):
+        self.query_one(ContentSwitcher).current = view.id
+        self.refresh_view(pane)
+        self._main_widget(view).focus()
+        if isinstance(view, TableView) and key:
             view.show_row(key)
+
+    async def _select_later(self, kind: str, key: str) -> None:
+        await self.ensure_view(PANE_OF_KIND.get(kind, "services"))
+        self.select(kind, key)
 
     @guarded
     def jump_to_problem(self, problem: Problem) -> None:
@@ -184,7 +225,7 @@ class EditorScreen(Screen[None]):
             return
         self.select(kind, key)
         view = self.view(PANE_OF_KIND[kind])
-        if view.grid.cursor_key != key:
+        if view is None or view.grid.cursor_key != key:
             self.notify(
                 f"{kind} {visible(key)} no longer exists.", severity="warning", markup=False
             )
@@ -221,6 +262,10 @@ class EditorScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="validate", exit_on_error=False)
     def _validate(self, catalogue: Catalogue, text: str | None) -> None:
         try:
+            # imported here, in the worker thread: the rules are not needed for the first frame
+            from consent_tui.core.tomlscan import SourceMap
+            from consent_tui.core.validation import validate
+
             source = SourceMap(text.removeprefix("\ufeff")) if text else None
             problems = validate(catalogue, source)
         except Exception as exc:  # a rule bug must not take the editor down
@@ -236,7 +281,7 @@ class EditorScreen(Screen[None]):
         self.problems = ProblemIndex(problems)
         self.update_title()
         count = len(problems)
-        self.tabs.get_tab("problems").label = f"6 Problems ({count})" if count else "6 Problems"
+        self.bar.set_label("problems", f"Problems ({count})" if count else "Problems")
         self.mark_stale()
 
     # -- actions

@@ -19,12 +19,9 @@ from textual.timer import Timer
 from textual.widgets import Select, Static
 from textual.worker import get_current_worker
 
-from consent_tui.core.export import registry
-from consent_tui.core.export.registry import ExportOptions
 from consent_tui.core.model import Catalogue
 from consent_tui.ui.text import plain, visible
 from consent_tui.ui.widgets.line_view import LineView
-from consent_tui.ui.widgets.md_lines import MarkdownStyles, render
 
 PLACEHOLDER = (
     "# Preview\n\nThe Markdown export is not available in this build yet. "
@@ -35,6 +32,9 @@ PLACEHOLDER = (
 
 def markdown_of(catalogue: Catalogue, lang: str) -> tuple[str, tuple[str, ...]]:
     """The Markdown export (or a placeholder) and its notes."""
+    from consent_tui.core.export import registry
+    from consent_tui.core.export.registry import ExportOptions
+
     if "markdown" not in registry.names():
         return PLACEHOLDER, ()
     result = registry.get("markdown").render(catalogue, ExportOptions(lang=lang))
@@ -108,7 +108,7 @@ class PreviewView(Vertical):
         self._status("Rendering …")
         self._render_preview(catalogue, lang, width, self._styles())
 
-    def _styles(self) -> MarkdownStyles:
+    def _styles(self) -> dict[str, Style]:
         """Heading and link colours from the theme, made legible on its background."""
         theme = self.app.current_theme
 
@@ -118,21 +118,23 @@ class PreviewView(Vertical):
             return shifted.hex
 
         accent = legible(theme.accent)
-        return MarkdownStyles(
-            h1=Style(bold=True, underline=True, color=accent),
-            h2=Style(bold=True, color=legible(theme.primary)),
-            h3=Style(bold=True, color=legible(theme.secondary)),
-            link=Style(underline=True, color=accent),
-            code=Style(color=accent, bold=True),
-        )
+        return {
+            "h1": Style(bold=True, underline=True, color=accent),
+            "h2": Style(bold=True, color=legible(theme.primary)),
+            "h3": Style(bold=True, color=legible(theme.secondary)),
+            "link": Style(underline=True, color=accent),
+            "code": Style(color=accent, bold=True),
+        }
 
     @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
     def _render_preview(
-        self, catalogue: Catalogue, lang: str, width: int, styles: MarkdownStyles
+        self, catalogue: Catalogue, lang: str, width: int, styles: dict[str, Style]
     ) -> None:
         try:
+            from consent_tui.ui.widgets.md_lines import MarkdownStyles, render
+
             text, notes = markdown_of(catalogue, lang)
-            lines = render(text, width, styles)
+            lines = render(text, width, MarkdownStyles(**styles))
         except Exception as exc:  # an exporter bug must not take the editor down
             message = f"The preview failed: {type(exc).__name__}: {exc}"
             self.app.call_from_thread(self._status, message)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.widgets import Static
 
 from consent_tui.core.model import Catalogue
-from consent_tui.core.validation import Problem
 from consent_tui.ui.problems import ProblemIndex, tone
 from consent_tui.ui.text import plain, visible
 from consent_tui.ui.views.table_view import TableView
 from consent_tui.ui.widgets.grid import Column, Row
+
+if TYPE_CHECKING:
+    from consent_tui.core.validation import Problem
 
 _SEVERITY_ORDER = {"error": "0", "warning": "1", "info": "2"}
 
@@ -81,6 +85,9 @@ class ProblemsView(TableView):
             if problem.hint:
                 text += f" — {visible(problem.hint)}"
             self.query_one(".status", Static).update(plain(text))
+
+    def cursor_moved(self) -> None:
+        self.update_status()
 
     def activate(self, key: str) -> None:
         self.editor.jump_to_problem(self.problems[int(key)])

@@ -58,6 +58,7 @@ class TableView(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="table-view")
         self.stale = True
+        self._had_row = False
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -159,9 +160,16 @@ class TableView(Vertical):
         return True
 
     @on(Grid.CursorMoved)
-    def _cursor_moved(self) -> None:
-        self.refresh_bindings()
-        self.update_status()
+    def _cursor_moved(self, event: Grid.CursorMoved) -> None:
+        # the footer is rebuilt only when a row appears or the last one goes (it is slow)
+        has_row = event.key is not None
+        if has_row != self._had_row:
+            self._had_row = has_row
+            self.refresh_bindings()
+        self.cursor_moved()
+
+    def cursor_moved(self) -> None:
+        """The cursor is on another row (the problems view shows it in the status line)."""
 
     @on(Grid.Activated)
     def _activated(self, event: Grid.Activated) -> None:

@@ -266,12 +266,15 @@ class Grid(ScrollView, can_focus=True):
             self.post_message(self.CursorMoved(self, key))
 
     def _scroll_to_cursor(self) -> None:
+        """Scroll as little as needed to show the cursor (and no further than the end)."""
         height = max(1, self.scrollable_content_region.height - 1)
-        top = int(self.scroll_y)
+        top = min(int(self.scroll_y), max(0, len(self._order) - height))
         if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+            top = self.cursor
         elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+            top = self.cursor - height + 1
+        if top != int(self.scroll_y):
+            self.scroll_to(y=top, animate=False, immediate=True)
 
     def action_cursor(self, delta: int) -> None:
         self._set_cursor(self.cursor + delta)
