@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from consent_tui import paths
+from consent_tui.core.atomic import write_atomic
 from consent_tui.core.store import Fingerprint
 
 FORMAT = 1
@@ -87,12 +88,7 @@ def _slot(source: Path | None, which: str) -> tuple[Path, Path]:
 
 
 def _atomic_write(path: Path, data: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "w", encoding="utf-8", newline="") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    write_atomic(path, data.encode("utf-8"))
 
 
 def write(

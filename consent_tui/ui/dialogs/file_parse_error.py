@@ -11,7 +11,6 @@ writes the text as it is. The screen's result is the new :class:`Session`, or
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import ClassVar
 
@@ -25,6 +24,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static, TextArea
 
+from consent_tui.core.atomic import write_atomic
 from consent_tui.core.errors import CatalogueError
 from consent_tui.core.loader import load_text
 from consent_tui.core.session import Session
@@ -247,20 +247,5 @@ class ParseErrorScreen(Screen["Session | None"]):
 
 
 def write_text_atomically(path: Path, text: str) -> None:
-    """Replace ``path``'s content with ``text`` in one step, keeping its permissions."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except OSError:
-        mode = None
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-        raise
+    """Replace ``path``'s content with ``text`` in one step (see :mod:`core.atomic`)."""
+    write_atomic(path, text.encode("utf-8"))
