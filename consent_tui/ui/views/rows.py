@@ -7,7 +7,6 @@ rebuilt, even in a catalogue of ten thousand cookies.
 
 from __future__ import annotations
 
-from consent_tui.core.durations import try_parse
 from consent_tui.core.model import Catalogue, Service, text_in
 from consent_tui.ui.problems import ProblemIndex
 from consent_tui.ui.text import visible
@@ -124,6 +123,8 @@ def category_rows(cat: Catalogue, problems: ProblemIndex, lang: str) -> list[Row
 
 def duration_sort_key(cell: str) -> tuple[int, float]:
     """Sessions first, then by length, then persistent, then unreadable."""
+    from consent_tui.core.durations import try_parse
+
     parsed = try_parse(cell)
     if parsed is None:
         return (3, 0.0)

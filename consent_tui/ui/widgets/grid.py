@@ -10,8 +10,7 @@ press ``s``), and a filter matching every column.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -27,8 +26,7 @@ from textual.strip import Strip
 from consent_tui.ui.widgets.grid_layout import fit_widths, natural_widths
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(NamedTuple):
     """A column: its label, width limits, how it sorts and how a cell is toned."""
 
     key: str
@@ -41,8 +39,7 @@ class Column:
     tone: Callable[[str], str | None] | None = None  # a COMPONENT_CLASSES name
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """A row: a stable key and its cells, already made safe to display."""
 
     key: str
