@@ -54,13 +54,7 @@ class JumpProvider(Provider):
             content = Content(text)
             for offset in offsets:
                 content = content.stylize(style or "reverse", offset, offset + 1)
-            yield Hit(
-                score,
-                content,
-                partial(editor.select, kind, key),
-                text=text,
-                help="Show it in its table",
-            )
+            yield Hit(score, content, partial(editor.select, kind, key), text=text)
 
     async def discover(self) -> Hits:
         editor = self._editor()

@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
 from consent_tui.ui.dialogs.fields import Field, TranslatedField
 from consent_tui.ui.guard import guarded
@@ -94,7 +94,10 @@ class EntityForm(ModalScreen[R | None], Generic[R]):
         for field in self.fields:
             self._show_errors(field)
         target = self.field(self.focus_name) if self.focus_name else None
-        widget = (target or self.fields[0]).widget if self.fields else None
+        if target is None:  # the first text to type in, else the first field
+            typed = [f for f in self.fields if isinstance(f.widget, (Input, TextArea))]
+            target = typed[0] if typed else (self.fields[0] if self.fields else None)
+        widget = target.widget if target is not None else None
         if widget is not None:
             widget.focus()
             self.call_after_refresh(widget.scroll_visible, animate=False)

@@ -10,6 +10,7 @@ paragraphs with emphasis, code and links, lists, quotes, rules and tables
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,7 +39,10 @@ class MarkdownStyles:
     table_head: Style = field(default_factory=lambda: Style(bold=True))
 
 
-_PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
+# HTML is recognised only to turn the exporters' <br> into line breaks; any other
+# tag is shown as the literal text it is.
+_PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def render(markdown: str, width: int, styles: MarkdownStyles | None = None) -> list[Strip]:
@@ -135,7 +139,8 @@ class _Layout:
         if kind == "table_open":
             return self.table(tokens, i)
         if kind == "html_block":
-            self.emit(Text(visible(tok.content.strip(), multiline=False), style=self.s.muted))
+            for line in tok.content.strip().split("\n"):
+                self.emit(Text(visible(line), style=self.s.muted))
             return i + 1
         return i + 1
 
@@ -158,6 +163,9 @@ class _Layout:
                 stack.pop()
             elif kind == "image":
                 text.append(visible(child.content or "[image]"), self.s.muted)
+            elif kind == "html_inline":
+                is_break = _BREAK.fullmatch(child.content.strip())
+                text.append("\n" if is_break else visible(child.content))
         return text
 
     def _inline_style(self, kind: str) -> Style:
@@ -201,7 +209,8 @@ class _Layout:
         natural = [3] * count
         for row in rows:
             for c, cell in enumerate(row):
-                natural[c] = max(natural[c], min(cell_len(cell), 60))
+                longest = max(cell_len(line) for line in cell.split("\n"))
+                natural[c] = max(natural[c], min(longest, 60))
         widths = _shrink(natural, self.width - 3 * (count - 1) - 1)
         sep = Segment(" │ ", self.s.muted)
         for n, row in enumerate(rows):
@@ -228,13 +237,17 @@ def _align(style: Any) -> str:
 
 
 def _plain(tok: Token) -> str:
+    """A table cell's text; ``<br>`` becomes a line break."""
     parts = []
     for child in tok.children or []:
         if child.type in ("text", "code_inline"):
-            parts.append(child.content)
+            parts.append(visible(child.content))
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
-    return visible("".join(parts))
+        elif child.type == "html_inline":
+            is_break = _BREAK.fullmatch(child.content.strip())
+            parts.append("\n" if is_break else visible(child.content))
+    return "".join(parts)
 
 
 def _shrink(widths: list[int], room: int) -> list[int]:
@@ -246,7 +259,9 @@ def _shrink(widths: list[int], room: int) -> list[int]:
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    """Word-wrap plain ``text`` to ``width`` cells (long words are cut)."""
+    """Word-wrap plain ``text`` to ``width`` cells (long words are cut; keeps line breaks)."""
+    if "\n" in text:
+        return [line for part in text.split("\n") for line in _wrap(part, width)]
     if cell_len(text) <= width:
         return [text]
     lines: list[str] = []
