@@ -181,6 +181,12 @@ def test_tcf_purposes_that_need_consent(basis: str, tcf: str, warned: bool) -> N
         ("session", "invalid-consent-lifetime"),
         ("persistent", "invalid-consent-lifetime"),
         ("0 days", "invalid-consent-lifetime"),
+        ("12 hours", "invalid-consent-lifetime"),
+        ("1 second", "invalid-consent-lifetime"),
+        ("23 hours 59 minutes", "invalid-consent-lifetime"),
+        ("PT12H", "invalid-consent-lifetime"),
+        ("1 day", None),
+        ("24 hours", None),
         ("half a year", "invalid-consent-lifetime"),
         ("1" * 5000 + " days", "invalid-consent-lifetime"),
     ],
@@ -197,6 +203,16 @@ def test_consent_lifetime_message() -> None:
         'consent_lifetime of [banner] is "1 year"; the CNIL recommends asking again after 6 '
         "months at most"
     ]
+
+
+def test_consent_lifetime_under_a_day_says_why() -> None:
+    [p] = found("[banner]\nconsent_lifetime = '12 hours'\n", "invalid-consent-lifetime")
+    assert p.severity == "error"
+    assert p.message == (
+        'consent_lifetime of [banner] is "12 hours", less than one day; Klaro and '
+        "vanilla-cookieconsent keep a choice for whole days, so a banner cannot store it for less"
+    )
+    assert p.hint == 'write a fixed duration of one day or more, such as "6 months" or "182 days"'
 
 
 def test_revision() -> None:

@@ -33,10 +33,12 @@ INVALID_LIFETIME = Rule(
     "invalid-consent-lifetime",
     "error",
     FAMILY,
-    '[banner] consent_lifetime is not a fixed duration (it does not parse, or is "session", '
-    '"persistent" or zero).',
-    "The banner exports store the visitor's choice for this long; they need a number of days.",
-    'Write a fixed duration such as "6 months" or "182 days".',
+    "[banner] consent_lifetime is not a fixed duration of at least one day (it does not parse, "
+    'or is "session", "persistent", zero, or under one day).',
+    "The banner exports store the visitor's choice for this long, and Klaro and "
+    "vanilla-cookieconsent count that lifetime in whole days: they cannot keep a choice for "
+    "less than a day, so a shorter value would make the banner and the policy disagree.",
+    'Write a fixed duration of one day or more, such as "6 months" or "182 days".',
     bad="""\
 [banner]
 consent_lifetime = "persistent"
@@ -66,6 +68,7 @@ revision = 1
 
 RULES: Final = (TOO_LONG, INVALID_LIFETIME, INVALID_REVISION)
 
+DAY_SECONDS: Final = UNIT_SECONDS["day"]
 # Six average months, with a day's tolerance for "183 days" and the like.
 LIMIT_SECONDS: Final = 6 * UNIT_SECONDS["month"] + UNIT_SECONDS["day"]
 
@@ -86,6 +89,11 @@ def check(ctx: Context) -> None:
                 why = f'is "{duration.kind}"; the choice must be kept for a fixed time'
             elif not seconds:
                 why = "is zero; the visitor would be asked on every page"
+            elif seconds < DAY_SECONDS:
+                why = (
+                    f"is {quote(text)}, less than one day; Klaro and vanilla-cookieconsent keep "
+                    "a choice for whole days, so a banner cannot store it for less"
+                )
         except DurationError as exc:
             why = "cannot be read: " + str(exc).split(";")[0]
         if why is not None:
