@@ -7,6 +7,7 @@ from typing import Any, Final
 
 from consent_tui.core.rules.base import Context, Loc, Rule, kind_of, quote
 from consent_tui.core.rules.fields import FIELDS, TEXT, URL_TEXT, extras
+from consent_tui.core.rules.type_hints import type_hint
 
 FAMILY = "types"
 
@@ -31,22 +32,6 @@ consent = true
 RULES: Final = (WRONG_TYPE,)
 
 _ELEMENTS: Final = {"languages": str, "columns": str, "purposes": str, "tcf_purposes": int}
-
-
-def _type_hint(field: str, expected: str, value: object) -> str:
-    if expected.startswith("a boolean") and isinstance(value, str):
-        word = value.strip().lower()
-        if word in ("true", "false", "yes", "no"):
-            return f"write `{field} = {'true' if word in ('true', 'yes') else 'false'}`"
-    if expected.startswith("a TOML date") and isinstance(value, str):
-        return f"write the date without quotes: `{field} = {value.strip()}`"
-    if expected.startswith("an integer") and isinstance(value, str) and value.strip().isdigit():
-        return f"write the number without quotes: `{field} = {value.strip()}`"
-    if expected.startswith("an array") and isinstance(value, str):
-        return f'write an array: `{field} = ["{value}"]`'
-    if expected.startswith("a string") and isinstance(value, int | float) and value is not True:
-        return f'write it in quotes: `{field} = "{value}"`'
-    return f"write {field} as {expected}"
 
 
 def _wrong(ctx: Context, loc: Loc, kind: str, extra: Mapping[str, Any], prefix: str = "") -> None:
@@ -107,7 +92,7 @@ def _wrong(ctx: Context, loc: Loc, kind: str, extra: Mapping[str, Any], prefix: 
             f"{field} of {loc.label} must be {expected}, not {found}",
             field=field,
             key=where,
-            hint=_type_hint(key, expected, value),
+            hint=type_hint(ctx, loc, kind, key, expected, value),
         )
 
 
