@@ -14,6 +14,7 @@ import tomllib
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
+from consent_tui.core import nesting
 from consent_tui.core.errors import NotACatalogueError, ParseError
 from consent_tui.core.model import (
     FORMAT_VERSION,
@@ -53,10 +54,15 @@ def decode(data: bytes, path: str | None = None) -> str:
 
 
 def parse_toml(text: str, path: str | None = None) -> dict[str, Any]:
-    """``tomllib.loads`` with errors turned into :class:`ParseError` with a place."""
+    """``tomllib.loads`` with errors turned into :class:`ParseError` with a place.
+
+    Text nested too deeply for ``tomllib`` is a :class:`NotACatalogueError`.
+    """
     body = text[1:] if text.startswith(BOM) else text
     try:
         return tomllib.loads(body)
+    except RecursionError:  # nested hundreds of levels deep: tomllib recurses per level
+        raise too_deep(body, path) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         line = col = None
@@ -73,6 +79,12 @@ def parse_toml(text: str, path: str | None = None) -> dict[str, Any]:
             source_line = body.split("\n")[line - 1]
             col = len(source_line) - len(source_line.lstrip()) + 1
         raise ParseError(f"invalid TOML: {_tidy(message)}", path=path, line=line, col=col) from None
+
+
+def too_deep(body: str, path: str | None) -> NotACatalogueError:
+    """The error for text nesting tables or arrays beyond :data:`nesting.MAX_DEPTH`."""
+    line, col = nesting.place(body) or (None, None)
+    return NotACatalogueError(nesting.message(), path=path, line=line, col=col)
 
 
 _QUOTED = r"""(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""
@@ -191,6 +203,7 @@ class _Builder:
         for key, value in data.items():
             if key not in known:
                 extra[key] = value
+        self._shallow(extra, 1)
         return Catalogue(
             policy=policy,
             categories=categories,
@@ -262,12 +275,23 @@ class _Builder:
         extra[key] = value
         return None
 
-    @staticmethod
-    def _rest(data: Mapping[str, Any], known: set[str] | frozenset[str], extra: _Extra) -> _Extra:
+    def _rest(
+        self, data: Mapping[str, Any], known: set[str] | frozenset[str], extra: _Extra, level: int
+    ) -> _Extra:
+        """``extra`` with the keys of ``data`` not in ``known``; values at ``level`` checked."""
         for key, value in data.items():
             if key not in known:
                 extra[key] = value
+        if extra:
+            self._shallow(extra, level)
         return extra
+
+    def _shallow(self, extra: _Extra, level: int) -> None:
+        """Refuse a kept value nested beyond :data:`nesting.MAX_DEPTH` (nothing else nests)."""
+        for key, value in extra.items():
+            if isinstance(value, dict | list) and nesting.too_deep(value, level, (key,)):
+                body = self._source[1:] if self._source.startswith(BOM) else self._source
+                raise too_deep(body, self._path)
 
     def policy(self, data: dict[str, Any]) -> Policy:
         extra: _Extra = {}
@@ -297,7 +321,7 @@ class _Builder:
             updated=updated,
             intro=self._text(data, "intro", extra),
             document=document,
-            extra=self._rest(data, known, extra),
+            extra=self._rest(data, known, extra, 2),
         )
 
     def document(self, data: dict[str, Any]) -> DocumentSettings:
@@ -319,7 +343,7 @@ class _Builder:
         return DocumentSettings(
             columns=columns,
             sections=sections,
-            extra=self._rest(data, {"columns", "sections"}, extra),
+            extra=self._rest(data, {"columns", "sections"}, extra, 3),
         )
 
     def banner(self, data: dict[str, Any]) -> Banner:
@@ -332,7 +356,7 @@ class _Builder:
             consent_lifetime=self._str(data, "consent_lifetime", extra),
             revision=revision,
             policy_url=self._text(data, "policy_url", extra),
-            extra=self._rest(data, {"revision", "consent_lifetime", "policy_url"}, extra),
+            extra=self._rest(data, {"revision", "consent_lifetime", "policy_url"}, extra, 2),
         )
 
     def category(self, key: str, data: dict[str, Any]) -> Category:
@@ -342,7 +366,7 @@ class _Builder:
             title=self._text(data, "title", extra),
             description=self._text(data, "description", extra),
             consent=self._bool(data, "consent", extra),
-            extra=self._rest(data, {"title", "description", "consent"}, extra),
+            extra=self._rest(data, {"title", "description", "consent"}, extra, 3),
         )
 
     def purpose(self, key: str, data: dict[str, Any]) -> Purpose:
@@ -358,7 +382,7 @@ class _Builder:
             description=self._text(data, "description", extra),
             legal_basis=self._str(data, "legal_basis", extra),
             tcf_purposes=tuple(tcf) if tcf is not None else None,
-            extra=self._rest(data, known, extra),
+            extra=self._rest(data, known, extra, 3),
         )
 
     def service(self, key: str, data: dict[str, Any]) -> Service:
@@ -384,7 +408,7 @@ class _Builder:
             safeguard=self._str(data, "safeguard", extra),
             description=self._text(data, "description", extra),
             cookies=tuple(cookies),
-            extra=self._rest(data, known, extra),
+            extra=self._rest(data, known, extra, 3),
         )
 
     def cookie(self, data: dict[str, Any]) -> Cookie:
@@ -398,7 +422,7 @@ class _Builder:
             duration_note=self._text(data, "duration_note", extra),
             refresh=self._bool(data, "refresh", extra),
             description=self._text(data, "description", extra),
-            extra=self._rest(data, _COOKIE_KEYS, extra),
+            extra=self._rest(data, _COOKIE_KEYS, extra, 5),
         )
 
 
