@@ -318,3 +318,21 @@ def test_messages_never_carry_terminal_controls() -> None:
 
     [p] = [p for p in check(edited(edit)) if p.rule == "invalid-duration"]
     assert p.message.startswith("duration of cookie `evil\\x1b[31m\\u202e\\n` of service `site`")
+
+
+def test_a_repeated_document_column() -> None:
+    fragment = "[policy.document]\ncolumns = ['provider', 'cookies', 'provider', 'bogus']\n"
+    problems = [p for p in check(compose(fragment)) if p.field == "document.columns"]
+    assert [(p.rule, p.severity) for p in problems] == [
+        ("duplicate-column", "warning"),
+        ("invalid-value", "error"),
+    ]
+    assert problems[0].message == (
+        'columns of [policy.document] names "provider" twice; the document would show it twice'
+    )
+    assert problems[0].hint == (
+        'remove the repeated id, or use a column not listed yet: "function_location", '
+        '"purposes", "duration", "type", "party", "domain", "description" or "privacy_policy"'
+    )
+    assert problems[0].line is not None
+    assert found("[policy.document]\ncolumns = ['provider', 'cookies']\n", "duplicate-column") == []

@@ -14,6 +14,7 @@ from typing import Final
 from consent_tui.core.rules import (
     banner,
     consent,
+    document,
     duplicates,
     durations,
     files,
@@ -33,6 +34,7 @@ CHECKED: Final = (
     required,
     types,
     values,
+    document,
     references,
     duplicates,
     urls,

@@ -25,6 +25,7 @@ _FAMILY_TITLES = {
     "required": "Required fields",
     "types": "Types",
     "values": "Allowed values",
+    "document": "Document settings",
     "references": "References",
     "duplicates": "Duplicates",
     "urls": "URLs, domains and paths",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from consent_tui.core.model import DOCUMENT_COLUMNS, LEGAL_BASES, PARTIES, STORAGE_TYPES, Policy
+from consent_tui.core.model import LEGAL_BASES, PARTIES, STORAGE_TYPES
 from consent_tui.core.rules import codes
 from consent_tui.core.rules.base import (
     Context,
@@ -14,7 +14,6 @@ from consent_tui.core.rules.base import (
     category_loc,
     cookie_loc,
     did_you_mean,
-    document_loc,
     is_blank,
     one_of,
     policy_loc,
@@ -165,24 +164,6 @@ duration = "session"
 """,
 )
 
-UNKNOWN_SECTION = Rule(
-    "unknown-section",
-    "warning",
-    FAMILY,
-    "[policy.document] sections names a section the document does not have.",
-    "A section text replaces the built-in wording of a standard section by its id; under any "
-    "other id it is never shown.",
-    "Use one of the section ids listed in docs/export.md (such as manage_consent), or remove it.",
-    bad="""\
-[policy.document.sections]
-manage_cookies = "Use the Cookie settings link at the bottom of every page."
-""",
-    good="""\
-[policy.document.sections]
-manage_consent = "Use the Cookie settings link at the bottom of every page."
-""",
-)
-
 RULES: Final = (
     INVALID_VALUE,
     INVALID_ID,
@@ -191,7 +172,6 @@ RULES: Final = (
     DUPLICATE_LANGUAGE,
     INVALID_TCF,
     INVALID_COOKIE_NAME,
-    UNKNOWN_SECTION,
 )
 
 ID_PATTERN: Final = re.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -275,8 +255,6 @@ def check(ctx: Context) -> None:
                 language=tag,
             )
         seen.add(tag)
-    if cat.policy.document is not None:
-        _document(ctx, cat.policy)
     for i, cid in enumerate(cat.categories):
         if not ID_PATTERN.fullmatch(cid):
             _id(ctx, category_loc(i, cid), cid, "category")
@@ -317,39 +295,6 @@ def check(ctx: Context) -> None:
                         "names at ; and =, refuse control characters and trim spaces",
                         field="name",
                     )
-
-
-def _document(ctx: Context, policy: Policy) -> None:
-    from consent_tui.core.export.texts.en import SECTIONS  # the standard sections' ids
-
-    document = policy.document
-    if document is None:
-        return
-    loc = document_loc()
-    for column in document.columns or ():
-        if column not in DOCUMENT_COLUMNS:
-            guess = did_you_mean(column, DOCUMENT_COLUMNS)
-            ctx.report(
-                INVALID_VALUE,
-                loc,
-                f"columns of [policy.document] holds {quote(column)}, which is not a column of "
-                "the document",
-                field="document.columns",
-                key=("columns",),
-                hint=f'write "{guess}"' if guess else f"use {one_of(DOCUMENT_COLUMNS)}",
-            )
-    for key in document.sections:
-        if key not in SECTIONS:
-            guess = did_you_mean(key, SECTIONS)
-            ctx.report(
-                UNKNOWN_SECTION,
-                loc,
-                f"[policy.document] sections has no standard section `{key}`",
-                field=f"document.sections.{key}",
-                key=("sections", key),
-                alt=("sections",),
-                hint=f"did you mean `{guess}`?" if guess else None,
-            )
 
 
 def _tcf(ctx: Context, loc: Loc, numbers: tuple[int, ...]) -> None:
