@@ -336,3 +336,21 @@ def test_a_repeated_document_column() -> None:
     )
     assert problems[0].line is not None
     assert found("[policy.document]\ncolumns = ['provider', 'cookies']\n", "duplicate-column") == []
+
+
+def test_a_mistyped_section_does_not_hide_the_others() -> None:
+    fragment = (
+        '[policy]\nlanguages = ["en", "fr"]\n'
+        "[policy.document.sections]\nmanage_cookies = 'x'\nwhat_is_a_cookie = { en = 'y' }\n"
+        "intro = 3\n"
+        "browser_settings = { en = 'z', fr = 'z' }\ntitle = []\n"
+    )
+    problems = [p for p in check(compose(fragment)) if p.entity == "policy"]
+    assert [(p.rule, p.field, p.language) for p in problems] == [
+        ("wrong-type", "document.sections", None),
+        ("wrong-type", "document.sections", None),
+        ("unknown-section", "document.sections.manage_cookies", None),
+        ("missing-translation", "document.sections.manage_cookies", "fr"),
+        ("missing-translation", "document.sections.what_is_a_cookie", "fr"),
+    ]
+    assert [p.line for p in problems] == [18, 19, 17, 17, 21]

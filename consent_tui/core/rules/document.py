@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from consent_tui.core.model import DOCUMENT_COLUMNS, DocumentSettings
+from consent_tui.core.model import DOCUMENT_COLUMNS, DocumentSettings, Text
 from consent_tui.core.rules.base import Context, Rule, did_you_mean, document_loc, one_of, quote
 from consent_tui.core.rules.values import INVALID_VALUE
 
@@ -91,7 +91,7 @@ def _sections(ctx: Context, document: DocumentSettings) -> None:
     from consent_tui.core.export.texts.en import SECTIONS  # the standard sections' ids
 
     loc = document_loc()
-    for key in document.sections:
+    for key in section_texts(document, ctx.lang):
         if key not in SECTIONS:
             guess = did_you_mean(key, SECTIONS)
             ctx.report(
@@ -103,3 +103,25 @@ def _sections(ctx: Context, document: DocumentSettings) -> None:
                 alt=("sections",),
                 hint=f"did you mean `{guess}`?" if guess else None,
             )
+
+
+def section_texts(document: DocumentSettings, lang: str) -> dict[str, Text | None]:
+    """The section texts by id, as the file has them.
+
+    One wrongly typed entry makes the loader keep the whole table in ``extra``
+    (``sections`` is then empty): its ids are all listed, with the well-formed
+    texts read the way the loader reads them and ``None`` for the others, so
+    that one mistake does not hide the checks of the other sections.
+    """
+    kept = document.extra.get("sections")
+    if document.sections or not isinstance(kept, dict):
+        return dict(document.sections)
+    return {str(key): _text(value, lang) for key, value in kept.items()}
+
+
+def _text(value: object, lang: str) -> Text | None:
+    if isinstance(value, str):
+        return Text.of(value, lang)
+    if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
+        return Text({str(k): v for k, v in value.items()})
+    return None

@@ -17,6 +17,7 @@ from consent_tui.core.rules.base import (
     purpose_loc,
     service_loc,
 )
+from consent_tui.core.rules.document import section_texts
 from consent_tui.core.rules.values import language_problem
 
 FAMILY = "translations"
@@ -131,7 +132,7 @@ def check(ctx: Context) -> None:
     _text(ctx, loc, "title", policy.title, False)
     _text(ctx, loc, "intro", policy.intro, False)
     if policy.document is not None:
-        for name, text in policy.document.sections.items():
+        for name, text in section_texts(policy.document, ctx.lang).items():
             key = ("document", "sections", name)
             _text(ctx, loc, f"document.sections.{name}", text, False, key)
     for i, (cid, category) in enumerate(cat.categories.items()):

@@ -75,16 +75,17 @@ def _wrong(ctx: Context, loc: Loc, kind: str, extra: Mapping[str, Any], prefix: 
             )
             continue
         if key == "sections" and isinstance(value, dict):
-            bad = next(((k, v) for k, v in value.items() if not _is_text(v)), None)
-            if bad is not None:
+            bad_sections = [(k, v) for k, v in value.items() if not _is_text(v)]
+            for name, text in bad_sections:
                 ctx.report(
                     WRONG_TYPE,
                     loc,
-                    f"section `{bad[0]}` of {loc.label} must be {TEXT}, not {kind_of(bad[1])}",
+                    f"section `{name}` of {loc.label} must be {TEXT}, not {kind_of(text)}",
                     field=field,
-                    key=(*where, bad[0]),
+                    key=(*where, name),
                     alt=where,
                 )
+            if bad_sections:
                 continue
         ctx.report(
             WRONG_TYPE,
