@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from consent_tui.core.model import Catalogue, Cookie, Policy, Service
 from consent_tui.core.validation import validate
-from tests.core.validation_support import check, edited, found, messages
+from tests.core.validation_support import check, compose, edited, found, messages
 
 
 def _cookies(*cookies: dict[str, Any], service: str = "site") -> str:
@@ -300,3 +300,53 @@ def test_thirteen_months_in_exempt_categories(duration: str, kind: str, flagged:
     assert bool(_rule(_duration(duration, kind, "site"), "lifetime-over-13-months")) is flagged
     # the same cookie in a category that asks for consent is never flagged
     assert not _rule(_duration(duration, kind, "stats"), "lifetime-over-13-months")
+
+
+@pytest.mark.parametrize(
+    ("duration", "kind", "rules"),
+    [
+        ("0 days", "http_cookie", ["zero-duration"]),
+        ("PT0S", "http_cookie", ["zero-duration"]),
+        ("P0D", "local_storage", ["zero-duration"]),
+        ("0 minutes 0 seconds", "http_cookie", ["zero-duration"]),
+        ("0 days 0 days", "http_cookie", ["zero-duration"]),
+        ("1 day 1 day", "http_cookie", ["repeated-duration-unit"]),
+        ("1 Day, 2 days", "local_storage", ["repeated-duration-unit"]),
+        ("6 months 6 months", "http_cookie", ["repeated-duration-unit"]),
+        ("6 months 2 weeks", "http_cookie", []),
+        ("1 year 0 months", "http_cookie", []),
+        ("1 week 7 days", "http_cookie", []),
+        ("session", "http_cookie", []),
+    ],
+)
+def test_zero_durations_and_repeated_units(duration: str, kind: str, rules: list[str]) -> None:
+    problems = [p for p in check(_duration(duration, kind)) if p.field == "duration"]
+    assert [(p.rule, p.severity) for p in problems] == [(r, "warning") for r in rules]
+
+
+def test_repeated_unit_names_the_sum() -> None:
+    [p] = found(
+        "[[services.stats.cookies]]\nname = 'c'\nduration = '1 year 6 months 1 year'\n",
+        "repeated-duration-unit",
+    )
+    assert p.message == (
+        'duration of cookie `c` of service `stats` ("1 year 6 months 1 year") names the unit '
+        "year twice; the parts add up to 2 years and 6 months"
+    )
+    assert p.hint == 'write `duration = "2 years and 6 months"` if that is the lifetime meant'
+    [p] = found("[[services.stats.cookies]]\nname = 'c'\nduration = '0 days'\n", "zero-duration")
+    assert p.message == 'duration of cookie `c` of service `stats` is "0 days", a lifetime of zero'
+
+
+@pytest.mark.parametrize(
+    ("lifetime", "rules"),
+    [
+        ("3 months 3 months", ["repeated-duration-unit"]),
+        ("6 months 6 months", ["repeated-duration-unit", "consent-lifetime-too-long"]),
+        ("1 month 1 week", []),
+    ],
+)
+def test_repeated_unit_in_the_consent_lifetime(lifetime: str, rules: list[str]) -> None:
+    fragment = f"[banner]\nconsent_lifetime = '{lifetime}'\n"
+    problems = [p for p in check(compose(fragment)) if p.entity == "banner"]
+    assert [p.rule for p in problems] == rules

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from consent_tui.core.durations import UNIT_SECONDS, DurationError, parse_duration
-from consent_tui.core.rules.base import Context, Rule, banner_loc, is_blank, quote
+from consent_tui.core.durations import UNIT_SECONDS, Duration, DurationError, parse_duration
+from consent_tui.core.rules.base import Context, Loc, Rule, banner_loc, is_blank, quote
+from consent_tui.core.rules.durations import report_repeated
 
 FAMILY = "banner"
 
@@ -80,37 +81,7 @@ def check(ctx: Context) -> None:
     loc = banner_loc()
     text = banner.consent_lifetime
     if text is not None and not is_blank(text):
-        why = None
-        seconds = None
-        try:
-            duration = parse_duration(text)
-            seconds = duration.seconds
-            if duration.kind != "fixed":
-                why = f'is "{duration.kind}"; the choice must be kept for a fixed time'
-            elif not seconds:
-                why = "is zero; the visitor would be asked on every page"
-            elif seconds < DAY_SECONDS:
-                why = (
-                    f"is {quote(text)}, less than one day; Klaro and vanilla-cookieconsent keep "
-                    "a choice for whole days, so a banner cannot store it for less"
-                )
-        except DurationError as exc:
-            why = "cannot be read: " + str(exc).split(";")[0]
-        if why is not None:
-            ctx.report(
-                INVALID_LIFETIME,
-                loc,
-                f"consent_lifetime of [banner] {why}",
-                field="consent_lifetime",
-            )
-        elif seconds is not None and seconds > LIMIT_SECONDS:
-            ctx.report(
-                TOO_LONG,
-                loc,
-                f"consent_lifetime of [banner] is {quote(text)}; the CNIL recommends asking again "
-                "after 6 months at most",
-                field="consent_lifetime",
-            )
+        _lifetime(ctx, loc, text)
     if banner.revision is not None and banner.revision < 0:
         ctx.report(
             INVALID_REVISION,
@@ -118,3 +89,41 @@ def check(ctx: Context) -> None:
             f"revision of [banner] is {banner.revision}; it must be 0 or more",
             field="revision",
         )
+
+
+def _lifetime(ctx: Context, loc: Loc, text: str) -> None:
+    try:
+        duration = parse_duration(text)
+    except DurationError as exc:
+        why: str | None = "cannot be read: " + str(exc).split(";")[0]
+    else:
+        why = _not_kept(duration, text)
+    if why is not None:
+        ctx.report(
+            INVALID_LIFETIME, loc, f"consent_lifetime of [banner] {why}", field="consent_lifetime"
+        )
+        return
+    report_repeated(ctx, loc, "consent_lifetime", text, duration)
+    if (duration.seconds or 0) > LIMIT_SECONDS:
+        ctx.report(
+            TOO_LONG,
+            loc,
+            f"consent_lifetime of [banner] is {quote(text)}; the CNIL recommends asking again "
+            "after 6 months at most",
+            field="consent_lifetime",
+        )
+
+
+def _not_kept(duration: Duration, text: str) -> str | None:
+    """Why a banner cannot keep a choice for ``duration``, or ``None`` when it can."""
+    seconds = duration.seconds
+    if duration.kind != "fixed":
+        return f'is "{duration.kind}"; the choice must be kept for a fixed time'
+    if not seconds:
+        return "is zero; the visitor would be asked on every page"
+    if seconds < DAY_SECONDS:
+        return (
+            f"is {quote(text)}, less than one day; Klaro and vanilla-cookieconsent keep "
+            "a choice for whole days, so a banner cannot store it for less"
+        )
+    return None

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from typing import Final
 
-from consent_tui.core.durations import UNIT_SECONDS, DurationError, parse_duration
-from consent_tui.core.rules.base import Context, Rule, cookie_loc, is_blank, quote
+from consent_tui.core.durations import (
+    UNIT_SECONDS,
+    Duration,
+    DurationError,
+    format_duration,
+    parse_duration,
+)
+from consent_tui.core.rules.base import Context, Loc, Rule, cookie_loc, is_blank, quote
 
 FAMILY = "durations"
 
@@ -96,10 +102,94 @@ duration = "persistent"
 """,
 )
 
-RULES: Final = (INVALID_DURATION, PERSISTENT_COOKIE, OVER_BROWSER_CAP, STORAGE_MISMATCH)
+ZERO_DURATION = Rule(
+    "zero-duration",
+    "warning",
+    FAMILY,
+    'A cookie\'s `duration` is zero ("0 days", "PT0S").',
+    "A cookie set with a lifetime of zero is deleted at once, and storage that lasts no time "
+    "holds nothing: the duration is a placeholder, or the unit or number is wrong, and "
+    "visitors are told a lifetime the item does not have.",
+    'Write the real lifetime, or "session" for what ends with the visit.',
+    source="CJEU C-673/17 Planet49, 1 October 2019 (visitors are told how long cookies last)",
+    bad="""\
+[[services.stats.cookies]]
+name = "_stats"
+duration = "0 days"
+""",
+    good="""\
+[[services.stats.cookies]]
+name = "_stats"
+duration = "13 months"
+""",
+)
+REPEATED_UNIT = Rule(
+    "repeated-duration-unit",
+    "warning",
+    FAMILY,
+    'A duration names the same unit twice ("1 day 1 day", "1 year 6 months 1 year").',
+    'The parts are added up, but a repeated unit is most often a typo for another unit ("1 year '
+    '1 month" written "1 year 1 year"), so the lifetime shown may not be the one meant.',
+    'Name each unit once: "2 days", "1 year 6 months".',
+    bad="""\
+[[services.stats.cookies]]
+name = "_stats"
+duration = "6 months 6 months"
+""",
+    good="""\
+[[services.stats.cookies]]
+name = "_stats"
+duration = "13 months"
+""",
+)
+
+RULES: Final = (
+    INVALID_DURATION,
+    ZERO_DURATION,
+    REPEATED_UNIT,
+    PERSISTENT_COOKIE,
+    OVER_BROWSER_CAP,
+    STORAGE_MISMATCH,
+)
 
 BROWSER_CAP_SECONDS: Final = 400 * UNIT_SECONDS["day"]
 _KEEPS: Final = ("local_storage", "indexed_db")
+
+
+def repeated_unit(duration: Duration) -> str | None:
+    """The first unit ``duration`` names twice ("1 day 1 day" -> "day"), if any."""
+    parts = duration.parts
+    if len(parts) < 2:
+        return None
+    seen: set[str] = set()
+    for _, unit in parts:
+        if unit in seen:
+            return unit
+        seen.add(unit)
+    return None
+
+
+def report_repeated(ctx: Context, loc: Loc, field: str, text: str, duration: Duration) -> None:
+    """Report a unit named twice in ``text`` (the parsed ``duration``) of ``field``."""
+    unit = repeated_unit(duration)
+    if unit is None:
+        return
+    total = format_duration(Duration("fixed", _merged(duration)), "en")
+    ctx.report(
+        REPEATED_UNIT,
+        loc,
+        f"{field} of {loc.label} ({quote(text)}) names the unit {unit} twice; the parts add "
+        f"up to {total}",
+        field=field,
+        hint=f'write `{field} = "{total}"` if that is the lifetime meant',
+    )
+
+
+def _merged(duration: Duration) -> tuple[tuple[int, str], ...]:
+    totals: dict[str, int] = {}
+    for n, unit in duration.parts:
+        totals[unit] = totals.get(unit, 0) + n
+    return tuple((totals[u], u) for u in reversed(UNIT_SECONDS) if totals.get(u))
 
 
 def check(ctx: Context) -> None:
@@ -117,6 +207,20 @@ def check(ctx: Context) -> None:
                     INVALID_DURATION, loc, f"duration of {loc.label}: {why}", field="duration"
                 )
                 continue
+            if duration.kind == "fixed":
+                if not duration.seconds:
+                    loc = cookie_loc(si, sid, ci, cookie.name)
+                    ctx.report(
+                        ZERO_DURATION,
+                        loc,
+                        f"duration of {loc.label} is {quote(text)}, a lifetime of zero",
+                        field="duration",
+                    )
+                    continue
+                if len(duration.parts) > 1:
+                    report_repeated(
+                        ctx, cookie_loc(si, sid, ci, cookie.name), "duration", text, duration
+                    )
             kind = cookie.type or "http_cookie"
             if kind == "http_cookie":
                 if duration.kind == "persistent":
