@@ -214,6 +214,9 @@ def test_plain_http_is_a_warning() -> None:
         ("*.example.org", 'write `domain = ".example.org"`: a leading dot covers the subdomains'),
         ("example.org/path", 'write `domain = "example.org"`'),
         ("example.org:443", 'write `domain = "example.org"`'),
+        ("www.shop.example.", 'write `domain = "www.shop.example"`'),
+        (".shop.example.", 'write `domain = ".shop.example"`'),
+        ("www.shop.example..", 'write `domain = "www.shop.example"`'),
         (
             "exa mple.org",
             "write only the host name; a leading dot (`.example.org`) means the domain "
@@ -230,6 +233,17 @@ def test_cookie_domains(domain: str, hint: str | None) -> None:
         assert problems == []
     else:
         assert [p.hint or "" for p in problems] == [hint]
+
+
+def test_a_domain_ending_with_a_dot_says_why() -> None:
+    fragment = (
+        '[[services.site.cookies]]\nname = "s"\nduration = "1 day"\ndomain = "shop.example."\n'
+    )
+    [p] = found(fragment, "invalid-domain")
+    assert p.message == (
+        'domain of cookie `s` of service `site` ("shop.example.") ends with a dot: browsers take '
+        '"shop.example." for another host than "shop.example", and do not match the two'
+    )
 
 
 @pytest.mark.parametrize(

@@ -62,9 +62,11 @@ INVALID_DOMAIN = Rule(
     "invalid-domain",
     "error",
     FAMILY,
-    "A cookie's `domain` is not a host name (such as `.example.org` or `www.example.org`).",
+    "A cookie's `domain` is not a host name (such as `.example.org` or `www.example.org`), or "
+    "ends with a dot.",
     "A cookie's Domain attribute is a bare host name: a URL, a path, a port or a wildcard "
-    "there describes a cookie no browser can hold.",
+    "there describes a cookie no browser can hold. A final dot (`www.example.org.`) names, "
+    "for browsers, another host than the site's, whose cookies are kept apart.",
     "Write only the host name; a leading dot (`.example.org`) means the domain and its subdomains.",
     source="RFC 6265 section 5.2.3 (the Domain attribute)",
     bad="""\
@@ -196,6 +198,31 @@ def _domain_hint(value: str) -> str | None:
     return None
 
 
+def _domain(ctx: Context, loc: Loc, domain: str) -> None:
+    host = domain.strip().lower().removeprefix(".")
+    if is_host(host) and domain == domain.strip():
+        if not host.endswith("."):
+            return
+        bare = domain.rstrip(".")
+        ctx.report(
+            INVALID_DOMAIN,
+            loc,
+            f"domain of {loc.label} ({quote(domain)}) ends with a dot: browsers take "
+            f"{quote(host)} for another host than {quote(host.rstrip('.'))}, and do not match "
+            "the two",
+            field="domain",
+            hint=f"write `domain = {quote(bare)}`",
+        )
+        return
+    ctx.report(
+        INVALID_DOMAIN,
+        loc,
+        f"domain of {loc.label} ({quote(domain)}) is not a host name",
+        field="domain",
+        hint=_domain_hint(domain),
+    )
+
+
 def check(ctx: Context) -> None:
     cat = ctx.catalogue
     policy = cat.policy
@@ -208,16 +235,7 @@ def check(ctx: Context) -> None:
         for ci, cookie in enumerate(service.cookies):
             domain, path = cookie.domain, cookie.path
             if domain is not None and not is_blank(domain):
-                host = domain.strip().lower().removeprefix(".")
-                if not is_host(host) or domain != domain.strip():
-                    loc = cookie_loc(si, sid, ci, cookie.name)
-                    ctx.report(
-                        INVALID_DOMAIN,
-                        loc,
-                        f"domain of {loc.label} ({quote(domain)}) is not a host name",
-                        field="domain",
-                        hint=_domain_hint(domain),
-                    )
+                _domain(ctx, cookie_loc(si, sid, ci, cookie.name), domain)
             if (
                 path is not None
                 and not is_blank(path)
