@@ -12,7 +12,9 @@ import io
 import re
 from html.parser import HTMLParser
 
+import cmarkgfm
 import pytest
+from cmarkgfm.cmark import Options
 from markdown_it import MarkdownIt
 
 from consent_tui.core.export import registry
@@ -82,6 +84,10 @@ EXPECTED_LITERALLY = [
     "a|b`c`{{d}}",
     "{% if true %}liquid{% endif %} {{ site.title }} {# comment #}",
     "`code` *em* _em_ ~~strike~~ $x^2$ \\ backslash & &amp; &lt;b&gt;",
+    "Bare links: www.evil.example https://evil.example/path?q=1 admin@evil.example"
+    " mailto:x@evil.example //evil.example/x evil.com sub.evil.co.uk @mention",
+    "Visit www.evil.example or write to admin@evil.example",
+    'https://evil.example/"onmouseover="window.__pwned=1',
 ]
 
 
@@ -108,12 +114,34 @@ def test_html_page_forbids_scripts_by_policy(catalogue: Catalogue) -> None:
     assert "<script" not in html.lower()
 
 
+def render_github(markdown: str) -> str:
+    """cmark-gfm, GitHub's renderer, with its extensions (autolink, table...) and raw HTML."""
+    return cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE)
+
+
+def render_linkify(markdown: str) -> str:
+    """markdown-it-py's GFM-like preset: raw HTML and linkify (bare domains too) on."""
+    return MarkdownIt("gfm-like").render(markdown)
+
+
+RENDERERS = {"cmark-gfm": render_github, "markdown-it": render_linkify}
+# The only link of the hostile catalogue's document: a safe privacy-policy URL.
+EXPECTED_LINKS = ["https://ok.example/privacy?a=1&b=2"]
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
 @pytest.mark.parametrize("lang", LANGS)
-def test_markdown_renders_inert_and_literal(catalogue: Catalogue, lang: str) -> None:
-    """Rendered by a real GFM renderer (markdown-it-py, raw HTML allowed, linkify on)."""
+def test_markdown_renders_inert_and_literal(catalogue: Catalogue, lang: str, renderer: str) -> None:
+    """Rendered by real GFM renderers: only the exporter's own links, texts shown literally.
+
+    Bare URLs, ``www.`` hosts, e-mail addresses and ``@mentions`` in catalogue
+    texts (and an unsafe privacy-policy URL) must not become links.
+    """
     markdown = export(catalogue, "markdown", lang)
-    rendered = MarkdownIt("gfm-like", {"html": True}).render(markdown)
+    rendered = RENDERERS[renderer](markdown)
     parsed = assert_inert(rendered)
+    links = [attrs.get("href") for tag, attrs in parsed.tags if tag == "a"]
+    assert links == EXPECTED_LINKS
     tags = [tag for tag, _ in parsed.tags]
     for tag in ("strong", "s", "del", "blockquote", "ol", "img", "hr", "pre"):
         assert tag not in tags, tag

@@ -50,14 +50,48 @@ def _md_char(match: re.Match[str]) -> str:
     return _MD_ALWAYS.get(char, "\\" + char)
 
 
+# What GFM's extended autolinks (and linkify, mentions) start from: the dot of a
+# host name ("www.", "evil.com"), "@" (e-mail addresses, @mentions) and "//"
+# ("https://", "//host"). Each gets a <wbr> beside it (see no_autolinks).
+_AUTOLINK_TRIGGER: Final = re.compile(r"(?<=\S)\.(?=\w)|(?<=www)\.|@(?=\S)|/(?=/)", re.IGNORECASE)
+_AUTOLINK_BREAK: Final = {".": "<wbr>.", "@": "@<wbr>", "/": "/<wbr>"}
+
+
+def _autolink_break(match: re.Match[str]) -> str:
+    return _AUTOLINK_BREAK[match.group(0)]
+
+
+def no_autolinks(markdown: str) -> str:
+    """Escaped Markdown in which no renderer finds a bare URL, e-mail address or mention.
+
+    A ``<wbr>`` (an empty element: no character, nothing to copy) is written
+    before each dot inside a word (``evil<wbr>.com``, ``www<wbr>.``), after
+    each ``@`` and between the slashes of ``//``. It splits the text where
+    autolinking (cmark-gfm, linkify, GitHub's mentions) looks for ``www.``,
+    ``https://``, ``name@host.tld`` or ``host.tld``, so the text shows as
+    written but is never a link. A dot ending a sentence is left alone.
+    Run it on escaped text, before the line-start escapes (``1<wbr>.5`` starts
+    no numbered list, so it needs none).
+    """
+    if "." not in markdown and "@" not in markdown and "//" not in markdown:
+        return markdown
+    return _AUTOLINK_TRIGGER.sub(_autolink_break, markdown)
+
+
+def md_link_text(text: str) -> str:
+    """Escape the text of a link the exporter makes (no autolink can start inside a link)."""
+    return _MD_LINE_START.sub(_md_block_start, _MD_SPECIAL.sub(_md_char, text))
+
+
 def md_inline(text: str) -> str:
     """Escape ``text`` so Markdown shows it literally on one line (titles, cells).
 
-    Nothing can start a link, an image, HTML, emphasis, code, maths, a table
-    cell or a ``{{ }}`` / ``{% %}`` tag of a static-site generator. Intraword
-    underscores (``django_language``) stay readable because they cannot emphasise.
+    Nothing can start a link (also no bare-URL autolink), an image, HTML,
+    emphasis, code, maths, a table cell or a ``{{ }}`` / ``{% %}`` tag of a
+    static-site generator. Intraword underscores (``django_language``) stay
+    readable because they cannot emphasise.
     """
-    out = _MD_SPECIAL.sub(_md_char, text)
+    out = no_autolinks(_MD_SPECIAL.sub(_md_char, text))
     return _MD_LINE_START.sub(_md_block_start, out)
 
 

@@ -11,7 +11,13 @@ from typing import Any
 
 from consent_tui.core.export import templating
 from consent_tui.core.export.docmodel import Cell, Item
-from consent_tui.core.export.escape import md_cell, md_code, md_inline, md_paragraph
+from consent_tui.core.export.escape import (
+    md_cell,
+    md_code,
+    md_inline,
+    md_link_text,
+    md_paragraph,
+)
 from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResult
 from consent_tui.core.model import Catalogue
 
@@ -31,7 +37,7 @@ def md_item(item: Item) -> MdSafe:
         text = span.text.replace("\n", " ")
         if span.url is not None:
             target = span.url.replace("&", "&amp;")  # no "&copy;" read as an entity
-            out.append(f"[{md_inline(text)}](<{target}>)")
+            out.append(f"[{md_link_text(text)}](<{target}>)")
         elif span.code:
             out.append(md_code(text) or md_inline(text))
         else:
