@@ -63,3 +63,26 @@ def test_visible_makes_controls_visible() -> None:
     assert visible("a\x1bb\x07c\x9bd\u202ee\nf") == "a␛b␇c<U+009B>d<U+202E>e↵f"
     assert visible("line\nnext\ttab", multiline=True) == "line\nnext tab"
     assert visible(None) == "" and visible(3) == "3"
+
+
+def test_grid_model_filters_and_sorts_indexes() -> None:
+    from consent_tui.ui.widgets.grid_model import GridModel
+
+    model = GridModel([Column("name", "Name"), Column("n", "N", numeric=True)])
+    model.set_rows([Row("a", ("Beta", "10")), Row("b", ("alpha", "9")), Row("c", ("", "x"))])
+    assert model.visible_keys() == ["a", "b", "c"]
+    model.sort_by(0)
+    assert model.visible_keys() == ["b", "a", "c"]  # case-insensitive, empty cells last
+    model.sort_by(1)
+    assert model.visible_keys() == ["b", "a", "c"]  # as numbers: 9 < 10
+    assert model.set_filter("  A  ") and model.visible_keys() == ["b", "a"]
+    assert not model.set_filter("a")  # the same words: nothing to do
+    assert model.set_filter("alp 9") and model.visible_keys() == ["b"]
+    assert model.position("a") is None and model.position("b") == 0
+    assert model.set_filter("") and model.key_at(2) == "c" and model.key_at(3) is None
+
+
+def test_markdown_word_break_hints_are_invisible() -> None:
+    assert lines("See https:/<wbr>/example<wbr>.org <b>x</b>\n") == [
+        "See https://example.org <b>x</b>"
+    ]

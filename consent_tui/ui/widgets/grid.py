@@ -9,8 +9,8 @@ press ``s``), and a filter matching every column.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any, ClassVar, NamedTuple
+from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -24,26 +24,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from consent_tui.ui.widgets.grid_layout import fit_widths, natural_widths
+from consent_tui.ui.widgets.grid_model import Column, GridModel, Row
 
-
-class Column(NamedTuple):
-    """A column: its label, width limits, how it sorts and how a cell is toned."""
-
-    key: str
-    label: str
-    min_width: int = 3
-    max_width: int = 40
-    numeric: bool = False  # right-aligned, sorted as numbers
-    grow: bool = False  # takes the spare width
-    sort_key: Callable[[str], Any] | None = None
-    tone: Callable[[str], str | None] | None = None  # a COMPONENT_CLASSES name
-
-
-class Row(NamedTuple):
-    """A row: a stable key and its cells, already made safe to display."""
-
-    key: str
-    cells: tuple[str, ...]
+__all__ = ["Column", "Grid", "Row"]
 
 
 class Grid(ScrollView, can_focus=True):
@@ -131,18 +114,11 @@ class Grid(ScrollView, can_focus=True):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.columns = tuple(columns)
+        self.model = GridModel(self.columns)
         self.empty_text = "Nothing here yet."
-        self._rows: list[Row] = []
-        self._hay: list[str] | None = None
-        self._index: dict[str, int] = {}
-        self._sorted: list[int] = []
-        self._order: list[int] = []
         self._natural: list[int] = [len(c.label) + 2 for c in self.columns]
         self._widths: list[int] = []
         self._fit_for = -1
-        self._filter: tuple[str, ...] = ()
-        self.sort_column: int | None = None
-        self.sort_reverse = False
         self.cursor = 0
         self._cache: LRUCache[tuple[int, int, bool], Strip] = LRUCache(256)
 
@@ -151,110 +127,78 @@ class Grid(ScrollView, can_focus=True):
     @property
     def row_count(self) -> int:
         """Rows shown (after the filter)."""
-        return len(self._order)
+        return len(self.model.order)
 
     @property
     def total_count(self) -> int:
-        return len(self._rows)
+        return len(self.model.rows)
 
     @property
     def cursor_key(self) -> str | None:
-        if not self._order:
-            return None
-        return self._rows[self._order[self.cursor]].key
-
-    def visible_keys(self) -> list[str]:
-        """Keys of the shown rows, in display order."""
-        return [self._rows[i].key for i in self._order]
-
-    def row(self, key: str) -> Row | None:
-        index = self._index.get(key)
-        return None if index is None else self._rows[index]
-
-    def set_rows(self, rows: Sequence[Row], *, cursor_key: str | None = None) -> None:
-        """Replace the rows; the cursor stays on its row (or ``cursor_key``) when it can."""
-        keep = cursor_key or self.cursor_key
-        old_position = self.cursor
-        self._rows = list(rows)
-        self._index = {row.key: i for i, row in enumerate(self._rows)}
-        self._hay = None
-        self._natural = natural_widths(self.columns, self._rows)
-        self._fit_for = -1
-        self._resort()
-        self._refilter(keep, old_position)
-
-    def set_filter(self, text: str) -> None:
-        """Show only rows holding every word of ``text`` (in any column, any case)."""
-        terms = tuple(text.casefold().split())
-        if terms == self._filter:
-            return
-        self._filter = terms
-        self._refilter(self.cursor_key, 0)
+        return self.model.key_at(self.cursor)
 
     @property
     def filter_text(self) -> str:
-        return " ".join(self._filter)
+        return self.model.filter_text
+
+    @property
+    def sort_column(self) -> int | None:
+        return self.model.sort_column
+
+    @property
+    def sort_reverse(self) -> bool:
+        return self.model.sort_reverse
+
+    def visible_keys(self) -> list[str]:
+        """Keys of the shown rows, in display order."""
+        return self.model.visible_keys()
+
+    def row(self, key: str) -> Row | None:
+        return self.model.row(key)
+
+    def set_rows(self, rows: Sequence[Row], *, cursor_key: str | None = None) -> None:
+        """Replace the rows; the cursor stays on its row (or ``cursor_key``) when it can."""
+        keep, old_position = cursor_key or self.cursor_key, self.cursor
+        self.model.set_rows(rows)
+        self._natural = natural_widths(self.columns, self.model.rows)
+        self._fit_for = -1
+        self._shown(keep, old_position)
+
+    def set_filter(self, text: str) -> None:
+        """Show only rows holding every word of ``text`` (in any column, any case)."""
+        keep = self.cursor_key
+        if self.model.set_filter(text):
+            self._shown(keep, 0)
 
     def sort_by(self, column: int | None, reverse: bool = False) -> None:
         """Sort by ``column`` (``None``: the catalogue's order)."""
         keep = self.cursor_key
-        self.sort_column, self.sort_reverse = column, reverse
-        self._resort()
-        self._refilter(keep, self.cursor)
+        self.model.sort_by(column, reverse)
+        self._shown(keep, self.cursor)
 
     def move_to(self, key: str) -> bool:
         """Put the cursor on ``key``; False when that row is not shown."""
-        index = self._index.get(key)
-        if index is None:
-            return False
-        try:
-            position = self._order.index(index)
-        except ValueError:
+        position = self.model.position(key)
+        if position is None:
             return False
         self._set_cursor(position)
         return True
 
-    def _resort(self) -> None:
-        order = list(range(len(self._rows)))
-        col = self.sort_column
-        if col is not None:
-            column = self.columns[col]
-            if column.sort_key is not None:
-                make = column.sort_key
-            elif column.numeric:
-                make = _number
-            else:
-                make = _natural
-            keys = [make(row.cells[col]) for row in self._rows]
-            order.sort(key=keys.__getitem__, reverse=self.sort_reverse)
-        self._sorted = order
-
-    def _refilter(self, keep: str | None, fallback: int) -> None:
-        if self._filter:
-            if self._hay is None:
-                self._hay = ["\0".join(row.cells).casefold() for row in self._rows]
-            hay, terms = self._hay, self._filter
-            self._order = [i for i in self._sorted if all(t in hay[i] for t in terms)]
-        else:
-            self._order = list(self._sorted)
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._order) + 1)
+    def _shown(self, keep: str | None, fallback: int) -> None:
+        """The shown rows changed: keep the cursor on ``keep`` if it is still shown."""
+        self.virtual_size = Size(self.scrollable_content_region.width, self.row_count + 1)
         self._cache.clear()
-        position = fallback
-        if keep is not None and (index := self._index.get(keep)) is not None:
-            try:
-                position = self._order.index(index)
-            except ValueError:
-                position = fallback
+        position = self.model.position(keep)
         self.cursor = -1
-        self._set_cursor(position)
+        self._set_cursor(fallback if position is None else position)
         self.refresh()
         self.post_message(self.Updated(self))
 
     # -- cursor
 
     def _set_cursor(self, position: int) -> None:
-        before = self.cursor_key if 0 <= self.cursor < len(self._order) else None
-        self.cursor = max(0, min(position, len(self._order) - 1))
+        before = self.cursor_key
+        self.cursor = max(0, min(position, self.row_count - 1))
         self._cache.clear()
         self._scroll_to_cursor()
         self.refresh()
@@ -265,7 +209,7 @@ class Grid(ScrollView, can_focus=True):
     def _scroll_to_cursor(self) -> None:
         """Scroll as little as needed to show the cursor (and no further than the end)."""
         height = max(1, self.scrollable_content_region.height - 1)
-        top = min(int(self.scroll_y), max(0, len(self._order) - height))
+        top = min(int(self.scroll_y), max(0, self.row_count - height))
         if self.cursor < top:
             top = self.cursor
         elif self.cursor >= top + height:
@@ -284,7 +228,7 @@ class Grid(ScrollView, can_focus=True):
         self._set_cursor(0)
 
     def action_last(self) -> None:
-        self._set_cursor(len(self._order) - 1)
+        self._set_cursor(self.row_count - 1)
 
     def action_sort_next(self) -> None:
         """Cycle: first column, next column ... back to the catalogue's order."""
@@ -308,7 +252,7 @@ class Grid(ScrollView, can_focus=True):
                 self.sort_by(col, reverse=same and not self.sort_reverse)
             return
         position = int(self.scroll_y) + offset.y - 1
-        if 0 <= position < len(self._order):
+        if 0 <= position < self.row_count:
             self._set_cursor(position)
             if event.chain >= 2 and (key := self.cursor_key) is not None:
                 self.post_message(self.Activated(self, key))
@@ -346,7 +290,7 @@ class Grid(ScrollView, can_focus=True):
     def _on_resize(self, event: events.Resize) -> None:
         self._fit_for = -1
         self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._order) + 1)
+        self.virtual_size = Size(self.scrollable_content_region.width, self.row_count + 1)
         self._scroll_to_cursor()
 
     def notify_style_update(self) -> None:
@@ -364,26 +308,28 @@ class Grid(ScrollView, can_focus=True):
         base = self.rich_style
         if y == 0:
             return self._header(width, base)
-        if not self._order:
+        order = self.model.order
+        if not order:
             if y == 2:
                 text = self._empty_message()
                 style = base + self.get_component_rich_style("grid--empty")
                 return Strip([Segment(set_cell_size("  " + text, width), style)], width)
             return Strip.blank(width, base)
         position = int(self.scroll_y) + y - 1
-        if position >= len(self._order):
+        if position >= len(order):
             return Strip.blank(width, base)
         is_cursor = position == self.cursor
-        cache_key = (self._order[position], width, is_cursor)
+        cache_key = (order[position], width, is_cursor)
         strip = self._cache.get(cache_key)
         if strip is None:
-            strip = self._line(self._rows[self._order[position]], width, base, is_cursor)
+            strip = self._line(self.model.rows[order[position]], width, base, is_cursor)
             self._cache[cache_key] = strip
         return strip
 
     def _empty_message(self) -> str:
-        if self._filter and self._rows:
-            return f"No row matches “{' '.join(self._filter)}”. Press escape to clear the filter."
+        if self.model.terms and self.model.rows:
+            text = self.model.filter_text
+            return f"No row matches “{text}”. Press escape to clear the filter."
         return self.empty_text
 
     def _header(self, width: int, base: Style) -> Strip:
@@ -436,16 +382,3 @@ def _fit(text: str, width: int, right: bool) -> str:
         return set_cell_size(text, width - 1) + "…"
     pad = " " * (width - size)
     return pad + text if right else text + pad
-
-
-def _natural(text: str) -> tuple[int, Any]:
-    """Empty cells last, then case-insensitive text order."""
-    return (0 if text else 1, text.casefold())
-
-
-def _number(text: str) -> tuple[int, float]:
-    digits = "".join(ch for ch in text if ch.isdigit() or ch == ".")
-    try:
-        return (0, float(digits))
-    except ValueError:
-        return (1, 0.0)

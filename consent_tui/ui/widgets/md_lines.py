@@ -39,10 +39,21 @@ class MarkdownStyles:
     table_head: Style = field(default_factory=lambda: Style(bold=True))
 
 
-# HTML is recognised only to turn the exporters' <br> into line breaks; any other
-# tag is shown as the literal text it is.
+# HTML is recognised only for the exporters' <br> (a line break) and <wbr> (a
+# place a long word may break: nothing to show); any other tag is shown as the
+# literal text it is.
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_WORD_BREAK = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
+
+
+def _inline_html(tag: str) -> str:
+    """What an inline HTML tag shows as: a line break, nothing, or itself."""
+    if _BREAK.fullmatch(tag.strip()):
+        return "\n"
+    if _WORD_BREAK.fullmatch(tag.strip()):
+        return ""
+    return visible(tag)
 
 
 def render(markdown: str, width: int, styles: MarkdownStyles | None = None) -> list[Strip]:
@@ -164,8 +175,7 @@ class _Layout:
             elif kind == "image":
                 text.append(visible(child.content or "[image]"), self.s.muted)
             elif kind == "html_inline":
-                is_break = _BREAK.fullmatch(child.content.strip())
-                text.append("\n" if is_break else visible(child.content))
+                text.append(_inline_html(child.content))
         return text
 
     def _inline_style(self, kind: str) -> Style:
@@ -245,8 +255,7 @@ def _plain(tok: Token) -> str:
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
         elif child.type == "html_inline":
-            is_break = _BREAK.fullmatch(child.content.strip())
-            parts.append("\n" if is_break else visible(child.content))
+            parts.append(_inline_html(child.content))
     return "".join(parts)
 
 
