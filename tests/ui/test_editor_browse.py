@@ -180,3 +180,14 @@ async def test_preview_renders_the_markdown_export_in_each_language(tmp_path: Pa
         app.session.apply(cat, "Rename a cookie")
         await settle(pilot)
         assert "xsrf_token" in preview.lines.text()
+
+
+async def test_down_leaves_the_filter_for_the_rows(tmp_path: Path) -> None:
+    app = make_app(copy_sample(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"ods", "down")
+        grid = editor(app).view("services").grid
+        assert app.focused is grid and grid.filter_text == "ods"
+        await pilot.press("down")
+        assert grid.cursor_key == "ods-language"

@@ -47,6 +47,13 @@ class TableView(Vertical):
         ),
         Binding("d", "delete", "Delete", id="view.delete", tooltip="Delete the selected row"),
         Binding(
+            "down",
+            "to_table",
+            show=False,
+            id="view.to_table",
+            tooltip="From the filter to the rows",
+        ),
+        Binding(
             "escape",
             "clear_filter",
             "Clear",
@@ -129,6 +136,9 @@ class TableView(Vertical):
 
     def action_filter(self) -> None:
         self.filter_input.focus()
+
+    def action_to_table(self) -> None:
+        self.grid.focus()
 
     def action_clear_filter(self) -> None:
         self.filter_input.value = ""
