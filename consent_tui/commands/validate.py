@@ -8,6 +8,7 @@ import textwrap
 
 from consent_tui.commands import validate_output as out
 from consent_tui.core.errors import CatalogueError
+from consent_tui.core.loader import decode
 from consent_tui.core.rules.base import did_you_mean
 from consent_tui.core.store import load
 from consent_tui.core.validation import (
@@ -94,17 +95,38 @@ def _unknown_rule(rule_id: str) -> int:
 
 def _check(path: str) -> out.FileReport:
     if path == "-":
-        problems = validate_text(sys.stdin.read(), "<stdin>")
         name = "<stdin>"
+        try:
+            text = _read_stdin(name)
+        except CatalogueError as exc:
+            return out.FileReport(name, [problem_for(exc)], unreadable=True)
+        problems = validate_text(text, name)
     else:
         name = path
         try:
             document = load(path)
         except CatalogueError as exc:
-            return out.FileReport(name, [problem_for(exc)], unreadable=True)
+            return out.FileReport(name, [problem_for(exc, _head(path))], unreadable=True)
         problems = validate(document.catalogue, source_map(document.text))
     unreadable = any(p.entity == "file" for p in problems)
     return out.FileReport(name, problems, unreadable=unreadable)
+
+
+def _read_stdin(name: str) -> str:
+    """Standard input, decoded strictly as UTF-8 like a file (text when it has no bytes)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        return sys.stdin.read()
+    return decode(stream.read(), name)
+
+
+def _head(path: str) -> str | None:
+    """The start of a file that failed to load, to tell an encoding from a syntax error."""
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -57,7 +57,7 @@ def validate_text(text: str, path: str | None = None) -> list[Problem]:
     try:
         catalogue = load_text(text, path)
     except CatalogueError as exc:
-        return [problem_for(exc)]
+        return [problem_for(exc, text)]
     return validate(catalogue, source_map(text))
 
 

@@ -82,8 +82,31 @@ def test_non_utf8_and_folders(capsys: pytest.CaptureFixture[str], tmp_path: Path
     bad.write_bytes(b'format_version = 1\n[policy]\nsite_name = "Caf\xe9"\n')
     code, out, _ = _run(capsys, str(bad), str(tmp_path))
     assert code == 2
-    assert f"{bad}:3:17: error[invalid-toml]: the file is not UTF-8 text" in out
+    assert f"{bad}:3:17: error[invalid-encoding]: the file is not UTF-8 text" in out
+    assert "a missing quote" not in out and "save the file as UTF-8" in out
     assert f"{tmp_path}: error[unreadable-file]: is a folder" in out
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le"])  # with and without a byte-order mark
+def test_utf16_files_are_named_as_such(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, codec: str
+) -> None:
+    bad = tmp_path / "utf16.toml"
+    bad.write_bytes((SAMPLES / "minimal.toml").read_text(encoding="utf-8").encode(codec))
+    code, out, _ = _run(capsys, str(bad))
+    assert code == 2
+    assert f"{bad}:1:" in out and "error[invalid-encoding]" in out
+    assert "hint: the file looks like UTF-16: save it as UTF-8" in out
+
+
+def test_stdin_is_read_as_strictly_as_a_file(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = b'format_version = 1\n[policy]\nsite_name = "Caf\xe9"\n'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), errors="surrogateescape"))
+    code, out, _ = _run(capsys, "-")
+    assert code == 2
+    assert out.startswith("<stdin>:3:17: error[invalid-encoding]: the file is not UTF-8 text")
 
 
 def test_json_format(capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 
+from consent_tui.core.errors import ParseError
 from consent_tui.core.loader import load_text
-from consent_tui.core.validation import Problem, source_map, validate, validate_text
+from consent_tui.core.validation import Problem, problem_for, source_map, validate, validate_text
 from tests.conftest import SAMPLES
 
 TEXT = """\
@@ -134,3 +135,17 @@ def test_load_failures_are_one_problem_with_a_place() -> None:
     assert (p.rule, p.severity, p.entity, p.line) == ("invalid-toml", "error", "file", 3)
     [p] = validate_text("format_version = 1\n[services]\nx = 1\n", "f.toml")
     assert (p.rule, p.line) == ("not-a-catalogue", 3)
+
+
+def test_encoding_errors_have_a_rule_and_hint_of_their_own() -> None:
+    [p] = validate_text('format_version = 1\n[policy]\nsite_name = "x\n', "f.toml")
+    assert p.hint is not None and "a missing quote" in p.hint
+    error = ParseError("the file is not UTF-8 text (byte 0xe9 cannot be decoded)", line=3, col=4)
+    p = problem_for(error)
+    assert (p.rule, p.severity, p.line, p.col) == ("invalid-encoding", "error", 3, 4)
+    assert p.hint is not None and "quote" not in p.hint and "UTF-8" in p.hint
+    [p] = validate_text("format_version = 1\n".encode("utf-16-le").decode("utf-8"), "f.toml")
+    assert (p.rule, p.hint) == (
+        "invalid-encoding",
+        "the file looks like UTF-16: save it as UTF-8 (without a byte-order mark)",
+    )
