@@ -83,6 +83,9 @@ async def test_problems_are_live_counted_and_jump_to_the_field(tmp_path: Path) -
             "cookie ods-csrf/0",
             "duration",
         )
+        # the line is that of the text a save would write now
+        line = app.session.render().splitlines().index('duration = "forever"') + 1
+        assert problems.row("0").cells[5] == str(line)  # type: ignore[union-attr]
         await pilot.press("enter")
         await pilot.pause()
         form = app.screen

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Header
 
+from consent_tui.core import store
 from consent_tui.core.model import Catalogue
 from consent_tui.core.session import Session
 from consent_tui.ui.flows import Flows
@@ -256,22 +257,22 @@ class EditorScreen(Screen[None]):
 
     def _start_validation(self) -> None:
         session = self.session
-        text = None if session.dirty else session.document.text
-        self._validate(session.catalogue, text)
+        self._validate(session.document, session.catalogue, session.dirty)
 
     @work(thread=True, exclusive=True, group="validate", exit_on_error=False)
-    def _validate(self, catalogue: Catalogue, text: str | None) -> None:
+    def _validate(self, document: store.Document, catalogue: Catalogue, dirty: bool) -> None:
+        """Validate in a thread; lines refer to the text a save would write now."""
         try:
             # imported here, in the worker thread: the rules are not needed for the first frame
+            from consent_tui.core.session import recovery_text
             from consent_tui.core.tomlscan import SourceMap
             from consent_tui.core.validation import validate
 
-            source = SourceMap(text.removeprefix("\ufeff")) if text else None
-            problems = validate(catalogue, source)
+            text = recovery_text(document, catalogue) if dirty else document.text
+            problems = validate(catalogue, SourceMap(text.removeprefix("\ufeff")))
         except Exception as exc:  # a rule bug must not take the editor down
-            self.app.call_from_thread(
-                self.notify, f"Validation failed: {exc}", severity="error", markup=False
-            )
+            message = f"Validation failed: {type(exc).__name__}: {exc}"
+            self.app.call_from_thread(self.notify, visible(message), severity="error", markup=False)
             return
         self.app.call_from_thread(self._problems_ready, catalogue, problems)
 
