@@ -139,6 +139,51 @@ def test_advertising_in_exempt_category(purpose: str, flagged: bool) -> None:
     assert bool(found(purpose, "exempt-category-advertising")) is flagged
 
 
+@pytest.mark.parametrize(
+    ("description", "flagged"),
+    [
+        ("To show ads based on your interests", True),
+        ("Lets our partners measure their campaigns (ad serving)", True),
+        ("Shares your visits with advertisers", True),
+        ({"en": "Partner features", "fr": "Pour afficher des publicités ciblées"}, True),
+        ({"en": "Partner features", "fr": "Ne sert à rien d'autre. Mesure la publicité"}, True),
+        ("Kundendaten für Werbepartner", True),
+        ("Sends email marketing", True),
+        ("Never used for advertising", False),
+        ("Not used for analytics, advertising or profiling", False),
+        ("We don't use it for ads", False),
+        ({"en": "Security", "fr": "Jamais utilisé pour la publicité"}, False),
+        ({"en": "Security", "fr": "N'est pas utilisé à des fins publicitaires"}, False),
+        ("Speichert Ihre Bewerbung", False),
+        ("Keine Werbung, nur Sicherheit", False),
+        ("Detects ad blockers so the page still loads", False),
+        ("Keeps the site ad-free for subscribers", False),
+        ("Spreads load across our servers; downloads and uploads", False),
+        ("Sets up an ad hoc session for the upload", False),
+    ],
+)
+def test_advertising_judged_from_descriptions(description: Any, flagged: bool) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        data["policy"]["languages"] = ["en", "fr"]
+        data["purposes"]["security"]["description"] = description
+        data["categories"]["necessary"]["description"] = "Needed for the site to work."
+
+    problems = [p for p in check(edited(edit)) if p.rule == "exempt-category-advertising"]
+    assert [(p.entity, p.entity_id) for p in problems] == ([("service", "site")] if flagged else [])
+
+
+@pytest.mark.parametrize(
+    ("description", "flagged"),
+    [
+        ("Cookies that pay for the site by showing ads.", True),
+        ("Strictly necessary; never used for advertising or marketing.", False),
+    ],
+)
+def test_advertising_category_judged_from_its_description(description: str, flagged: bool) -> None:
+    fragment = f"[categories.necessary]\ndescription = '{description}'\n"
+    assert bool(found(fragment, "exempt-category-advertising")) is flagged
+
+
 def test_advertising_category_without_consent() -> None:
     fragment = "[categories.necessary]\ntitle = 'Advertising'\n"
     [p] = found(fragment, "exempt-category-advertising")

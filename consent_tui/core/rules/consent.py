@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 from consent_tui.core.model import LEGAL_BASES, Text
+from consent_tui.core.rules.adwords import id_mentions_ads, text_mentions_ads
 from consent_tui.core.rules.base import Context, Rule, category_loc, purpose_loc, service_loc
 
 FAMILY = "consent"
@@ -36,7 +36,7 @@ ADVERTISING = Rule(
     "warning",
     FAMILY,
     "A category that needs no consent holds advertising or marketing (judged from purpose and "
-    "category ids, titles and TCF purposes 2-4 and 7).",
+    "category ids, titles and descriptions in every language, and TCF purposes 2-4 and 7).",
     "Advertising cookies are never strictly necessary: they need prior consent under ePrivacy "
     "art. 5(3), as the CNIL and the EDPB recall.",
     "Put advertising services in a category with consent = true.",
@@ -111,17 +111,18 @@ RULES: Final = (CONSENT_PURPOSE, ADVERTISING, THIRD_PARTY, TCF_CONSENT)
 
 TCF_CONSENT_ONLY: Final = frozenset({1, 3, 4, 5, 6})
 TCF_ADVERTISING: Final = frozenset({2, 3, 4, 7})
-_AD_WORDS: Final = re.compile(
-    r"advert|marketing|retarget|publicit|pubblicit|werbung|reklam|ciblage|targeting"
-    r"|(?:^|[^a-z])ads?(?:$|[^a-z])",
-    re.IGNORECASE,
-)
 
 
-def _looks_like_ads(ident: str, title: Text | None) -> bool:
-    if _AD_WORDS.search(ident):
+def _looks_like_ads(ident: str, *texts: Text | None) -> bool:
+    """From the id, or the title or description in any language."""
+    if id_mentions_ads(ident):
         return True
-    return title is not None and any(_AD_WORDS.search(v) for v in title.values.values())
+    return any(
+        text_mentions_ads(value)
+        for text in texts
+        if text is not None
+        for value in text.values.values()
+    )
 
 
 def check(ctx: Context) -> None:
@@ -130,7 +131,7 @@ def check(ctx: Context) -> None:
     consent_purposes: set[str] = set()
     for i, (pid, purpose) in enumerate(cat.purposes.items()):
         tcf = set(purpose.tcf_purposes or ())
-        if _looks_like_ads(pid, purpose.title) or tcf & TCF_ADVERTISING:
+        if _looks_like_ads(pid, purpose.title, purpose.description) or tcf & TCF_ADVERTISING:
             ad_purposes.add(pid)
         basis = purpose.legal_basis
         if basis == "consent":
@@ -149,7 +150,7 @@ def check(ctx: Context) -> None:
     for i, (cid, category) in enumerate(cat.categories.items()):
         if category.consent is False:
             exempt.add(cid)
-            if _looks_like_ads(cid, category.title):
+            if _looks_like_ads(cid, category.title, category.description):
                 loc = category_loc(i, cid)
                 ctx.report(
                     ADVERTISING,
