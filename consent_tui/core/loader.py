@@ -23,6 +23,7 @@ from consent_tui.core.model import (
     Category,
     Cookie,
     DocumentSettings,
+    Extra,
     Policy,
     Purpose,
     Service,
@@ -120,7 +121,7 @@ def load_text(text: str, path: str | None = None) -> Catalogue:
     return builder.catalogue(data)
 
 
-_Extra = dict[str, Any]
+_Kept = dict[str, Any]
 _COOKIE_KEYS = frozenset(
     ("name", "type", "domain", "path", "duration", "duration_note", "refresh", "description")
 )
@@ -152,7 +153,7 @@ class _Builder:
         return value
 
     def catalogue(self, data: dict[str, Any]) -> Catalogue:
-        extra: _Extra = {}
+        extra: _Kept = {}
         version = data.get("format_version")
         if not data:
             raise self._fail(
@@ -204,6 +205,7 @@ class _Builder:
             if key not in known:
                 extra[key] = value
         self._shallow(extra, 1)
+        empty = [k for k in ("policy", "categories", "purposes", "services") if data.get(k) == {}]
         return Catalogue(
             policy=policy,
             categories=categories,
@@ -211,7 +213,7 @@ class _Builder:
             services=services,
             banner=banner,
             format_version=version,
-            extra=extra,
+            extra=Extra(extra, empty) if empty else extra,
         )
 
     def _collection(
@@ -220,7 +222,7 @@ class _Builder:
         name: str,
         what: str,
         build: Callable[[str, dict[str, Any]], T],
-        extra: _Extra,
+        extra: _Kept,
     ) -> dict[str, T]:
         """``[name.<id>]`` tables as entities; a ``name`` that is no table goes to ``extra``.
 
@@ -241,14 +243,14 @@ class _Builder:
 
     # -- field readers: the right type goes to the field, anything else to extra
 
-    def _str(self, data: Mapping[str, Any], key: str, extra: _Extra) -> str | None:
+    def _str(self, data: Mapping[str, Any], key: str, extra: _Kept) -> str | None:
         value = data.get(key)
         if value is None or isinstance(value, str):
             return value
         extra[key] = value
         return None
 
-    def _text(self, data: Mapping[str, Any], key: str, extra: _Extra) -> Text | None:
+    def _text(self, data: Mapping[str, Any], key: str, extra: _Kept) -> Text | None:
         value = data.get(key)
         if value is None:
             return None
@@ -259,14 +261,14 @@ class _Builder:
         extra[key] = value
         return None
 
-    def _bool(self, data: Mapping[str, Any], key: str, extra: _Extra) -> bool | None:
+    def _bool(self, data: Mapping[str, Any], key: str, extra: _Kept) -> bool | None:
         value = data.get(key)
         if value is None or isinstance(value, bool):
             return value
         extra[key] = value
         return None
 
-    def _strings(self, data: Mapping[str, Any], key: str, extra: _Extra) -> tuple[str, ...] | None:
+    def _strings(self, data: Mapping[str, Any], key: str, extra: _Kept) -> tuple[str, ...] | None:
         value = data.get(key)
         if value is None:
             return None
@@ -276,8 +278,8 @@ class _Builder:
         return None
 
     def _rest(
-        self, data: Mapping[str, Any], known: set[str] | frozenset[str], extra: _Extra, level: int
-    ) -> _Extra:
+        self, data: Mapping[str, Any], known: set[str] | frozenset[str], extra: _Kept, level: int
+    ) -> _Kept:
         """``extra`` with the keys of ``data`` not in ``known``; values at ``level`` checked."""
         for key, value in data.items():
             if key not in known:
@@ -286,7 +288,7 @@ class _Builder:
             self._shallow(extra, level)
         return extra
 
-    def _shallow(self, extra: _Extra, level: int) -> None:
+    def _shallow(self, extra: _Kept, level: int) -> None:
         """Refuse a kept value nested beyond :data:`nesting.MAX_DEPTH` (nothing else nests)."""
         for key, value in extra.items():
             if isinstance(value, dict | list) and nesting.too_deep(value, level, (key,)):
@@ -294,7 +296,7 @@ class _Builder:
                 raise too_deep(body, self._path)
 
     def policy(self, data: dict[str, Any]) -> Policy:
-        extra: _Extra = {}
+        extra: _Kept = {}
         languages = self._strings(data, "languages", extra)
         updated = data.get("updated")
         if updated is not None and not (
@@ -325,7 +327,7 @@ class _Builder:
         )
 
     def document(self, data: dict[str, Any]) -> DocumentSettings:
-        extra: _Extra = {}
+        extra: _Kept = {}
         columns = self._strings(data, "columns", extra)
         sections: dict[str, Text] = {}
         raw_sections = data.get("sections")
@@ -340,14 +342,15 @@ class _Builder:
                 sections = {}
         elif raw_sections is not None:
             extra["sections"] = raw_sections
+        rest = self._rest(data, {"columns", "sections"}, extra, 3)
         return DocumentSettings(
             columns=columns,
             sections=sections,
-            extra=self._rest(data, {"columns", "sections"}, extra, 3),
+            extra=Extra(rest, ("sections",)) if raw_sections == {} else rest,
         )
 
     def banner(self, data: dict[str, Any]) -> Banner:
-        extra: _Extra = {}
+        extra: _Kept = {}
         revision = data.get("revision")
         if revision is not None and not _is_int(revision):
             extra["revision"] = revision
@@ -360,7 +363,7 @@ class _Builder:
         )
 
     def category(self, key: str, data: dict[str, Any]) -> Category:
-        extra: _Extra = {}
+        extra: _Kept = {}
         return Category(
             id=key,
             title=self._text(data, "title", extra),
@@ -370,7 +373,7 @@ class _Builder:
         )
 
     def purpose(self, key: str, data: dict[str, Any]) -> Purpose:
-        extra: _Extra = {}
+        extra: _Kept = {}
         tcf = data.get("tcf_purposes")
         if tcf is not None and not (isinstance(tcf, list) and all(_is_int(v) for v in tcf)):
             extra["tcf_purposes"] = tcf
@@ -386,7 +389,7 @@ class _Builder:
         )
 
     def service(self, key: str, data: dict[str, Any]) -> Service:
-        extra: _Extra = {}
+        extra: _Kept = {}
         cookies: list[Cookie] = []
         raw_cookies = data.get("cookies", [])
         if isinstance(raw_cookies, list) and all(isinstance(c, dict) for c in raw_cookies):
@@ -395,6 +398,9 @@ class _Builder:
             extra["cookies"] = raw_cookies
         known = {"provider", "function", "location", "category", "purposes", "party"}
         known |= {"privacy_policy", "country", "safeguard", "description", "cookies"}
+        rest = self._rest(data, known, extra, 3)
+        if raw_cookies == [] and "cookies" in data:  # `cookies = []`: kept on save
+            rest = Extra(rest, ("cookies",))
         return Service(
             id=key,
             provider=self._str(data, "provider", extra),
@@ -408,11 +414,11 @@ class _Builder:
             safeguard=self._str(data, "safeguard", extra),
             description=self._text(data, "description", extra),
             cookies=tuple(cookies),
-            extra=self._rest(data, known, extra, 3),
+            extra=rest,
         )
 
     def cookie(self, data: dict[str, Any]) -> Cookie:
-        extra: _Extra = {}
+        extra: _Kept = {}
         return Cookie(
             name=self._str(data, "name", extra),
             type=self._str(data, "type", extra),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Final, Literal, TypeVar
@@ -47,6 +47,28 @@ _EMPTY: Mapping[str, Any] = MappingProxyType({})
 def _empty() -> Mapping[str, Any]:
     """One shared, read-only empty mapping for absent ``extra`` and ``sections``."""
     return _EMPTY
+
+
+class Extra(dict[str, Any]):
+    """An entity's ``extra`` that also names the fields its file wrote empty.
+
+    ``cookies = []``, ``sections = {}`` or an empty ``[categories]`` table hold
+    nothing, so the model holds them like absent ones (no cookies, no
+    sections); ``empty`` remembers that the file wrote them, so that saving
+    writes them back. Only the loader makes one; it compares like a plain
+    mapping of its items, and an edit that builds a new ``extra`` drops it.
+    """
+
+    __slots__ = ("empty",)
+
+    def __init__(self, items: Mapping[str, Any], empty: Iterable[str]) -> None:
+        super().__init__(items)
+        self.empty = frozenset(empty)
+
+
+def written_empty(extra: Mapping[str, Any]) -> frozenset[str]:
+    """The fields ``extra``'s entity had written empty in its file (see :class:`Extra`)."""
+    return extra.empty if isinstance(extra, Extra) else frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,20 @@ from typing import Any
 
 import tomlkit
 from tomlkit.container import Container, OutOfOrderTableProxy
-from tomlkit.items import AoT, Array, InlineTable, Item, Key, SingleKey, String, StringType, Table
+from tomlkit.items import (
+    AoT,
+    Array,
+    Comment,
+    InlineTable,
+    Item,
+    Key,
+    Null,
+    SingleKey,
+    String,
+    StringType,
+    Table,
+    Whitespace,
+)
 
 from consent_tui.core.patch_data import same
 from consent_tui.core.patch_emit import Style, emit_value, format_key, literal_ok
@@ -42,7 +55,7 @@ def merge(
         if key not in new:
             for part in parts:
                 if key in part:
-                    part.remove(key)
+                    _remove_key(part, key)
     order = list(new)
     for key, value in new.items():
         if key not in old:
@@ -70,8 +83,119 @@ def merge(
         ):
             for table, was, now in zip(item.body, before, value, strict=True):
                 merge(table.value, was, now, style.child(key))
-        else:
+        elif not (
+            isinstance(item, Array)
+            and isinstance(value, list)
+            and isinstance(before, list)
+            and merge_array(item, before, value, style)
+        ):
             holders[0][key] = make_item(value, item, style, before)
+
+
+def merge_array(array: Array, old: list[Any], new: list[Any], style: Style) -> bool:
+    """Edit ``array`` (holding ``old``) to hold ``new``, leaving unchanged elements alone.
+
+    Elements are lined up by their common start and end; those in between are
+    edited in place (an inline table keeps its unchanged entries' spelling) and,
+    in an array written on several lines, removed or inserted where they stand,
+    so comments on the other elements stay. ``False`` when the array should be
+    rewritten whole instead (a one-line array changing length, or emptied).
+    """
+    if len(array) != len(old) or not new:
+        return False  # emptied: written ``[]``
+    start = 0
+    while start < min(len(old), len(new)) and same(old[start], new[start]):
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and same(old[-1 - end], new[-1 - end]):
+        end += 1
+    gone, came = old[start : len(old) - end], new[start : len(new) - end]
+    if len(gone) != len(came) and "\n" not in array.as_string():
+        return False
+    for offset, (was, now) in enumerate(zip(gone, came, strict=False)):
+        at = start + offset
+        array[at] = make_item(now, array[at], style, was)
+    for _ in range(len(gone) - len(came)):
+        _remove(array, start + len(came))
+    for offset, now in enumerate(came[len(gone) :]):
+        at = start + len(gone) + offset
+        neighbour = array[at - 1] if at else (array[0] if len(array) else None)
+        _insert(array, at, make_item(now, neighbour, style))
+    return True
+
+
+def _lead(array: Array, group: int) -> list[Any]:
+    """The comment lines directly above group ``group`` of ``array`` (no blank line between)."""
+    groups = array._value
+    lead = []
+    while group > 0:
+        above, indent = groups[group - 1], groups[group].indent
+        if not isinstance(above.value, Null) or above.comment is None:
+            break
+        if indent is not None and indent.s.count("\n") > 1:
+            break
+        lead.append(above)
+        group -= 1
+    return lead
+
+
+def _remove(array: Array, index: int) -> None:
+    """Remove element ``index`` with its trailing comment and the comment lines above it."""
+    group = array._index_map[index]
+    lead = _lead(array, group)
+    first = group - len(lead) == 0
+    del array[index]
+    if lead:
+        array._value[:] = [g for g in array._value if not any(g is x for x in lead)]
+        array._reindex()
+    after = array._value[0] if first and array._value else None
+    if after is not None and after.indent is not None and after.indent.s.count("\n") > 1:
+        text = after.indent.s  # the first line left: no blank line above it
+        after.indent = Whitespace(text[text.rfind("\n", 0, text.rfind("\n")) + 1 :])
+
+
+def _insert(array: Array, index: int, item: Item) -> None:
+    """Insert ``item`` at ``index``, above the comment lines that belong to the next element."""
+    lead = _lead(array, array._index_map[index]) if index < len(array) else []
+    array.insert(index, item)
+    if lead:
+        groups = array._value
+        new = groups.pop(array._index_map[index])
+        top = next(i for i, g in enumerate(groups) if g is lead[-1])
+        new.indent, groups[top].indent = groups[top].indent, new.indent
+        groups.insert(top, new)
+        array._reindex()
+
+
+def _remove_key(container: Container, key: str) -> None:
+    """Remove ``key``; the comment lines ending a removed table stay where they were.
+
+    tomlkit keeps the comments directly above a header at the end of the table
+    before it; they belong to the next table, and go with it, not with this one.
+    """
+    index = container._map.get(SingleKey(key))
+    last = max(index) if isinstance(index, tuple) else index
+    lead = _lead_of_next(container._body[last][1]) if last is not None else ""
+    container.remove(key)
+    if lead and last is not None:
+        container._body[last] = (None, Whitespace(lead))
+
+
+def _lead_of_next(item: object) -> str:
+    """The comment lines that end ``item`` (a table, or array of tables), as text."""
+    while isinstance(item, AoT) and item.body:
+        item = item.body[-1]
+    if not isinstance(item, Table):
+        return ""
+    body = item.value.body
+    if body and isinstance(body[-1][1], Table | AoT):
+        return _lead_of_next(body[-1][1])
+    lines: list[str] = []
+    for _, entry in reversed(body):
+        if not isinstance(entry, Comment):
+            break
+        lines.append(entry.as_string())
+    return "".join(reversed(lines))
 
 
 def _parts(item: object) -> list[Container]:
@@ -104,8 +228,10 @@ def make_item(value: Any, like: Item | None, style: Style, before: Any = None) -
         if isinstance(before, Mapping):
             return tomlkit.value(_inline_text(like, before, value, style))
         style = _inline_style(like.as_string(), style)
-    if isinstance(value, list) and isinstance(like, Array) and "\n" in like.as_string():
+    if isinstance(value, list) and value and isinstance(like, Array) and "\n" in like.as_string():
         return tomlkit.value(_multiline_array(value, like.as_string(), style))
+    if isinstance(like, Array) and not len(like) and _tables(value):
+        return tomlkit.value(_multiline_array(value, "[\n    \n]", style))  # one table a line
     return tomlkit.value(emit_value(value, style))
 
 
@@ -164,6 +290,10 @@ def _inline_text(
     return f"{{ {inner} }}" if style.inline_pad else f"{{{inner}}}"
 
 
+def _tables(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, Mapping) for v in value)
+
+
 def _multiline_array(value: list[Any], like: str, style: Style) -> str:
     lines = like.split("\n")
     indent = re.match(r"[ \t]*", lines[1]).group() if len(lines) > 1 else "  "  # type: ignore[union-attr]
@@ -177,6 +307,14 @@ def _plain(container: Container, key: str) -> bool:
         return False
     item = container.item(key)
     return isinstance(item, Item) and not isinstance(item, Table | AoT)
+
+
+def _in_body(container: Container, key: str) -> bool:
+    """``key`` is written in ``container``'s own lines: a plain value or dotted keys."""
+    if _plain(container, key):
+        return True
+    found = next((k for k in container._map if k == key), None)
+    return found is not None and found.is_dotted()
 
 
 def _key_of(container: Container, key: str) -> Key:
@@ -193,12 +331,15 @@ def _add(container: Container, key: str, value: Any, order: list[str], style: St
             container._insert_after(prev, item_key(key, ref, style), item)
             return
     for nxt in order[position + 1 :]:
-        if _plain(container, nxt):
+        if _in_body(container, nxt) and not isinstance(item, AoT | Table):
             ref = _key_of(container, nxt)
             _place(container, item, ref)
             index = container._map[ref]
             at = min(index) if isinstance(index, tuple) else index
-            container._insert_at(at, item_key(key, ref, style), item)
+            while at > 0 and isinstance(container._body[at - 1][1], Whitespace | Null):
+                at -= 1  # right after what precedes: blank lines stay before ``nxt``
+            spelled = item_key(key, None if ref.is_dotted() else ref, style)
+            container._insert_at(at, spelled, item)
             return
     container.append(item_key(key, None, style), item)
 

@@ -2,10 +2,10 @@
 
 Absent fields (``None``) are left out; values kept in ``extra`` are written back
 as they came. ``to_data(load_text(t)) == tomllib.loads(t)`` for any catalogue
-text whose known tables and arrays are not empty: the model does not tell an
-empty ``[categories]``, ``[policy]``, ``cookies = []`` or ``sections = {}`` from
-an absent one, and leaves both out. To check that a text reads back as a model,
-compare models (``load_text(t) == catalogue``), which has no such blind spot.
+text: an empty ``[categories]``, ``[policy]``, ``cookies = []`` or
+``sections = {}`` holds nothing the model can tell from an absent one, but the
+loader notes it in the entity's ``extra`` (:func:`~consent_tui.core.model.written_empty`)
+and it is written back while it stays empty.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from consent_tui.core.model import (
     Purpose,
     Service,
     Text,
+    written_empty,
 )
 
 Data = dict[str, Any]
@@ -56,7 +57,9 @@ def _fields(pairs: Iterable[tuple[str, Any]], extra: Any, default: str) -> Data:
 
 
 def document_data(doc: DocumentSettings, default: str) -> Data:
-    sections = {k: text_data(v, default) for k, v in doc.sections.items()} or None
+    sections: Data | None = {k: text_data(v, default) for k, v in doc.sections.items()}
+    if not sections and "sections" not in written_empty(doc.extra):
+        sections = None
     return _fields([("columns", doc.columns), ("sections", sections)], doc.extra, default)
 
 
@@ -124,7 +127,7 @@ def service_data(service: Service, default: str, *, cookies: bool = True) -> Dat
         ("safeguard", service.safeguard),
         ("description", service.description),
     ]
-    if cookies and service.cookies:
+    if cookies and (service.cookies or "cookies" in written_empty(service.extra)):
         pairs.append(("cookies", [cookie_data(c, default) for c in service.cookies]))
     return _fields(pairs, service.extra, default)
 
@@ -142,14 +145,15 @@ def to_data(catalogue: Catalogue) -> Data:
     """The whole catalogue as plain TOML data, in the model's order."""
     out: Data = {"format_version": catalogue.format_version}
     default = catalogue.default_language
+    empty = written_empty(catalogue.extra)
     policy = policy_data(catalogue.policy)
-    if policy:
+    if policy or "policy" in empty:
         out["policy"] = policy
-    if catalogue.categories:
+    if catalogue.categories or "categories" in empty:
         out["categories"] = {k: category_data(v, default) for k, v in catalogue.categories.items()}
-    if catalogue.purposes:
+    if catalogue.purposes or "purposes" in empty:
         out["purposes"] = {k: purpose_data(v, default) for k, v in catalogue.purposes.items()}
-    if catalogue.services:
+    if catalogue.services or "services" in empty:
         out["services"] = {k: service_data(v, default) for k, v in catalogue.services.items()}
     if catalogue.banner is not None:
         out["banner"] = banner_data(catalogue.banner, default)

@@ -90,6 +90,14 @@ CASES = [
     ),
     *(("dotted", e) for e in ("add-cookie", "add-category", "remove-category", "gain-language")),
     *(("split", e) for e in ("add-cookie", "rename-service", "remove-service")),
+    *(
+        ("empty-arrays", e)
+        for e in ("add-cookie", "add-service", "rename-service", "remove-service", "policy-intro")
+    ),
+    *(
+        ("dotted-services", e)
+        for e in ("add-cookie", "remove-cookie", "add-service", "remove-purpose")
+    ),
 ]
 
 
