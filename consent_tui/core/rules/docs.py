@@ -17,8 +17,15 @@ _TABLE = re.compile(r"(?<!\[)(\[\[?[^\]\s`]+\]\]?)(?!\])")
 
 
 def _md(text: str) -> str:
-    parts = re.split(r"(`[^`]*`)", text)  # leave code spans as they are
-    return "".join(p if i % 2 else _TABLE.sub(r"`\1`", p) for i, p in enumerate(parts))
+    """Prose as Markdown: TOML table names as code, ``<`` escaped so it is not HTML."""
+    out = []
+    for i, part in enumerate(re.split(r"(`[^`]*`)", text)):  # leave code spans as they are
+        if i % 2:
+            out.append(part)
+            continue
+        for j, piece in enumerate(_TABLE.split(part)):
+            out.append(f"`{piece}`" if j % 2 else piece.replace("<", "\\<"))
+    return "".join(out)
 
 
 _FAMILY_TITLES = {
