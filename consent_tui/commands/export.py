@@ -18,6 +18,8 @@ from consent_tui.core.atomic import WriteError, write_atomic
 from consent_tui.core.errors import CatalogueError
 from consent_tui.core.export import registry
 from consent_tui.core.export.registry import Exporter, ExportOptions
+from consent_tui.core.export.words import declared_language
+from consent_tui.core.model import Catalogue
 from consent_tui.core.tomlscan import SourceMap
 from consent_tui.core.validation import Problem, validate
 
@@ -105,6 +107,25 @@ def _usage(args: argparse.Namespace, exporter: Exporter) -> str | None:
     return None
 
 
+def _language_problem(
+    args: argparse.Namespace, exporter: Exporter, catalogue: Catalogue
+) -> str | None:
+    """Why ``--lang`` cannot be exported, or None: the catalogue must declare the language.
+
+    A document in a language the catalogue has no texts in would be a document in
+    another language under the wrong ``lang``; ``fr-CA`` is accepted for ``fr``.
+    """
+    if args.lang is None or "lang" not in exporter.options:
+        return None
+    if declared_language(catalogue, args.lang) is not None:
+        return None
+    declared = ", ".join(catalogue.languages)
+    return (
+        f"--lang {args.lang!r}: the catalogue is written in {declared}; to export in "
+        f"{args.lang!r}, add it to [policy] languages and translate the texts"
+    )
+
+
 def _report(problems: list[Problem], path: str, forced: bool) -> None:
     """The errors in ``consent-tui validate``'s style: place, severity[rule], message, hint."""
     for problem in sorted(problems, key=lambda p: (p.line or 0, p.col or 0)):
@@ -165,6 +186,10 @@ def run(args: argparse.Namespace) -> int:
     if document is None:
         return EXIT_USAGE
     catalogue = document.catalogue
+    problem = _language_problem(args, exporter, catalogue)
+    if problem is not None:
+        error(problem)
+        return EXIT_USAGE
     errors = [p for p in validate(catalogue, SourceMap(document.text)) if p.severity == "error"]
     if errors:
         _report(errors, args.file, args.force)

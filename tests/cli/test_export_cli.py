@@ -87,12 +87,72 @@ def test_all_languages_into_a_folder_or_a_name(
     assert (folder / "policy.json").exists()
 
 
-def test_fallback_notes_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "export", str(SAMPLES / "minimal.toml"), "--lang", "fr")
-    assert code == 0 and out.startswith("# Politique relative aux cookies")
+PARTLY_FRENCH = """\
+format_version = 1
+[policy]
+site_name = "Example"
+site_url = "https://example.org"
+controller = "Example SA"
+contact = "mailto:privacy@example.org"
+languages = ["en", "fr"]
+[categories.necessary]
+title = { en = "Necessary" }
+consent = false
+[purposes.session]
+title = { en = "Session", fr = "Session" }
+description = { en = "To keep you signed in", fr = "Pour garder la connexion" }
+legal_basis = "legitimate_interests"
+[services.site]
+provider = "Example"
+party = "first"
+purposes = ["session"]
+function = { en = "Sign-in", fr = "Connexion" }
+location = { en = "everywhere" }
+category = "necessary"
+[[services.site.cookies]]
+name = "sid"
+duration = "session"
+"""
+
+
+def test_fallback_notes_on_stderr_and_lang_on_the_passages(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "site.toml"
+    source.write_text(PARTLY_FRENCH, encoding="utf-8")
+    code, out, err = run(capsys, "export", str(source), "--lang", "fr", "-f", "html")
+    assert code == 0 and '<html lang="fr">' in out
+    assert '<h3 lang="en">Necessary</h3>' in out
+    assert 'Connexion (<span lang="en">everywhere</span>)' in out
     assert err == (
-        "consent-tui: note: 'fr' is not one of the catalogue's languages (en): "
-        "its texts are shown in 'en'\n"
+        "consent-tui: note: categories.necessary.title: no 'fr' text; used the 'en' one\n"
+        "consent-tui: note: services.site.location: no 'fr' text; used the 'en' one\n"
+    )
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "text", "csv", "tcf-disclosures"])
+def test_a_language_the_catalogue_does_not_declare_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
+) -> None:
+    target = tmp_path / "out"
+    code, out, err = run(capsys, "export", ODS, "-f", fmt, "--lang", "de", "-o", str(target))
+    assert (code, out) == (2, "")
+    assert err == (
+        "consent-tui: --lang 'de': the catalogue is written in en, fr; to export in 'de', "
+        "add it to [policy] languages and translate the texts\n"
+    )
+    assert not target.exists()
+
+
+def test_a_regional_language_is_exported_in_its_declared_family(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "export", ODS, "-f", "html", "--lang", "fr-CA")
+    assert code == 0
+    assert out == (GOLDEN / "opendatasoft.fr.html").read_text(encoding="utf-8")
+    assert err == (
+        "consent-tui: note: 'fr-CA' is not one of the catalogue's languages (en, fr): "
+        "exported in 'fr'\n"
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from consent_tui.core.export.cells import pattern_item
-from consent_tui.core.export.docmodel import PolicyDocument
+from consent_tui.core.export.docmodel import PolicyDocument, lang_of
 from consent_tui.core.export.document import OTHER, build
 from consent_tui.core.export.escape import contact_link
 from consent_tui.core.export.texts import OVERRIDE_KEYS, SECTION_IDS, en, fr
@@ -141,15 +141,42 @@ duration_note = { en = "renewed" }
     )
 
 
-def test_a_language_the_catalogue_does_not_declare() -> None:
+def test_a_language_the_catalogue_does_not_declare_gives_the_default_one() -> None:
+    """The document is in the language it is written in, whatever was asked for."""
     doc = build(catalogue(), "de")
-    assert doc.title == "Cookie policy"  # English built-in texts
+    assert doc.lang == "en"
+    assert doc.title == "Cookie policy"
+    assert doc.notes == ("'de' is not one of the catalogue's languages (en, fr): exported in 'en'",)
+
+
+def test_a_regional_language_gives_the_declared_one_of_its_family() -> None:
+    doc = build(catalogue(), "fr-CA")
+    assert doc.lang == "fr"
+    assert doc.before[0].title.startswith("Qu'est-ce")
+    assert doc.notes == (
+        "'fr-CA' is not one of the catalogue's languages (en, fr): exported in 'fr'",
+    )
+    assert build(catalogue(), "FR").lang == "fr"
+    assert build(catalogue(), "FR").notes == ()
+
+
+def test_a_declared_regional_language_uses_its_family_s_built_in_texts() -> None:
+    doc = build(catalogue(base=BASE.replace('["en", "fr"]', '["en", "fr-CA"]')), "fr-CA")
+    assert doc.lang == "fr-CA"
+    assert doc.before[0].title.startswith("Qu'est-ce")
+    assert lang_of(doc.before[0].title) is None  # French is the document's language
+
+
+def test_a_declared_language_without_built_in_texts_marks_them_english() -> None:
+    doc = build(catalogue(base=BASE.replace('["en", "fr"]', '["en", "de"]')), "de")
+    assert doc.lang == "de"
+    assert doc.title == "Cookie policy"
+    assert lang_of(doc.title) == "en"
+    assert {lang_of(p) for s in doc.sections for p in (s.title, *s.paragraphs)} == {"en"}
     assert doc.notes == (
         "no built-in texts in 'de': the standard sections, headers and durations are in "
         "English (override them in [policy.document] sections)",
-        "'de' is not one of the catalogue's languages (en, fr): its texts are shown in 'en'",
     )
-    assert build(catalogue(), "fr-CA").before[0].title.startswith("Qu'est-ce")
 
 
 SERVICES = """

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from consent_tui.core.export.docmodel import Cell, Item, Span
+from consent_tui.core.export.docmodel import Cell, Item, Span, like
 from consent_tui.core.export.escape import clean, safe_url
 from consent_tui.core.export.words import Words
 from consent_tui.core.model import Cookie, Service
@@ -14,6 +14,7 @@ from consent_tui.core.model import Cookie, Service
 _PHRASE = re.compile(r"(\{any\}|\{a\}|\{b\})")
 _STARS = re.compile(r"\*+")
 _STORAGE_ENTRIES = ("local_storage", "session_storage", "indexed_db")
+Spans = tuple[Span, ...]
 
 
 def _item(*spans: Span) -> Item:
@@ -21,7 +22,7 @@ def _item(*spans: Span) -> Item:
 
 
 def _plain(text: str) -> Cell:
-    return Cell((_item(Span(text)),) if text else ())
+    return Cell((_item(Span.of(text)),) if text else ())
 
 
 def pattern_item(name: str, storage: str, words: Words) -> Item:
@@ -38,17 +39,18 @@ def pattern_item(name: str, storage: str, words: Words) -> Item:
     elif len(parts) == 3 and not a and not b and parts[1]:
         key, a = "containing", parts[1]
     elif not any(parts):
-        return _item(Span(anything))
+        return _item(Span.of(anything))
     else:
         key, a = "matching", name
+    phrase = words.label(key)
     spans = []
-    for piece in _PHRASE.split(words.label(key)):
+    for piece in _PHRASE.split(phrase):
         if piece == "{any}":
-            spans.append(Span(anything))
+            spans.append(Span.of(anything))
         elif piece in ("{a}", "{b}"):
             spans.append(Span(a if piece == "{a}" else b, code=True))
         else:
-            spans.append(Span(piece))
+            spans.append(Span.of(like(piece, phrase)))
     return _item(*spans)
 
 
@@ -90,7 +92,7 @@ class CellBuilder:
         function = self.words.text(service.function, f"{where}.function")
         location = self.words.text(service.location, f"{where}.location")
         if function and location:
-            return _plain(f"{function} ({location})")
+            return Cell((_item(Span.of(function), Span(" ("), Span.of(location), Span(")")),))
         return _plain(function or location)
 
     def cookies(self, service: Service) -> Cell:
@@ -105,46 +107,52 @@ class CellBuilder:
                 where = f"purposes.{pid}"
                 text = self.words.text(purpose.description, f"{where}.description")
                 text = text or self.words.text(purpose.title, f"{where}.title")
-            items.append(_item(Span(text or clean(pid))))
+            items.append(_item(Span.of(text or clean(pid))))
         return Cell(tuple(items))
 
-    def _per_cookie(self, service: Service, value: Callable[[int, Cookie], str]) -> Cell:
+    def _per_cookie(self, service: Service, value: Callable[[int, Cookie], Spans]) -> Cell:
         """One value when every cookie shares it, else "name: value" per cookie."""
         values = [value(i, c) for i, c in enumerate(service.cookies)]
-        colon = self.words.label("colon")
         if not values or all(v == values[0] for v in values):
-            return _plain(values[0] if values else "")
+            return Cell((_item(*values[0]),) if values and _item(*values[0]).spans else ())
+        colon = Span.of(self.words.label("colon"))
         return Cell(
             tuple(
-                _item(Span(clean(c.name or ""), code=True), Span(colon), Span(v))
+                _item(Span(clean(c.name or ""), code=True), colon, *v)
                 for c, v in zip(service.cookies, values, strict=True)
-                if v
+                if _item(*v).spans
             )
         )
 
     def duration(self, service: Service) -> Cell:
-        def text(index: int, cookie: Cookie) -> str:
-            value = self.words.duration_text(cookie.duration)
-            note = self.words.text(
-                cookie.duration_note, f"services.{service.id}.cookies[{index}].duration_note"
+        def spans(index: int, cookie: Cookie) -> Spans:
+            value = Span.of(self.words.duration_text(cookie.duration))
+            note = Span.of(
+                self.words.text(
+                    cookie.duration_note, f"services.{service.id}.cookies[{index}].duration_note"
+                )
             )
-            return f"{value} ({note})" if value and note else value or note
+            if value.text and note.text:
+                return (value, Span(" ("), note, Span(")"))
+            return (value, note)
 
-        return self._per_cookie(service, text)
+        return self._per_cookie(service, spans)
 
     def type(self, service: Service) -> Cell:
-        labels = self.words.builtin.LABELS
+        labels = self.words.labels
         return self._per_cookie(
-            service, lambda _i, c: labels.get(c.storage_type, clean(c.storage_type))
+            service, lambda _i, c: (Span.of(labels.get(c.storage_type, clean(c.storage_type))),)
         )
 
     def party(self, service: Service) -> Cell:
         party = service.party or ""
-        return _plain(self.words.builtin.LABELS.get(party, clean(party)) if party else "")
+        return _plain(self.words.labels.get(party, clean(party)) if party else "")
 
     def domain(self, service: Service) -> Cell:
         host = self.site_host or ""
-        return self._per_cookie(service, lambda _i, c: clean(c.domain) if c.domain else host)
+        return self._per_cookie(
+            service, lambda _i, c: (Span(clean(c.domain) if c.domain else host),)
+        )
 
     def description(self, service: Service) -> Cell:
         where = f"services.{service.id}"
@@ -153,7 +161,9 @@ class CellBuilder:
             return _plain(text)
         return self._per_cookie(
             service,
-            lambda i, c: self.words.text(c.description, f"{where}.cookies[{i}].description"),
+            lambda i, c: (
+                Span.of(self.words.text(c.description, f"{where}.cookies[{i}].description")),
+            ),
         )
 
     def privacy_policy(self, service: Service) -> Cell:

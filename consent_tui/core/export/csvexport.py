@@ -14,7 +14,7 @@ from consent_tui.core.durations import try_parse
 from consent_tui.core.export.cells import pattern_item
 from consent_tui.core.export.escape import clean, spreadsheet_safe
 from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResult
-from consent_tui.core.export.words import Words
+from consent_tui.core.export.words import Words, export_language
 from consent_tui.core.model import Catalogue, Cookie, Service
 
 FIELDS = (
@@ -91,7 +91,9 @@ class _Rows:
 
 
 def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
-    words = Words(catalogue, options.lang or catalogue.default_language)
+    notes: list[str] = []
+    words = Words(catalogue, export_language(catalogue, options.lang, notes))
+    words.notes[:0] = notes
     rows = _Rows(catalogue, words)
     headers: dict[str, str] = words.builtin.CSV
     out = io.StringIO()

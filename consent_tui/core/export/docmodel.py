@@ -10,13 +10,48 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+class Foreign(str):
+    """A text in another language than the document's; ``lang`` says which.
+
+    What a fallback gives (a catalogue text missing in the document's language,
+    or built-in texts of a language that has none); the HTML export marks it
+    with ``lang``. Any other text of the document is in ``PolicyDocument.lang``.
+    """
+
+    lang: str
+
+    def __new__(cls, text: str, lang: str) -> Foreign:
+        self = super().__new__(cls, text)
+        self.lang = lang
+        return self
+
+
+def lang_of(text: object) -> str | None:
+    """The language of a :class:`Foreign` text; ``None`` for the document's language."""
+    return text.lang if isinstance(text, Foreign) else None
+
+
+def like(text: str, source: str) -> str:
+    """``text`` (made from ``source``) in the language of ``source``."""
+    return Foreign(text, source.lang) if isinstance(source, Foreign) and text else text
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A run of text: plain, a code name (``code``), or a link (``url`` is safe to link)."""
+    """A run of text: plain, a code name (``code``), or a link (``url`` is safe to link).
+
+    ``lang`` is set when the text is not in the document's language.
+    """
 
     text: str
     code: bool = False
     url: str | None = None
+    lang: str | None = None
+
+    @classmethod
+    def of(cls, text: str, code: bool = False, url: str | None = None) -> Span:
+        """A span whose ``lang`` is that of ``text`` (see :class:`Foreign`)."""
+        return cls(text, code, url, lang_of(text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,25 +18,31 @@ from consent_tui.core.export.docmodel import (
     Section,
     Span,
     Table,
+    like,
 )
 from consent_tui.core.export.escape import clean, contact_link, safe_url
 from consent_tui.core.export.texts import AFTER_TABLES, BEFORE_TABLES, fill
-from consent_tui.core.export.words import Words
+from consent_tui.core.export.words import Words, export_language
 from consent_tui.core.model import Catalogue, Category, Service
 
 OTHER = "__other__"  # id of the section for services without a known category
 
 
 def paragraphs(text: str) -> tuple[str, ...]:
-    """Split on blank lines; single line breaks inside a paragraph become spaces."""
+    """Split on blank lines; single line breaks inside a paragraph become spaces.
+
+    Each paragraph keeps the language of ``text`` (see :class:`Foreign`).
+    """
     blocks = (" ".join(line.strip() for line in block.split("\n")) for block in text.split("\n\n"))
-    return tuple(block.strip() for block in blocks if block.strip())
+    return tuple(like(block.strip(), text) for block in blocks if block.strip())
 
 
 class _Builder:
-    def __init__(self, catalogue: Catalogue, lang: str) -> None:
+    def __init__(self, catalogue: Catalogue, lang: str | None) -> None:
         self.catalogue = catalogue
-        self.words = Words(catalogue, lang)
+        notes: list[str] = []
+        self.words = Words(catalogue, export_language(catalogue, lang, notes))
+        self.words.notes[:0] = notes
         policy = catalogue.policy
         self.site_url = clean(policy.site_url) if policy.site_url else None
         self.host = host_of(self.site_url)
@@ -59,7 +65,7 @@ class _Builder:
             text = self.words.text(override, f"policy.document.sections.{key}")
         else:
             text = self.words.section(key)
-        return fill(text, self.values)
+        return like(fill(text, self.values), text)
 
     def section(self, sid: str) -> Section | None:
         body = paragraphs(self.standard(sid))
@@ -76,11 +82,12 @@ class _Builder:
         items = []
         if policy.contact:
             text, url = contact_link(clean(policy.contact))
-            items.append(Item((Span(self.words.label("contact") + colon), Span(text, url=url))))
+            label = self.words.label("contact")
+            items.append(Item((Span.of(like(label + colon, label)), Span(text, url=url))))
         if self.site_url:
             url = safe_url(self.site_url)
-            label = Span(self.words.label("website") + colon)
-            items.append(Item((label, Span(self.site_url, url=url))))
+            label = self.words.label("website")
+            items.append(Item((Span.of(like(label + colon, label)), Span(self.site_url, url=url))))
         return tuple(items)
 
     def table(self, title: str, services: list[Service]) -> Table:
@@ -88,13 +95,13 @@ class _Builder:
         header = tuple(Column(c, self.words.column(c)) for c in columns)
         rows = tuple(Row(s.id, tuple(self.cells.cell(c, s) for c in columns)) for s in services)
         cookies = sum(len(s.cookies) for s in services)
+        template = self.words.label("table_caption")
         caption = (
-            self.words.label("table_caption")
-            .replace("{category}", title)
+            template.replace("{category}", title)
             .replace("{services}", self.words.count("services", len(services)))
             .replace("{cookies}", self.words.count("cookies", cookies))
         )
-        return Table(caption, header, rows)
+        return Table(like(caption, template), header, rows)
 
     def category(self, category: Category | None, services: list[Service]) -> CategorySection:
         label = self.words.label
@@ -142,8 +149,8 @@ class _Builder:
         categories = self.categories()
         return PolicyDocument(
             lang=self.words.lang,
-            title=fill(title, self.values) or self.standard("title"),
-            intro=paragraphs(fill(intro, self.values) if intro else self.standard("intro")),
+            title=like(fill(title, self.values), title) or self.standard("title"),
+            intro=paragraphs(like(fill(intro, self.values), intro) or self.standard("intro")),
             before=tuple(s for s in before if s is not None),
             cookies=self.section("cookies_used"),
             categories=categories,
@@ -152,11 +159,15 @@ class _Builder:
             site_url=safe_url(self.site_url),
             updated=self.words.date(updated.day, updated.month, updated.year) if updated else None,
             updated_iso=updated.isoformat() if updated else None,
-            labels=dict(self.words.builtin.LABELS),
+            labels=dict(self.words.labels),
             notes=tuple(dict.fromkeys(self.words.notes)),
         )
 
 
 def build(catalogue: Catalogue, lang: str | None = None) -> PolicyDocument:
-    """The policy document of ``catalogue`` in ``lang`` (its default language when None)."""
-    return _Builder(catalogue, lang or catalogue.default_language).build()
+    """The policy document of ``catalogue`` in ``lang`` (its default language when None).
+
+    A language the catalogue does not declare gives the default language, with a
+    note: ``doc.lang`` is always the language the document is written in.
+    """
+    return _Builder(catalogue, lang).build()

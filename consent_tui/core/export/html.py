@@ -1,6 +1,8 @@
 """HTML: a standalone, printable page, or a fragment to embed in an existing page.
 
-Every text is escaped by Jinja's autoescaping; only URLs that
+The page's ``lang`` is the language the document is written in; a passage in
+another language (a fallback) carries its own ``lang``. Every text is escaped
+by Jinja's autoescaping; only URLs that
 :func:`~consent_tui.core.export.escape.safe_url` accepts (``http:``, ``https:``,
 ``mailto:``) become links. The page carries no script, and a Content Security
 Policy that would block one anyway.
@@ -15,7 +17,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from consent_tui.core.export import templating
-from consent_tui.core.export.docmodel import Cell, Item
+from consent_tui.core.export.docmodel import Cell, Item, lang_of
 from consent_tui.core.export.escape import safe_url
 from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResult
 from consent_tui.core.model import Catalogue
@@ -24,17 +26,29 @@ TEMPLATE = "policy.html.j2"
 _PLAIN_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
 
+def lang_attr(text: object) -> Markup:
+    """`` lang="…"`` for a text in another language than the document's, else nothing."""
+    lang = lang_of(text)
+    return Markup(f' lang="{escape(lang)}"') if lang else Markup("")
+
+
 def html_item(item: Item) -> Markup:
-    """An item as HTML: ``<code>`` names, links for safe URLs only, the rest escaped."""
+    """An item as HTML: ``<code>`` names, links for safe URLs only, the rest escaped.
+
+    A span in another language than the document's is marked with ``lang``.
+    """
     out = []
     for span in item.spans:
         text = escape(span.text)
+        lang = f' lang="{escape(span.lang)}"' if span.lang else ""
         href = safe_url(span.url)
         if href is not None:
             bare = ' class="bare"' if span.text in (href, href.removeprefix("mailto:")) else ""
-            out.append(f'<a href="{escape(href)}" rel="noopener noreferrer"{bare}>{text}</a>')
+            out.append(f'<a href="{escape(href)}" rel="noopener noreferrer"{bare}{lang}>{text}</a>')
         elif span.code:
-            out.append(f"<code>{text}</code>")
+            out.append(f"<code{lang}>{text}</code>")
+        elif lang:
+            out.append(f"<span{lang}>{text}</span>")
         else:
             out.append(str(text))
     return Markup("".join(out))
@@ -61,6 +75,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "safe_url": safe_url,
     "html_item": html_item,
     "html_cell": html_cell,
+    "lang_attr": lang_attr,
 }
 
 

@@ -28,6 +28,7 @@ from consent_tui.core import durations
 from consent_tui.core.export import banner_common as common
 from consent_tui.core.export import jsstring
 from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResult
+from consent_tui.core.export.words import export_language
 from consent_tui.core.model import Catalogue, Cookie, Service, text_in
 
 TYPES: Final = {
@@ -133,9 +134,7 @@ def build(catalogue: Catalogue, lang: str, notes: list[str]) -> dict[str, Any]:
 
 def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
     notes: list[str] = []
-    lang = options.lang if options.lang in catalogue.languages else catalogue.default_language
-    if options.lang and options.lang != lang:
-        notes.append(f"language {options.lang!r} is not in the catalogue; using {lang!r}")
+    lang = export_language(catalogue, options.lang, notes)
     data = build(catalogue, lang, notes)
     return ExportResult(jsstring.json_text(data), tuple(dict.fromkeys(notes)))
 

@@ -5,13 +5,58 @@ from __future__ import annotations
 from types import ModuleType
 
 from consent_tui.core.durations import Duration, format_duration, supported_languages, try_parse
+from consent_tui.core.export.docmodel import Foreign, like
 from consent_tui.core.export.escape import clean
 from consent_tui.core.export.texts import builtin_language, texts_for
 from consent_tui.core.model import Catalogue, Text
 
 
+def declared_language(catalogue: Catalogue, lang: str) -> str | None:
+    """The catalogue's language for ``lang``, or ``None`` when it has none.
+
+    ``lang`` itself (in any case: ``FR`` is ``fr``), else the first declared
+    language with the same primary tag (``fr-CA`` -> ``fr``, ``pt`` -> ``pt-BR``).
+    """
+    if lang in catalogue.languages:
+        return lang
+    folded = lang.lower()
+    for code in catalogue.languages:
+        if code.lower() == folded:
+            return code
+    primary = folded.split("-", 1)[0]
+    for code in catalogue.languages:
+        if code.lower().split("-", 1)[0] == primary:
+            return code
+    return None
+
+
+def export_language(catalogue: Catalogue, lang: str | None, notes: list[str]) -> str:
+    """The language an export is written in: ``lang`` when the catalogue declares it.
+
+    Else, with a note, the declared language of the same primary tag (``fr``
+    for ``fr-CA``), else the default language: the catalogue has no texts in
+    ``lang``, and a document must be tagged with the language it is written in.
+    (The CLI refuses a ``--lang`` that matches no declared language.)
+    """
+    if lang is None:
+        return catalogue.default_language
+    declared = declared_language(catalogue, lang)
+    if declared is not None and declared.lower() == lang.lower():
+        return declared
+    used = declared or catalogue.default_language
+    notes.append(
+        f"{lang!r} is not one of the catalogue's languages ({', '.join(catalogue.languages)}): "
+        f"exported in {used!r}"
+    )
+    return used
+
+
 class Words:
-    """Texts in ``lang``; a text missing in it falls back and leaves a note."""
+    """Texts in ``lang``; a text missing in it falls back, leaves a note and is :class:`Foreign`.
+
+    ``lang`` should be one of the catalogue's languages (see :func:`export_language`).
+    Built-in texts of a language without them are English, and :class:`Foreign` too.
+    """
 
     def __init__(self, catalogue: Catalogue, lang: str) -> None:
         self.catalogue = catalogue
@@ -19,22 +64,24 @@ class Words:
         self.default = catalogue.default_language
         self.builtin: ModuleType = texts_for(lang)
         builtin = builtin_language(lang)
+        # The language of the built-in texts when it is not the document's, else None.
+        self.builtin_lang: str | None = None if builtin is not None else "en"
         self.duration_lang = builtin if builtin in supported_languages() else "en"
+        self._duration_foreign = builtin is None or self.duration_lang != builtin
         self.notes: list[str] = []
         if builtin is None:
             self.notes.append(
                 f"no built-in texts in {lang!r}: the standard sections, headers and "
                 "durations are in English (override them in [policy.document] sections)"
             )
-        if lang not in catalogue.languages:
-            declared = ", ".join(catalogue.languages)
-            self.notes.append(
-                f"{lang!r} is not one of the catalogue's languages ({declared}): "
-                f"its texts are shown in {self.default!r}"
-            )
-            self._quiet = True
-        else:
-            self._quiet = False
+        self.labels: dict[str, str] = self._builtin(self.builtin.LABELS)
+        self.columns: dict[str, str] = self._builtin(self.builtin.COLUMNS)
+        self.sections: dict[str, str] = self._builtin(self.builtin.SECTIONS)
+
+    def _builtin(self, texts: dict[str, str]) -> dict[str, str]:
+        if self.builtin_lang is None:
+            return texts
+        return {key: Foreign(value, self.builtin_lang) for key, value in texts.items()}
 
     def text(self, text: Text | None, where: str) -> str:
         """``text`` in the document's language, else the default language, else any."""
@@ -46,25 +93,22 @@ class Words:
         for lang in (self.default, *text.values):
             value = text.values.get(lang)
             if value is not None:
-                if not self._quiet:
-                    self.notes.append(f"{where}: no {self.lang!r} text; used the {lang!r} one")
-                return clean(value).strip()
+                self.notes.append(f"{where}: no {self.lang!r} text; used the {lang!r} one")
+                return Foreign(clean(value).strip(), lang)
         return ""
 
     def label(self, key: str) -> str:
-        labels: dict[str, str] = self.builtin.LABELS
-        return labels[key]
+        return self.labels[key]
 
     def column(self, key: str) -> str:
-        columns: dict[str, str] = self.builtin.COLUMNS
-        return columns.get(key, key)
+        return self.columns.get(key, key)
 
     def section(self, key: str) -> str:
-        sections: dict[str, str] = self.builtin.SECTIONS
-        return sections[key]
+        return self.sections[key]
 
     def duration(self, duration: Duration) -> str:
-        return format_duration(duration, self.duration_lang)
+        text = format_duration(duration, self.duration_lang)
+        return Foreign(text, self.duration_lang) if self._duration_foreign else text
 
     def duration_text(self, raw: str | None) -> str:
         """A duration as written, rendered in the document's language when it parses."""
@@ -74,8 +118,9 @@ class Words:
         return self.duration(parsed) if parsed is not None else clean(raw)
 
     def count(self, key: str, n: int) -> str:
-        return self.label(f"{key}_1" if n == 1 else f"{key}_n").replace("{n}", str(n))
+        label = self.label(f"{key}_1" if n == 1 else f"{key}_n")
+        return like(label.replace("{n}", str(n)), label)
 
     def date(self, day: int, month: int, year: int) -> str:
         text: str = self.builtin.date(day, month, year)
-        return text
+        return Foreign(text, self.builtin_lang) if self.builtin_lang else text
