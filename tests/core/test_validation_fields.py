@@ -354,3 +354,6 @@ def test_a_mistyped_section_does_not_hide_the_others() -> None:
         ("missing-translation", "document.sections.what_is_a_cookie", "fr"),
     ]
     assert [p.line for p in problems] == [18, 19, 17, 17, 21]
+    assert problems[0].hint == (
+        'write `intro = "…"` under [policy.document.sections], or one text per language as a table'
+    )

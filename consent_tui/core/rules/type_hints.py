@@ -34,7 +34,8 @@ def toml_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _key(key: str) -> str:
+def key_text(key: str) -> str:
+    """``key`` as a TOML key: bare when it can be, quoted otherwise."""
     return key if _BARE_KEY.fullmatch(key) else toml_string(key)
 
 
@@ -131,7 +132,7 @@ def _array_hint(ctx: Context, field: str, value: str | int, expected: str) -> st
 
 
 def _cookies_hint(loc: Loc, value: object) -> str:
-    header = f"[[services.{_key(loc.id or '')}.cookies]]"
+    header = f"[[services.{key_text(loc.id or '')}.cookies]]"
     names = [value] if isinstance(value, str) else value if isinstance(value, list) else []
     name = next((n for n in names if isinstance(n, str) and n.strip()), None)
     first = f"name = {toml_string(name)}" if name is not None else 'name = "…"'

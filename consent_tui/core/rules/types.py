@@ -7,7 +7,7 @@ from typing import Any, Final
 
 from consent_tui.core.rules.base import Context, Loc, Rule, kind_of, quote
 from consent_tui.core.rules.fields import FIELDS, TEXT, URL_TEXT, extras
-from consent_tui.core.rules.type_hints import type_hint
+from consent_tui.core.rules.type_hints import key_text, type_hint
 
 FAMILY = "types"
 
@@ -84,6 +84,8 @@ def _wrong(ctx: Context, loc: Loc, kind: str, extra: Mapping[str, Any], prefix: 
                     field=field,
                     key=(*where, name),
                     alt=where,
+                    hint=f'write `{key_text(name)} = "…"` under [policy.document.sections], or one '
+                    "text per language as a table",
                 )
             if bad_sections:
                 continue
