@@ -33,11 +33,16 @@ _TOKEN = re.compile(
 )
 
 
-_KEY = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*')"""
+# Written as "unrolled loops" (a run of plain characters, then repeated
+# special-then-plain) rather than per-character alternations: the same
+# languages, matched several times faster by ``re``.
+_BASIC = r'"[^"\\\r\n]*(?:\\.[^"\\\r\n]*)*"'
+_KEY = rf"""(?:[A-Za-z0-9_-]+|{_BASIC}|'[^'\r\n]*')"""
 _KEYS = rf"{_KEY}(?:[ \t]*\.[ \t]*{_KEY})*"
-_STR = r"""(?:"(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*')"""
-_FLAT = rf"""(?:[^"'{{}}\[\]\r\n\#]|{_STR})*"""
-_VALUE = rf"""(?:{_STR}|\{{{_FLAT}\}}|\[{_FLAT}\]|[^"'\[\]{{}}\#\r\n]*?[^\s"'\[\]{{}}\#])"""
+_STR = rf"""(?:{_BASIC}|'[^'\r\n]*')"""
+_PLAIN = r"""[^"'{}\[\]\r\n\#]*"""
+_FLAT = rf"""{_PLAIN}(?:{_STR}{_PLAIN})*"""
+_VALUE = rf"""(?:{_STR}|\{{{_FLAT}\}}|\[{_FLAT}\]|[^"'\[\]{{}}\#\r\n]*[^\s"'\[\]{{}}\#])"""
 # One whole line that needs no token-level reading: blank, comment, header, or
 # a key with a single-line value holding no nested brackets.
 _SIMPLE = re.compile(
@@ -80,6 +85,8 @@ def _key_text(kind: str | None, raw: str) -> str:
 
 def _split_keys(raw: str) -> tuple[str, ...]:
     if '"' not in raw and "'" not in raw:
+        if " " not in raw and "\t" not in raw:
+            return tuple(raw.split("."))
         return tuple(part.strip() for part in raw.split("."))
     parts = []
     for match in _TOKEN.finditer(raw):
@@ -248,18 +255,17 @@ def _line_end(text: str, pos: int, stop: int) -> int:
 
 def _concrete(parts: tuple[str, ...], aot_last: dict[Path, int], is_array: bool) -> Path:
     """Resolve a header's keys to a concrete path, indexing arrays of tables."""
-    path: list[str | int] = []
+    path: Path = ()
+    last = len(parts) - 1
     for i, part in enumerate(parts):
-        path.append(part)
-        key = tuple(path)
-        last = i == len(parts) - 1
-        if last and is_array:
-            index = aot_last.get(key, -1) + 1
-            aot_last[key] = index  # nested arrays are keyed by this index: no reset needed
-            path.append(index)
-        elif key in aot_last:
-            path.append(aot_last[key])
-    return tuple(path)
+        path += (part,)
+        if i == last and is_array:
+            index = aot_last.get(path, -1) + 1
+            aot_last[path] = index  # nested arrays are keyed by this index: no reset needed
+            path += (index,)
+        elif path in aot_last:
+            path += (aot_last[path],)
+    return path
 
 
 def headers(text: str) -> list[Statement]:
@@ -268,23 +274,70 @@ def headers(text: str) -> list[Statement]:
 
 
 class SourceMap:
-    """Lines and columns of the tables and keys of one text, built on first use."""
+    """Lines and columns of the tables and keys of one text, found on demand.
+
+    The first question indexes the headers (a quick scan); key statements are
+    scanned only in the chunks that can hold a requested path (the chunks of
+    its ancestors' headers, and the top of the file), once per chunk.
+    """
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._index: dict[Path, Statement] | None = None
+        self._headers: list[Statement] = []
+        self._index: dict[Path, int] | None = None
+        self._chunks: dict[int, dict[Path, Statement]] = {}
 
-    def _build(self) -> dict[Path, Statement]:
+    def _header_index(self) -> dict[Path, int]:
         if self._index is None:
-            index: dict[Path, Statement] = {}
-            for stmt in scan(self._text):
-                index.setdefault(stmt.path, stmt)
+            self._headers = headers(self._text)
+            index: dict[Path, int] = {}
+            for i, header in enumerate(self._headers):
+                index.setdefault(header.path, i)
             self._index = index
         return self._index
 
+    def _keys(self, i: int) -> dict[Path, Statement]:
+        """The key statements of chunk ``i`` (``-1``: above the first header), by full path."""
+        found = self._chunks.get(i)
+        if found is None:
+            chunks = self._headers
+            start, line = 0, 1
+            base: Path = ()
+            if i >= 0:
+                header = chunks[i]
+                start, line, base = header.start - header.col + 1, header.line, header.path
+            following = chunks[i + 1] if i + 1 < len(chunks) else None
+            end = following.start - following.col + 1 if following else len(self._text)
+            found = {}
+            skip = 0  # the header's path as the slice reads it (array indices restart at 0)
+            for stmt in scan(self._text, start=start, end=end, line=line):
+                if stmt.kind != "key":
+                    skip = len(stmt.path)
+                    continue
+                path = base + stmt.path[skip:]
+                if path not in found:
+                    found[path] = Statement("key", path, stmt.line, stmt.col, stmt.start, stmt.end)
+            self._chunks[i] = found
+        return found
+
     def find(self, path: Path) -> Statement | None:
         """The statement that defines exactly ``path``, if the text has one."""
-        return self._build().get(path)
+        index = self._header_index()
+        best: Statement | None = None
+        at = index.get(path)
+        if at is not None:
+            best = self._headers[at]
+        # a key stated in the chunk of an ancestor's header; keys hold no array index,
+        # so only headers at or below the path's last index can hold it
+        low = max((i + 1 for i, part in enumerate(path) if isinstance(part, int)), default=0)
+        for cut in range(low, len(path)):
+            chunk = -1 if cut == 0 else index.get(path[:cut])
+            if chunk is None:
+                continue
+            stmt = self._keys(chunk).get(path)
+            if stmt is not None and (best is None or stmt.start < best.start):
+                best = stmt
+        return best
 
     def nearest(self, path: Path) -> Statement | None:
         """The statement for ``path`` or, failing that, for its closest ancestor.
@@ -292,9 +345,8 @@ class SourceMap:
         An array of tables stands for its first ``[[header]]`` (its path has no
         statement of its own).
         """
-        index = self._build()
         for cut in range(len(path), 0, -1):
-            stmt = index.get(path[:cut]) or index.get((*path[:cut], 0))
+            stmt = self.find(path[:cut]) or self.find((*path[:cut], 0))
             if stmt is not None:
                 return stmt
         return None
