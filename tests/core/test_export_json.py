@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -11,6 +12,7 @@ import jsonschema
 import pytest
 
 from benchmarks.generate import generate
+from consent_tui.core import model
 from consent_tui.core.export import registry
 from consent_tui.core.export.jsonexport import normalise, schema_text
 from consent_tui.core.export.registry import ExportOptions
@@ -107,3 +109,56 @@ def test_bidi_controls_are_escaped_not_lost() -> None:
     text = registry.get("json").render(catalogue, ExportOptions()).text
     assert "\u202e" not in text and "a\\u202eb" in text
     assert json.loads(text)["policy"]["site_name"] == "a\u202eb"
+
+
+# Model fields the JSON export leaves out, and why; and those it writes elsewhere.
+NOT_EXPORTED = {"extra"}  # unknown keys and values of the wrong type: not catalogue data
+ELSEWHERE = {(model.Policy, "languages"): "languages"}  # at the top: the effective list
+
+
+def _objects(data: dict[str, Any]) -> dict[type, dict[str, Any]]:
+    """A JSON object of each model table (news-site has every kind)."""
+    return {
+        model.Catalogue: data,
+        model.Policy: data["policy"],
+        model.DocumentSettings: data["policy"]["document"],
+        model.Banner: data["banner"],
+        model.Category: data["categories"][0],
+        model.Purpose: data["purposes"][0],
+        model.Service: data["services"][0],
+        model.Cookie: data["services"][0]["cookies"][0],
+    }
+
+
+def test_every_model_field_is_in_the_export() -> None:
+    """Tied to the dataclasses: a field added to the model and not to the export fails here."""
+    data = exported(load(SAMPLES / "news-site.toml").catalogue)
+    objects = _objects(data)
+    tables = {
+        cls
+        for cls in vars(model).values()
+        if dataclasses.is_dataclass(cls) and isinstance(cls, type) and cls is not model.Text
+    }
+    assert tables == set(objects), "a model table without a place in the JSON export"
+    for cls, obj in objects.items():
+        for field in dataclasses.fields(cls):
+            if field.name in NOT_EXPORTED:
+                continue
+            where = ELSEWHERE.get((cls, field.name))
+            assert (where or field.name) in (data if where else obj), (
+                f"{cls.__name__}.{field.name} is not in the JSON export"
+            )
+
+
+def test_cookie_refresh_and_banner_policy_url_are_exported() -> None:
+    data = exported(load(SAMPLES / "news-site.toml").catalogue)
+    assert data["banner"]["policy_url"] == {
+        "en": "https://www.lanterne-nord.example/cookies",
+        "fr": "https://www.lanterne-nord.example/fr/cookies",
+    }
+    refresh = {c["name"]: c["refresh"] for s in data["services"] for c in s["cookies"]}
+    assert refresh["_ga"] is True and refresh["_ga_*"] is True
+    assert False in refresh.values() and None in refresh.values()
+    plain = exported(load_text('format_version = 1\n[banner]\npolicy_url = "/cookies"\n'))
+    assert plain["banner"]["policy_url"] == {"en": "/cookies"}
+    assert exported(load_text("format_version = 1\n"))["banner"]["policy_url"] is None

@@ -2,8 +2,9 @@
 
 Durations are parsed (seconds, and words in each language), references are
 resolved (a service carries its category and purposes), plain strings become
-``{language: text}`` maps and every field is present (``null`` when absent).
-Described by ``consent_tui/core/schema/export.schema.json``.
+``{language: text}`` maps and every field of the model is present (``null``
+when absent); only ``extra`` (unknown keys, values of the wrong type) is left
+out. Described by ``consent_tui/core/schema/export.schema.json``.
 """
 
 from __future__ import annotations
@@ -93,6 +94,7 @@ class _Normaliser:
             "path": cookie.path,
             "duration": self.duration(cookie.duration),
             "duration_note": _text(cookie.duration_note),
+            "refresh": cookie.refresh,
             "description": _text(cookie.description),
         }
 
@@ -148,6 +150,7 @@ class _Normaliser:
             "banner": {
                 "consent_lifetime": self.duration(banner.effective_lifetime),
                 "revision": banner.revision,
+                "policy_url": _text(banner.policy_url),
             },
             "categories": list(self.categories.values()),
             "purposes": list(self.purposes.values()),
