@@ -7,7 +7,6 @@ missing in the language fall back to the default language, with a note.
 
 from __future__ import annotations
 
-from consent_tui.core.durations import try_parse
 from consent_tui.core.export.cells import CellBuilder, host_of
 from consent_tui.core.export.docmodel import (
     CategorySection,
@@ -21,6 +20,7 @@ from consent_tui.core.export.docmodel import (
     like,
 )
 from consent_tui.core.export.escape import clean, contact_link, safe_url
+from consent_tui.core.export.lifetime import consent_lifetime
 from consent_tui.core.export.texts import AFTER_TABLES, BEFORE_TABLES, fill
 from consent_tui.core.export.words import Words, export_language
 from consent_tui.core.model import Catalogue, Category, Service
@@ -48,13 +48,14 @@ class _Builder:
         self.host = host_of(self.site_url)
         site = clean(policy.site_name or "") or self.host or self.words.label("this_site")
         controller = clean(policy.controller or "") or clean(policy.site_name or "")
-        lifetime = catalogue.banner_settings.effective_lifetime
-        parsed = try_parse(lifetime)
+        lifetime = consent_lifetime(catalogue)  # the same as the banners'
+        if lifetime.note:
+            self.words.notes.append(lifetime.note)
         self.values = {
             "site": site,
             "site_url": self.site_url or site,
             "controller": controller or self.words.label("the_controller"),
-            "consent_lifetime": self.words.duration(parsed) if parsed else clean(lifetime),
+            "consent_lifetime": self.words.duration(lifetime.duration),
         }
         self.cells = CellBuilder(self.words, self.host)
 
