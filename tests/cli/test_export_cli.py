@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -180,6 +181,25 @@ def test_refuses_a_catalogue_with_errors(
         "consent-tui: 2 errors: nothing exported; fix them, or export anyway with --force",
     ]
     assert not target.exists()
+
+
+def test_the_docs_show_the_refusal_format(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/export.md spells the error lines as they are printed."""
+    docs = (ROOT / "docs" / "export.md").read_text(encoding="utf-8")
+    shown = re.search(r"the errors are listed on stderr as\s+`([^`]+)`", docs)
+    assert shown is not None
+    monkeypatch.setattr(export_command, "validate", _errors)
+    _, _, err = run(capsys, "export", ODS)
+    line = err.splitlines()[1]
+    expected = (
+        shown.group(1)
+        .replace("file:line:col", f"{ODS}:3:12")
+        .replace("rule", "duration-syntax")
+        .replace("message", "bad duration")
+    )
+    assert line == expected
 
 
 def test_force_exports_anyway(
