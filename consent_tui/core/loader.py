@@ -122,6 +122,21 @@ def load_text(text: str, path: str | None = None) -> Catalogue:
 
 
 _Kept = dict[str, Any]
+_SERVICE_KEYS = frozenset(
+    [
+        "provider",
+        "function",
+        "location",
+        "category",
+        "purposes",
+        "party",
+        "privacy_policy",
+        "country",
+        "safeguard",
+        "description",
+        "cookies",
+    ]
+)
 _COOKIE_KEYS = frozenset(
     ("name", "type", "domain", "path", "duration", "duration_note", "refresh", "description")
 )
@@ -396,26 +411,23 @@ class _Builder:
             cookies = [self.cookie(c) for c in raw_cookies]
         else:  # kept whole, as written, for validation to report
             extra["cookies"] = raw_cookies
-        known = {"provider", "function", "location", "category", "purposes", "party"}
-        known |= {"privacy_policy", "country", "safeguard", "description", "cookies"}
-        rest = self._rest(data, known, extra, 3)
+        text, string = self._text, self._str
+        fields = (
+            string(data, "provider", extra),
+            text(data, "function", extra),
+            text(data, "location", extra),
+            string(data, "category", extra),
+            self._strings(data, "purposes", extra),
+            string(data, "party", extra),
+            string(data, "privacy_policy", extra),
+            string(data, "country", extra),
+            string(data, "safeguard", extra),
+            text(data, "description", extra),
+        )
+        rest = self._rest(data, _SERVICE_KEYS, extra, 3)  # after the fields: their misfits too
         if raw_cookies == [] and "cookies" in data:  # `cookies = []`: kept on save
             rest = Extra(rest, ("cookies",))
-        return Service(
-            id=key,
-            provider=self._str(data, "provider", extra),
-            function=self._text(data, "function", extra),
-            location=self._text(data, "location", extra),
-            category=self._str(data, "category", extra),
-            purposes=self._strings(data, "purposes", extra),
-            party=self._str(data, "party", extra),
-            privacy_policy=self._str(data, "privacy_policy", extra),
-            country=self._str(data, "country", extra),
-            safeguard=self._str(data, "safeguard", extra),
-            description=self._text(data, "description", extra),
-            cookies=tuple(cookies),
-            extra=rest,
-        )
+        return Service(key, *fields, cookies=tuple(cookies), extra=rest)
 
     def cookie(self, data: dict[str, Any]) -> Cookie:
         extra: _Kept = {}

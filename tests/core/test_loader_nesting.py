@@ -50,6 +50,12 @@ DEEP = {
         9,
         3 + LIMIT - 5,
     ),
+    # a known field of the wrong type is kept in extra too: checked like the others
+    "a service's field": (
+        HEAD + "[services.a]\nprovider = " + arrays(LIMIT) + "\ncookies = []\n",
+        3,
+        12 + LIMIT - 2,
+    ),
 }
 
 

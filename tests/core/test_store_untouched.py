@@ -69,6 +69,13 @@ def test_the_model_remembers_what_was_written_empty() -> None:
     assert isinstance(catalogue.extra, Extra)
 
 
+def test_a_misfit_beside_an_empty_cookies_array_is_kept() -> None:
+    text = "format_version = 1\n[services.a]\nprovider = 1\ncookies = []\n"
+    service = store.from_text(text).catalogue.services["a"]
+    assert dict(service.extra) == {"provider": 1}
+    assert written_empty(service.extra) == {"cookies"}
+
+
 def test_cookies_added_to_an_empty_array_and_removed_again_leave_it_as_it_was() -> None:
     document = _load("empty-arrays.toml")
     added = add_cookie(document.catalogue, "newsletter", new_cookie(document.catalogue))
