@@ -196,6 +196,19 @@ def test_tcf_refuses_a_lone_wildcard_and_unreadable_durations() -> None:
     assert data["disclosures"][0]["domains"] == ["s.example"]
 
 
+def test_tcf_cookie_refresh_only_for_cookies() -> None:
+    """The specification defines cookieRefresh for cookies only; the schema says the same."""
+    catalogue = small(
+        cookie("a", "1 day", "refresh = true") + cookie("b", "1 day", 'type = "local_storage"')
+    )
+    first, second = json.loads(export("tcf-disclosures", catalogue).text)["disclosures"]
+    assert (first["type"], first["cookieRefresh"]) == ("cookie", True)
+    assert second["type"] == "web" and "cookieRefresh" not in second
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate({"disclosures": [second | {"cookieRefresh": False}], "domains": []})
+
+
 def test_tcf_persistent_cookie_and_refresh() -> None:
     catalogue = small(
         cookie("a", "persistent", "refresh = true")

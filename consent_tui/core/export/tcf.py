@@ -11,6 +11,7 @@ item, and a ``domains`` array. Mapping from the catalogue:
   ``null`` for other types. A ``persistent`` cookie is disclosed with the
   400-day cap browsers apply to every cookie (RFC 6265bis), with a note.
 - ``cookieRefresh``: the cookie's ``refresh``; false when absent (or of the wrong type).
+  Only for cookies: the specification defines it for no other type.
 - ``domains``: the cookie's domain (``.example.com`` -> ``example.com`` and
   ``*.example.com``), else the host of ``[policy] site_url``.
 - ``purposes``: the ``tcf_purposes`` of the service's purposes, plus purpose 1
@@ -102,14 +103,11 @@ def disclosure(
     description = text_in(cookie.description, lang, catalogue.default_language) or text_in(
         service.function, lang, catalogue.default_language
     )
-    item: dict[str, Any] = {
-        "identifier": name,
-        "type": kind,
-        "maxAgeSeconds": seconds,
-        "cookieRefresh": kind == "cookie" and cookie.refresh is True,
-        "domains": cookie_domains(cookie, common.site_host(catalogue)),
-        "purposes": purposes_of(catalogue, service, notes),
-    }
+    item: dict[str, Any] = {"identifier": name, "type": kind, "maxAgeSeconds": seconds}
+    if kind == "cookie":  # the specification defines cookieRefresh for cookies only
+        item["cookieRefresh"] = cookie.refresh is True
+    item["domains"] = cookie_domains(cookie, common.site_host(catalogue))
+    item["purposes"] = purposes_of(catalogue, service, notes)
     if description:
         item["description"] = description
     return item
