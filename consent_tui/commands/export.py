@@ -29,6 +29,8 @@ MIN_WIDTH = 20
 LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 SUFFIXES = {"md": "markdown", "markdown": "markdown", "htm": "html", "txt": "text"}
 DOCUMENT_FORMATS = ("markdown", "html", "text", "json", "csv")  # named policy.*
+# Extensions of exported files: with --all-languages, -o NAME.<one of these> is not a folder.
+FILE_EXTENSIONS = frozenset({"md", "markdown", "html", "htm", "txt", "json", "csv", "js", "mjs"})
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -126,6 +128,31 @@ def _language_problem(
     )
 
 
+def _all_languages_problem(args: argparse.Namespace, exporter: Exporter) -> str | None:
+    """Why ``--all-languages -o OUT`` cannot be written, or None.
+
+    OUT is a folder (made when missing), or a name with the format's extension
+    (``cookies.md`` gives ``cookies.en.md``...). An existing file, or a new name
+    that looks like another format's file (``policy.html`` for markdown), is
+    neither: say so instead of failing on ``OUT/policy.en.md``.
+    """
+    if not args.all_languages or not args.output:
+        return None
+    out = Path(args.output)
+    suffix = out.suffix.lower().lstrip(".")
+    if out.is_dir() or suffix == exporter.extension:
+        return None
+    if out.exists() or suffix in FILE_EXTENSIONS:
+        what = "is a file" if out.exists() else "looks like a file name"
+        ext = exporter.extension
+        names = f" (NAME.en.{ext}, NAME.fr.{ext}...)" if exporter.per_language else ""
+        return (
+            f"--all-languages -o {args.output}: {args.output} {what}; give a folder to "
+            f"write the {exporter.name} files in, or a name such as NAME.{ext}{names}"
+        )
+    return None
+
+
 def _report(problems: list[Problem], path: str, forced: bool) -> None:
     """The errors in ``consent-tui validate``'s style: place, severity[rule], message, hint."""
     for problem in sorted(problems, key=lambda p: (p.line or 0, p.col or 0)):
@@ -178,7 +205,7 @@ def run(args: argparse.Namespace) -> int:
         error(f"cannot tell the format from {args.output!r}: add --format")
         return EXIT_USAGE
     exporter = registry.get(name)
-    problem = _usage(args, exporter)
+    problem = _usage(args, exporter) or _all_languages_problem(args, exporter)
     if problem is not None:
         error(problem)
         return EXIT_USAGE

@@ -116,6 +116,29 @@ duration = "session"
 """
 
 
+def test_all_languages_into_a_file_of_another_format_is_refused_clearly(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    existing = tmp_path / "existing.html"
+    existing.write_text("keep me")
+    code, out, err = run(
+        capsys, "export", ODS, "--all-languages", "-f", "markdown", "-o", str(existing)
+    )
+    assert (code, out) == (2, "")
+    assert err == (
+        f"consent-tui: --all-languages -o {existing}: {existing} is a file; give a folder "
+        "to write the markdown files in, or a name such as NAME.md (NAME.en.md, NAME.fr.md...)\n"
+    )
+    assert existing.read_text() == "keep me"
+    new = tmp_path / "new.html"
+    code, _, err = run(capsys, "export", ODS, "--all-languages", "-f", "json", "-o", str(new))
+    assert code == 2 and not new.exists()
+    assert f"{new} looks like a file name;" in err and err.endswith("such as NAME.json\n")
+    folder = tmp_path / "site-v1.2"  # a dot in a folder name is still a folder
+    assert run(capsys, "export", ODS, "--all-languages", "-f", "csv", "-o", str(folder))[0] == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["policy.en.csv", "policy.fr.csv"]
+
+
 def test_fallback_notes_on_stderr_and_lang_on_the_passages(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
