@@ -14,14 +14,14 @@ HTML-escaped here before it is written as a JavaScript string.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
 
 from consent_tui.core.export import banner_common as common
 from consent_tui.core.export import jsstring
+from consent_tui.core.export.banner_common import Localiser
 from consent_tui.core.export.banner_texts import storage_label, ui
 from consent_tui.core.export.jsstring import JsValue, Regex
 from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResult
-from consent_tui.core.model import Catalogue, Cookie, Service, text_in
+from consent_tui.core.model import Catalogue, Cookie, Service
 
 UNCATEGORISED = "uncategorised"
 
@@ -32,7 +32,9 @@ def esc(text: str) -> str:
     ``{`` becomes ``&#123;`` so that a catalogue text can never be taken for the
     library's ``{{revisionMessage}}`` placeholder.
     """
-    return html.escape(text, quote=False).replace("{", "&#123;")
+    if "&" in text or "<" in text or ">" in text or "{" in text:
+        return html.escape(text, quote=False).replace("{", "&#123;")
+    return text
 
 
 def link(url: str, label: str) -> str:
@@ -64,14 +66,8 @@ def cookie_item(cookie: Cookie, name: str) -> JsValue:
     return item
 
 
-def clearable(services: list[Service], notes: list[str]) -> Iterator[tuple[Service, JsValue]]:
-    for service in services:
-        for cookie, name in common.clearable_cookies(service, notes):
-            yield service, cookie_item(cookie, name)
-
-
 def build_categories(
-    catalogue: Catalogue, groups: dict[str, list[Service]], notes: list[str]
+    catalogue: Catalogue, groups: dict[str, list[Service]], texts: Localiser
 ) -> dict[str, JsValue]:
     default = catalogue.default_language
     categories: dict[str, JsValue] = {}
@@ -79,102 +75,130 @@ def build_categories(
         category = catalogue.categories.get(cid)
         necessary = category is not None and category.consent is False
         entry: dict[str, JsValue] = {"enabled": True, "readOnly": True} if necessary else {}
-        items = [] if necessary else list(clearable(services, notes))
-        entry["services"] = {
-            s.id: {"label": esc(common.service_title(s, default, default))}
-            | ({"cookies": own} if (own := [i for o, i in items if o is s]) else {})
-            for s in services
-        }
-        if items:
-            entry["autoClear"] = {"cookies": [item for _, item in items]}
+        cleared: list[JsValue] = []
+        listed: dict[str, JsValue] = {}
+        for service in services:
+            label: dict[str, JsValue] = {"label": esc(texts.service_title(service, default))}
+            if not necessary:
+                own = [cookie_item(c, n) for c, n in common.clearable_cookies(service, texts.notes)]
+                if own:
+                    label["cookies"] = own
+                    cleared += own
+            listed[service.id] = label
+        entry["services"] = listed
+        if cleared:
+            entry["autoClear"] = {"cookies": cleared}
         categories[cid] = entry
     return categories
 
 
-def cookie_table(catalogue: Catalogue, services: list[Service], lang: str) -> JsValue:
-    """Headers and one row per cookie of ``services``, in ``lang``; None when empty."""
-    default = catalogue.default_language
-    texts = ui(lang)
-    cookies = [(s, c) for s in services for c in s.cookies]
-    if not cookies:
+class _Row:
+    """What a cookie's table row says in every language."""
+
+    __slots__ = ("cookie", "domain", "index", "name", "service")
+
+    def __init__(self, service: Service, index: int, cookie: Cookie) -> None:
+        self.service = service
+        self.index = index
+        self.cookie = cookie
+        self.name = cookie.name or ""
+        self.domain = esc(cookie.domain or "")
+
+
+def table_rows(services: list[Service]) -> list[_Row]:
+    return [_Row(s, i, c) for s in services for i, c in enumerate(s.cookies)]
+
+
+def cookie_table(rows: list[_Row], lang: str, texts: Localiser) -> JsValue:
+    """Headers and one row per cookie, in ``lang``; None when there is none."""
+    if not rows:
         return None
-    headers = {"name": texts["col_name"], "service": texts["col_service"]}
-    with_domain = any(c.domain for _, c in cookies)
+    words = ui(lang)
+    headers = {"name": words["col_name"], "service": words["col_service"]}
+    with_domain = any(row.domain for row in rows)
     if with_domain:
-        headers["domain"] = texts["col_domain"]
-    headers |= {"duration": texts["col_duration"], "description": texts["col_description"]}
+        headers["domain"] = words["col_domain"]
+    headers |= {"duration": words["col_duration"], "description": words["col_description"]}
+    titles: dict[str, str] = {}
     body: list[JsValue] = []
-    for service, cookie in cookies:
-        name = cookie.name or ""
-        if cookie.storage_type != "http_cookie":
-            name = f"{name} ({storage_label(cookie.storage_type, lang)})"
-        row = {
-            "name": esc(name),
-            "service": esc(common.service_title(service, lang, default)),
-            "domain": esc(cookie.domain or ""),
-            "duration": esc(common.duration_text(cookie, lang, default)),
-            "description": esc(text_in(cookie.description, lang, default)),
-        }
-        body.append({key: row[key] for key in headers})
+    for row in rows:
+        service, cookie = row.service, row.cookie
+        title = titles.get(service.id)
+        if title is None:
+            title = titles[service.id] = esc(texts.service_title(service, lang))
+        storage = cookie.storage_type
+        shown = esc(row.name)
+        if storage != "http_cookie":
+            shown = f"{shown} ({esc(storage_label(storage, lang))})"
+        where = f"services.{service.id}.cookies[{row.index}]"
+        line: dict[str, JsValue] = {"name": shown, "service": title}
+        if with_domain:
+            line["domain"] = row.domain
+        line["duration"] = esc(texts.duration_text(service, row.index, cookie, lang))
+        line["description"] = esc(texts.text(cookie.description, lang, where, "description"))
+        body.append(line)
     return {"headers": {k: esc(v) for k, v in headers.items()}, "body": body}
 
 
 def translation(
     catalogue: Catalogue,
-    groups: dict[str, list[Service]],
+    groups: dict[str, list[_Row]],
     lang: str,
     urls: dict[str, str],
-    notes: list[str],
+    texts: Localiser,
 ) -> JsValue:
-    default = catalogue.default_language
-    texts = ui(lang, notes)
-    intro = text_in(catalogue.policy.intro, lang, default)
-    description = esc(intro or texts["consent_description"])
-    consent: dict[str, JsValue] = {"title": esc(texts["consent_title"])}
+    words = ui(lang, texts.notes)
+    policy = catalogue.policy
+    intro = texts.text(policy.intro, lang, "policy", "intro")
+    description = esc(intro or words["consent_description"])
+    consent: dict[str, JsValue] = {"title": esc(words["consent_title"])}
     if catalogue.banner_settings.revision:
         description += " {{revisionMessage}}"
-        consent["revisionMessage"] = esc(texts["revision"])
+        consent["revisionMessage"] = esc(words["revision"])
     consent |= {
         "description": description,
-        "acceptAllBtn": esc(texts["accept_all"]),
-        "acceptNecessaryBtn": esc(texts["reject_all"]),
-        "showPreferencesBtn": esc(texts["manage"]),
+        "acceptAllBtn": esc(words["accept_all"]),
+        "acceptNecessaryBtn": esc(words["reject_all"]),
+        "showPreferencesBtn": esc(words["manage"]),
     }
-    policy_label = text_in(catalogue.policy.title, lang, default) or texts["policy_link"]
+    policy_label = texts.text(policy.title, lang, "policy", "title") or words["policy_link"]
     if lang in urls:
         consent["footer"] = link(urls[lang], policy_label)
     sections: list[JsValue] = []
     if intro:
         sections.append({"description": esc(intro)})
-    for cid, services in groups.items():
+    for cid, rows in groups.items():
         category = catalogue.categories.get(cid)
+        where = f"categories.{cid}"
+        title = texts.text(category.title, lang, where, "title") if category else ""
+        about = texts.text(category.description, lang, where, "description") if category else ""
         section: dict[str, JsValue] = {
-            "title": esc(text_in(category.title if category else None, lang, default) or cid),
-            "description": esc(text_in(category.description if category else None, lang, default)),
+            "title": esc(title or cid),
+            "description": esc(about),
             "linkedCategory": cid,
         }
-        table = cookie_table(catalogue, services, lang)
+        table = cookie_table(rows, lang, texts)
         if table is not None:
             section["cookieTable"] = table
         sections.append(section)
     more = []
-    contact = catalogue.policy.contact
+    contact = policy.contact
     if contact and common.safe_url(contact):
         shown = contact.removeprefix("mailto:")
-        more.append(f"{esc(texts['contact'])} {link(contact, shown)}")
+        more.append(f"{esc(words['contact'])} {link(contact, shown)}")
     if lang in urls:
         more.append(link(urls[lang], policy_label))
     if more:
-        sections.append({"title": esc(texts["more_title"]), "description": "<br>".join(more)})
+        sections.append({"title": esc(words["more_title"]), "description": "<br>".join(more)})
     return {
         "consentModal": consent,
         "preferencesModal": {
-            "title": esc(texts["preferences_title"]),
-            "acceptAllBtn": esc(texts["accept_all"]),
-            "acceptNecessaryBtn": esc(texts["reject_all"]),
-            "savePreferencesBtn": esc(texts["save"]),
-            "closeIconLabel": esc(texts["close"]),
-            "serviceCounterLabel": esc(texts["service_counter"]),
+            "title": esc(words["preferences_title"]),
+            "acceptAllBtn": esc(words["accept_all"]),
+            "acceptNecessaryBtn": esc(words["reject_all"]),
+            "savePreferencesBtn": esc(words["save"]),
+            "closeIconLabel": esc(words["close"]),
+            "serviceCounterLabel": esc(words["service_counter"]),
             "sections": sections,
         },
     }
@@ -182,8 +206,10 @@ def translation(
 
 def build_config(catalogue: Catalogue, notes: list[str]) -> dict[str, JsValue]:
     """The object given to ``CookieConsent.run``, as data for :func:`jsstring.dumps`."""
+    texts = Localiser(catalogue, notes)
     groups = category_services(catalogue, notes)
     urls = common.policy_urls(catalogue, notes)
+    rows = {cid: table_rows(services) for cid, services in groups.items()}
     return {
         "mode": "opt-in",
         "revision": catalogue.banner_settings.revision or 0,
@@ -193,12 +219,12 @@ def build_config(catalogue: Catalogue, notes: list[str]) -> dict[str, JsValue]:
             "name": "cc_cookie",
             "expiresAfterDays": common.lifetime_days(catalogue, notes),
         },
-        "categories": build_categories(catalogue, groups, notes),
+        "categories": build_categories(catalogue, groups, texts),
         "language": {
             "default": catalogue.default_language,
             "autoDetect": "document",
             "translations": {
-                lang: translation(catalogue, groups, lang, urls, notes)
+                lang: translation(catalogue, rows, lang, urls, texts)
                 for lang in catalogue.languages
             },
         },

@@ -14,10 +14,11 @@ from typing import Final
 
 from consent_tui.core.export import banner_common as common
 from consent_tui.core.export import jsstring
+from consent_tui.core.export.banner_common import Localiser
 from consent_tui.core.export.banner_texts import storage_label, ui
 from consent_tui.core.export.jsstring import JsValue, Regex
 from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResult
-from consent_tui.core.model import Catalogue, Cookie, Service, text_in
+from consent_tui.core.model import Catalogue, Cookie, Service
 
 # Klaro puts service names in CSS selectors ("[data-name='…']"): keep them plain.
 _PLAIN_NAME: Final = re.compile(r"[A-Za-z0-9_.:-]+")
@@ -53,49 +54,51 @@ def cookie_matcher(cookie: Cookie, name: str) -> JsValue:
     return matcher
 
 
-def storage_summary(service: Service, lang: str, fallback: str) -> str:
+def storage_summary(service: Service, lang: str, texts: Localiser) -> str:
     """``Cookies and storage: sessionid (2 weeks), id (local storage, persistent)``."""
     items = []
-    for cookie in service.cookies:
-        details = list(common.duration_parts(cookie, lang, fallback))
+    for index, cookie in enumerate(service.cookies):
+        details = list(texts.duration_parts(service, index, cookie, lang))
         if cookie.storage_type != "http_cookie":
             details.insert(0, storage_label(cookie.storage_type, lang))
         shown = ", ".join(d for d in details if d)
         items.append(f"{cookie.name or '?'} ({shown})" if shown else cookie.name or "?")
     if not items:
         return ""
-    texts = ui(lang)
-    return texts["storage"].format(items=texts["list_sep"].join(items))
+    words = ui(lang)
+    return words["storage"].format(items=words["list_sep"].join(items))
 
 
-def _service(catalogue: Catalogue, service: Service, name: str, notes: list[str]) -> JsValue:
-    default = catalogue.default_language
-
+def _service(catalogue: Catalogue, service: Service, name: str, texts: Localiser) -> JsValue:
     def texts_in(lang: str) -> JsValue:
-        description = text_in(service.description, lang, default)
-        summary = storage_summary(service, lang, default)
+        description = texts.text(service.description, lang, f"services.{service.id}", "description")
+        summary = storage_summary(service, lang, texts)
         return {
-            "title": common.service_title(service, lang, default),
+            "title": texts.service_title(service, lang),
             "description": " ".join(part for part in (description, summary) if part),
         }
 
     # "zz" is what Klaro shows when the page's language is none of the catalogue's.
-    texts = {"zz": texts_in(default)} | {lang: texts_in(lang) for lang in catalogue.languages}
-    cookies = [cookie_matcher(c, name) for c, name in common.clearable_cookies(service, notes)]
+    default = catalogue.default_language
+    translations = {lang: texts_in(lang) for lang in catalogue.languages}
+    cookies = [
+        cookie_matcher(c, name) for c, name in common.clearable_cookies(service, texts.notes)
+    ]
     return {
         "name": name,
         "purposes": list(service.purposes or ()),
         "required": not common.needs_consent(catalogue, service),
         "cookies": cookies,
-        "translations": texts,
+        "translations": {"zz": translations[default]} | translations,
     }
 
 
 def build_config(catalogue: Catalogue, notes: list[str]) -> dict[str, JsValue]:
     """The ``klaroConfig`` object, as data for :func:`jsstring.dumps`."""
     default = catalogue.default_language
+    texts = Localiser(catalogue, notes)
     names = klaro_names(catalogue, notes)
-    services = [_service(catalogue, s, names[s.id], notes) for s in catalogue.services.values()]
+    services = [_service(catalogue, s, names[s.id], texts) for s in catalogue.services.values()]
     used = {p for s in catalogue.services.values() for p in s.purposes or ()}
     urls = common.policy_urls(catalogue, notes)
     # Klaro links translations.<lang>.privacyPolicyUrl (else fallbackLang's) in its modal.
@@ -105,8 +108,10 @@ def build_config(catalogue: Catalogue, notes: list[str]) -> dict[str, JsValue]:
         translations[lang] = url | {
             "purposes": {
                 pid: {
-                    "title": text_in(p.title, lang, default) or pid,
-                    "description": text_in(p.description, lang, default),
+                    "title": texts.text(p.title, lang, f"purposes.{pid}", "title") or pid,
+                    "description": texts.text(
+                        p.description, lang, f"purposes.{pid}", "description"
+                    ),
                 }
                 for pid, p in catalogue.purposes.items()
                 if pid in used

@@ -28,9 +28,10 @@ from typing import Any, Final
 from consent_tui.core import durations
 from consent_tui.core.export import banner_common as common
 from consent_tui.core.export import jsstring
+from consent_tui.core.export.banner_common import Localiser
 from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResult
 from consent_tui.core.export.words import export_language
-from consent_tui.core.model import Catalogue, Cookie, Service, text_in
+from consent_tui.core.model import Catalogue, Cookie, Service
 
 TYPES: Final = {
     "http_cookie": "cookie",
@@ -100,9 +101,10 @@ def disclosure(
         seconds = max_age(cookie, where, notes)
         if seconds is None:
             return None
-    description = text_in(cookie.description, lang, catalogue.default_language) or text_in(
-        service.function, lang, catalogue.default_language
-    )
+    texts = Localiser(catalogue, notes)
+    description = texts.text(
+        cookie.description, lang, f"services.{service.id}.cookies[{index}]", "description"
+    ) or texts.text(service.function, lang, f"services.{service.id}", "function")
     item: dict[str, Any] = {"identifier": name, "type": kind, "maxAgeSeconds": seconds}
     if kind == "cookie":  # the specification defines cookieRefresh for cookies only
         item["cookieRefresh"] = cookie.refresh is True
@@ -122,7 +124,7 @@ def build(catalogue: Catalogue, lang: str, notes: list[str]) -> dict[str, Any]:
             if item is None:
                 continue
             disclosures.append(item)
-            use = common.service_title(service, lang, catalogue.default_language)
+            use = Localiser(catalogue, notes).service_title(service, lang)
             for domain in item["domains"]:
                 if domain != "*" and use not in uses.setdefault(domain, []):
                     uses[domain].append(use)
