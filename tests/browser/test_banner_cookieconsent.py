@@ -90,13 +90,15 @@ def test_banner_and_preferences_list_everything(
         assert section["headers"][0] == texts["col_name"]
         assert section["headers"][-2:] == [texts["col_duration"], texts["col_description"]]
         assert len(section["rows"]) == len(cookies)
+        local = banner_common.Localiser(catalogue, [])
         for row, (service, cookie) in zip(section["rows"], cookies, strict=True):
             name = cookie.name or ""
             if cookie.storage_type != "http_cookie":
                 name += f" ({storage_label(cookie.storage_type, lang)})"
             assert row[0] == name
-            assert row[1] == banner_common.service_title(service, lang, default)
-            assert row[-2] == banner_common.duration_text(cookie, lang, default)
+            index = service.cookies.index(cookie)
+            assert row[1] == local.service_title(service, lang)
+            assert row[-2] == local.duration_text(service, index, cookie, lang)
             assert row[-1] == text_in(cookie.description, lang, default)
 
 

@@ -68,7 +68,7 @@ def texts(catalogue: Catalogue, lang: str, *fields: str) -> list[str]:
     for service in catalogue.services.values():
         if "services" in fields:
             found += [
-                banner_common.service_title(service, lang, "en"),
+                banner_common.Localiser(catalogue, []).service_title(service, lang),
                 text_in(service.description, lang),
             ]
         for cookie in service.cookies:
@@ -123,7 +123,8 @@ def test_cookieconsent_runs_nothing_and_shows_texts_literally(
         assert text in modal, text[:40]
     labels = page.eval_on_selector_all(".pm__service-title", "es => es.map(e => e.textContent)")
     assert labels == [
-        banner_common.service_title(s, "en", "en") for s in catalogue.services.values()
+        banner_common.Localiser(catalogue, []).service_title(s, "en")
+        for s in catalogue.services.values()
     ]
     links = assert_inert(page, "#cc-main")
     assert links[0] == POLICY_URL and "mailto:evil@hostile.example" in links[-2]

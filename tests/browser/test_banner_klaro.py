@@ -69,9 +69,10 @@ def test_modal_lists_every_purpose_and_service(
         titles = page.eval_on_selector_all(
             f"[id='service-item-{name}-title']", "es => es.map(e => e.textContent)"
         )
-        assert titles and set(titles) == {banner_common.service_title(service, lang, default)}
+        texts = banner_common.Localiser(catalogue, [])
+        assert titles and set(titles) == {texts.service_title(service, lang)}
         description = text_of(page, f"[id='service-item-{name}-description']")
-        summary = storage_summary(service, lang, default)
+        summary = storage_summary(service, lang, texts)
         assert summary in description
         for cookie in service.cookies:
             assert f"{cookie.name} (" in description
