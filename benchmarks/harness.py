@@ -33,6 +33,13 @@ class Case:
     metric: Metric = "time"
     bar: float | None = None  # highest acceptable ratio, when the issue sets one
     floor_name: str = "tomllib.loads"
+    quick_repeats: int | None = None  # with --quick (default: at most 3 of ``repeats``)
+
+    def repeats_for(self, quick: bool) -> int:
+        """How many times to run: ``--quick`` keeps a slow case short, not a cheap one."""
+        if not quick:
+            return self.repeats
+        return self.quick_repeats if self.quick_repeats is not None else min(self.repeats, 3)
 
 
 @dataclass

@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
             module = importlib.import_module(f"benchmarks.bench_{group}")
             cases: list[Case] = module.cases(sizes)
             for case in cases:
-                result = measure(group, case, min(case.repeats, 3) if args.quick else None)
+                result = measure(group, case, case.repeats_for(args.quick))
                 results.append(result)
                 print(row(result), flush=True)
         except Exception as exc:  # one broken area must not hide the others' figures

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import gc
 import json
 import re
 import tomllib
@@ -115,13 +116,27 @@ def _tidy(message: str) -> str:
 
 
 def load_text(text: str, path: str | None = None) -> Catalogue:
-    """Parse ``text`` into a :class:`Catalogue` or raise a :class:`CatalogueError`."""
-    data = parse_toml(text, path)
-    builder = _Builder(text, path)
-    return builder.catalogue(data)
+    """Parse ``text`` into a :class:`Catalogue` or raise a :class:`CatalogueError`.
+
+    The cyclic garbage collector is paused meanwhile: the parsed tables and the
+    model are trees, which reference counting frees, and the collections the
+    many new objects would trigger cost time without finding anything.
+    """
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        data = parse_toml(text, path)
+        return _Builder(text, path).catalogue(data)
+    finally:
+        if paused:
+            gc.enable()
 
 
 _Kept = dict[str, Any]
+_IS_STR = str.__instancecheck__
+_IS_DICT = dict.__instancecheck__
+_MISFIT = object()  # a value of the wrong type: the slow readers keep it in extra
 _SERVICE_KEYS = frozenset(
     [
         "provider",
@@ -271,10 +286,20 @@ class _Builder:
             return None
         if isinstance(value, str):
             return Text({self._lang: value}, plain=True)
-        if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
+        if isinstance(value, dict) and value and all(map(_IS_STR, value.values())):
             return Text(dict(value))
         extra[key] = value
         return None
+
+    def _quick_text(self, value: Any) -> Any:
+        """``value`` as a :class:`Text` (``None`` if absent), else :data:`_MISFIT`."""
+        if value is None:
+            return None
+        if value.__class__ is str:
+            return Text({self._lang: value}, plain=True)
+        if value.__class__ is dict and value and all(map(_IS_STR, value.values())):
+            return Text(value)  # tomllib's own fresh table: nothing else holds it
+        return _MISFIT
 
     def _bool(self, data: Mapping[str, Any], key: str, extra: _Kept) -> bool | None:
         value = data.get(key)
@@ -287,7 +312,7 @@ class _Builder:
         value = data.get(key)
         if value is None:
             return None
-        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        if isinstance(value, list) and all(map(_IS_STR, value)):
             return tuple(value)
         extra[key] = value
         return None
@@ -407,8 +432,8 @@ class _Builder:
         extra: _Kept = {}
         cookies: list[Cookie] = []
         raw_cookies = data.get("cookies", [])
-        if isinstance(raw_cookies, list) and all(isinstance(c, dict) for c in raw_cookies):
-            cookies = [self.cookie(c) for c in raw_cookies]
+        if isinstance(raw_cookies, list) and all(map(_IS_DICT, raw_cookies)):
+            cookies = list(map(self.cookie, raw_cookies))
         else:  # kept whole, as written, for validation to report
             extra["cookies"] = raw_cookies
         text, string = self._text, self._str
@@ -430,6 +455,33 @@ class _Builder:
         return Service(key, *fields, cookies=tuple(cookies), extra=rest)
 
     def cookie(self, data: dict[str, Any]) -> Cookie:
+        """A cookie: the usual one (known keys, right types) read in one go."""
+        quick = self.quick_cookie(data)
+        return quick if quick is not None else self.any_cookie(data)
+
+    def quick_cookie(self, data: dict[str, Any]) -> Cookie | None:
+        """The cookie when every key is known and of the right type, else ``None``."""
+        if data.keys() <= _COOKIE_KEYS:
+            get = data.get
+            name, kind, domain = get("name"), get("type"), get("domain")
+            path, duration, refresh = get("path"), get("duration"), get("refresh")
+            note = self._quick_text(get("duration_note"))
+            description = self._quick_text(get("description"))
+            if (
+                (name is None or name.__class__ is str)
+                and (kind is None or kind.__class__ is str)
+                and (domain is None or domain.__class__ is str)
+                and (path is None or path.__class__ is str)
+                and (duration is None or duration.__class__ is str)
+                and (refresh is None or refresh.__class__ is bool)
+                and note is not _MISFIT
+                and description is not _MISFIT
+            ):
+                return Cookie(name, kind, domain, path, duration, note, refresh, description)
+        return None
+
+    def any_cookie(self, data: dict[str, Any]) -> Cookie:
+        """Any cookie table: each field read on its own, misfits and unknown keys kept."""
         extra: _Kept = {}
         return Cookie(
             name=self._str(data, "name", extra),
