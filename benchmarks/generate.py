@@ -6,7 +6,9 @@ that many cookies, spread over services of ten cookies, in English and French.
 
 from __future__ import annotations
 
+import argparse
 import sys
+from pathlib import Path
 
 CATEGORIES = (
     ("necessary", False),
@@ -82,5 +84,57 @@ def generate(cookies: int, per_service: int = 10) -> str:
     return "\n".join(out)
 
 
+def _count(text: str) -> int:
+    try:
+        value = int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"cannot be negative: {value}")
+    return value
+
+
+def _positive(text: str) -> int:
+    value = _count(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("at least one cookie per service")
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.generate",
+        description="Write a valid synthetic catalogue (English and French) of any size: "
+        "four categories, four purposes, and services of --per-service cookies each.",
+    )
+    parser.add_argument(
+        "cookies",
+        nargs="?",
+        type=_count,
+        default=10_000,
+        help="how many cookies (default 10000; 10_000 and 10,000 are read too)",
+    )
+    parser.add_argument(
+        "--per-service",
+        type=_positive,
+        default=10,
+        metavar="N",
+        help="cookies per service (default 10)",
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE (default: standard output)"
+    )
+    args = parser.parse_args(argv)
+    text = generate(args.cookies, args.per_service)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        args.output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        parser.exit(2, f"{parser.prog}: cannot write {args.output}: {exc.strerror or exc}\n")
+    return 0
+
+
 if __name__ == "__main__":
-    sys.stdout.write(generate(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000))
+    raise SystemExit(main())
