@@ -1,4 +1,4 @@
-"""Export benchmarks: the policy document in each format, against ``tomllib.loads``.
+"""Export benchmarks: every export format (documents and banners), against ``tomllib.loads``.
 
 Bar from the issue: exporting the 10,000-cookie catalogue to each format costs at
 most 1.0x ``tomllib.loads`` of the same text, on top of loading (the catalogue is
@@ -22,6 +22,9 @@ FORMATS = (
     ("text", ExportOptions(lang="fr", width=100)),
     ("csv", ExportOptions(lang="fr")),
     ("json", ExportOptions()),
+    ("klaro", ExportOptions()),
+    ("cookieconsent", ExportOptions()),
+    ("tcf-disclosures", ExportOptions(lang="fr")),
 )
 
 

@@ -17,7 +17,10 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final
+from functools import lru_cache
+from itertools import islice
+from json.encoder import encode_basestring
+from typing import Final, cast
 
 _SIMPLE_ESCAPES: Final = {
     "\\": "\\\\",
@@ -103,6 +106,7 @@ class Regex:
         return cls(regex_source(pattern))
 
 
+@lru_cache(maxsize=1024)
 def js_key(key: str) -> str:
     """An object-literal key: bare when it is a plain identifier, else quoted.
 
@@ -118,15 +122,16 @@ def js_key(key: str) -> str:
 
 JsValue = str | int | float | bool | Regex | Mapping[str, "JsValue"] | Sequence["JsValue"] | None
 
-
-def _is_scalar(value: JsValue) -> bool:
-    return value is None or isinstance(value, str | int | float | bool | Regex)
+_WIDTH: Final = 100  # a container of plain values stays on one line when it fits
 
 
-def dumps(value: JsValue, indent: int = 0) -> str:
-    """``value`` as JavaScript source, two spaces per level, trailing commas."""
-    pad = "  " * indent
-    inner = "  " * (indent + 1)
+def _scalar(value: JsValue) -> str | None:
+    """The literal of a plain value; ``None`` for an object or an array."""
+    kind = type(value)
+    if kind is str:  # the common case first: most values are texts
+        return js_string(cast(str, value))
+    if kind is dict or kind is list:
+        return None
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -137,43 +142,116 @@ def dumps(value: JsValue, indent: int = 0) -> str:
         return js_string(value)
     if isinstance(value, Regex):
         return f"/{value.source}/"
-    if isinstance(value, Mapping):
-        if not value:
-            return "{}"
-        if all(_is_scalar(v) for v in value.values()):
-            flat = "{ " + ", ".join(f"{js_key(k)}: {dumps(v)}" for k, v in value.items()) + " }"
-            if len(flat) + len(inner) <= 100:
-                return flat
-        items = [f"{inner}{js_key(k)}: {dumps(v, indent + 1)}," for k, v in value.items()]
-        return "{\n" + "\n".join(items) + f"\n{pad}}}"
+    return None
+
+
+def _layout(values: list[str], open_: str, close: str, sep: str, pad: str, flat: bool) -> str:
+    """Items on one line (``flat`` and short enough), else one per line."""
+    inner = pad + "  "
+    if flat:
+        width = len(inner) + 2 * len(sep) + 2 * len(values) + sum(map(len, values))
+        if width <= _WIDTH:
+            return f"{open_}{sep}{', '.join(values)}{sep}{close}"
+    return f"{open_}\n{inner}" + f",\n{inner}".join(values) + f",\n{pad}{close}"
+
+
+def dumps(value: JsValue, indent: int = 0) -> str:
+    """``value`` as JavaScript source, two spaces per level, trailing commas.
+
+    An object or array of plain values is written on one line when that fits in
+    100 columns. Each value is escaped once, and the pieces are joined once at
+    the end (not again at every level of nesting).
+    """
+    out: list[str] = []
+    _write(value, indent, out)
+    return "".join(out)
+
+
+def _plain_items(value: JsValue) -> tuple[list[str], bool]:
+    """The written items of an object or array, up to its first object or array.
+
+    The flag says whether every item is plain (and so written).
+    """
+    written: list[str] = []
+    if type(value) is dict or isinstance(value, Mapping):
+        for key, item in value.items():
+            # texts are most values: written here, without a call to _scalar
+            text = js_string(item) if type(item) is str else _scalar(item)
+            if text is None:
+                return written, False
+            written.append(f"{js_key(key)}: {text}")
+        return written, True
+    for item in cast(Sequence[JsValue], value):
+        text = js_string(item) if type(item) is str else _scalar(item)
+        if text is None:
+            return written, False
+        written.append(text)
+    return written, True
+
+
+def _write(value: JsValue, indent: int, out: list[str]) -> None:
+    literal = _scalar(value)
+    if literal is not None:
+        out.append(literal)
+        return
+    mapping = type(value) is dict or isinstance(value, Mapping)
+    open_, close = ("{", "}") if mapping else ("[", "]")
     if not value:
-        return "[]"
-    if all(_is_scalar(v) for v in value):
-        flat = "[" + ", ".join(dumps(v) for v in value) + "]"
-        if len(flat) + len(inner) <= 100:
-            return flat
-    items = [f"{inner}{dumps(v, indent + 1)}," for v in value]
-    return "[\n" + "\n".join(items) + f"\n{pad}]"
+        out.append(open_ + close)
+        return
+    pad = "  " * indent
+    written, plain = _plain_items(value)
+    if plain:
+        out.append(_layout(written, open_, close, " " if mapping else "", pad, True))
+        return
+    inner = pad + "  "
+    out.append(f"{open_}\n")
+    out.extend(f"{inner}{text},\n" for text in written)
+    done = len(written)
+    if mapping:
+        for key, item in islice(cast(Mapping[str, JsValue], value).items(), done, None):
+            out.append(f"{inner}{js_key(key)}: ")
+            _write(item, indent + 1, out)
+            out.append(",\n")
+    else:
+        for item in islice(cast(Sequence[JsValue], value), done, None):
+            out.append(inner)
+            _write(item, indent + 1, out)
+            out.append(",\n")
+    out.append(pad + close)
+
+
+def _json_scalar(value: object) -> str | None:
+    """JSON for a plain value (the C encoder's string escaping); ``None`` for a container."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    kind = type(value)
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return repr(value)
+    if isinstance(value, Mapping | list | tuple):
+        return None if value else json.dumps(value)
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _json(value: object, indent: int) -> str:
+    text = _json_scalar(value)
+    if text is not None:
+        return text
     pad, inner = "  " * indent, "  " * (indent + 1)
-    if isinstance(value, Mapping) and value:
+    if isinstance(value, Mapping):
         items = [
-            f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {_json(v, indent + 1)}"
-            for k, v in value.items()
+            f"{inner}{encode_basestring(str(k))}: {_json(v, indent + 1)}" for k, v in value.items()
         ]
         return "{\n" + ",\n".join(items) + f"\n{pad}}}"
-    if isinstance(value, list | tuple) and value:
-        flat = [
-            json.dumps(v, ensure_ascii=False)
-            for v in value
-            if not isinstance(v, Mapping | list | tuple)
-        ]
-        if len(flat) == len(value):
-            return "[" + ", ".join(flat) + "]"
-        return "[\n" + ",\n".join(f"{inner}{_json(v, indent + 1)}" for v in value) + f"\n{pad}]"
-    return json.dumps(value, ensure_ascii=False)
+    values = cast(list[object], value)
+    flat = [_json_scalar(v) for v in values]
+    if None not in flat:
+        return "[" + ", ".join(cast(list[str], flat)) + "]"
+    return "[\n" + ",\n".join(f"{inner}{_json(v, indent + 1)}" for v in values) + f"\n{pad}]"
 
 
 def json_text(value: object) -> str:

@@ -82,54 +82,67 @@ def purposes_of(catalogue: Catalogue, service: Service, notes: list[str]) -> lis
     return numbers
 
 
-def disclosure(
-    catalogue: Catalogue, service: Service, index: int, lang: str, notes: list[str]
-) -> dict[str, Any] | None:
-    cookie = service.cookies[index]
-    where = f"service {service.id!r}, cookie {cookie.name or index!r}"
-    kind = TYPES.get(cookie.storage_type)
-    if kind is None:
-        notes.append(f"{where}: a {cookie.storage_type} is not device storage; left out")
-        return None
-    name = (cookie.name or "").strip()
-    problem = common.unusable_name(name)
-    if problem:
-        notes.append(f"{where}: the {kind} {problem}; TCF forbids that identifier; left out")
-        return None
-    seconds = None
-    if kind == "cookie":
-        seconds = max_age(cookie, where, notes)
-        if seconds is None:
+class _Disclosures:
+    """The disclosures of one catalogue in one language."""
+
+    def __init__(self, catalogue: Catalogue, lang: str, notes: list[str]) -> None:
+        self.catalogue = catalogue
+        self.lang = lang
+        self.notes = notes
+        self.texts = Localiser(catalogue, notes)
+        self.site = common.site_host(catalogue)
+
+    def disclosure(self, service: Service, index: int) -> dict[str, Any] | None:
+        cookie = service.cookies[index]
+        notes = self.notes
+        where = f"service {service.id!r}, cookie {cookie.name or index!r}"
+        kind = TYPES.get(cookie.storage_type)
+        if kind is None:
+            notes.append(f"{where}: a {cookie.storage_type} is not device storage; left out")
             return None
-    texts = Localiser(catalogue, notes)
-    description = texts.text(
-        cookie.description, lang, f"services.{service.id}.cookies[{index}]", "description"
-    ) or texts.text(service.function, lang, f"services.{service.id}", "function")
-    item: dict[str, Any] = {"identifier": name, "type": kind, "maxAgeSeconds": seconds}
-    if kind == "cookie":  # the specification defines cookieRefresh for cookies only
-        item["cookieRefresh"] = cookie.refresh is True
-    item["domains"] = cookie_domains(cookie, common.site_host(catalogue))
-    item["purposes"] = purposes_of(catalogue, service, notes)
-    if description:
-        item["description"] = description
-    return item
+        name = (cookie.name or "").strip()
+        problem = common.unusable_name(name)
+        if problem:
+            notes.append(f"{where}: the {kind} {problem}; TCF forbids that identifier; left out")
+            return None
+        seconds = None
+        if kind == "cookie":
+            seconds = max_age(cookie, where, notes)
+            if seconds is None:
+                return None
+        texts, lang = self.texts, self.lang
+        description = texts.text(
+            cookie.description, lang, f"services.{service.id}.cookies[{index}]", "description"
+        ) or texts.text(service.function, lang, f"services.{service.id}", "function")
+        item: dict[str, Any] = {"identifier": name, "type": kind, "maxAgeSeconds": seconds}
+        if kind == "cookie":  # the specification defines cookieRefresh for cookies only
+            item["cookieRefresh"] = cookie.refresh is True
+        item["domains"] = cookie_domains(cookie, self.site)
+        item["purposes"] = purposes_of(self.catalogue, service, notes)
+        if description:
+            item["description"] = description
+        return item
+
+    def build(self) -> dict[str, Any]:
+        disclosures = []
+        uses: dict[str, dict[str, None]] = {}  # domain -> its uses, in order, once each
+        for service in self.catalogue.services.values():
+            use = None
+            for index in range(len(service.cookies)):
+                item = self.disclosure(service, index)
+                if item is None:
+                    continue
+                disclosures.append(item)
+                use = use or self.texts.service_title(service, self.lang)
+                for domain in item["domains"]:
+                    if domain != "*":
+                        uses.setdefault(domain, {})[use] = None
+        domains = [{"domain": d, "use": "; ".join(u)} for d, u in uses.items()]
+        return {"disclosures": disclosures, "domains": domains}
 
 
 def build(catalogue: Catalogue, lang: str, notes: list[str]) -> dict[str, Any]:
-    disclosures = []
-    uses: dict[str, list[str]] = {}
-    for service in catalogue.services.values():
-        for index in range(len(service.cookies)):
-            item = disclosure(catalogue, service, index, lang, notes)
-            if item is None:
-                continue
-            disclosures.append(item)
-            use = Localiser(catalogue, notes).service_title(service, lang)
-            for domain in item["domains"]:
-                if domain != "*" and use not in uses.setdefault(domain, []):
-                    uses[domain].append(use)
-    domains = [{"domain": d, "use": "; ".join(u)} for d, u in uses.items()]
-    return {"disclosures": disclosures, "domains": domains}
+    return _Disclosures(catalogue, lang, notes).build()
 
 
 def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
