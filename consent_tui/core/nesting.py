@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from consent_tui.core.errors import NotACatalogueError
 from consent_tui.core.tomlscan import _TOKEN, Path
 
 MAX_DEPTH: Final = 50
@@ -27,6 +28,12 @@ def message(limit: int = MAX_DEPTH) -> str:
         f"tables and arrays are nested more than {limit} levels deep here; "
         "a catalogue never needs that many: flatten this value"
     )
+
+
+def refusal(body: str, path: str | None) -> NotACatalogueError:
+    """The error for ``body`` (text without its BOM) nesting beyond :data:`MAX_DEPTH`."""
+    line, col = place(body) or (None, None)
+    return NotACatalogueError(message(), path=path, line=line, col=col)
 
 
 def too_deep(value: Any, level: int, where: Path, limit: int = MAX_DEPTH) -> Path | None:

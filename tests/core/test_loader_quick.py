@@ -15,8 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from consent_tui.core import loader
+from consent_tui.core.builder import _COOKIE_KEYS, Builder
 from consent_tui.core.errors import ParseError
-from consent_tui.core.loader import _COOKIE_KEYS, _Builder, load_text
+from consent_tui.core.loader import load_text
 
 SCALARS = st.none() | st.text(max_size=5) | st.booleans() | st.integers() | st.floats()
 VALUES = SCALARS | st.dictionaries(st.sampled_from(["en", "fr"]), SCALARS, max_size=2)
@@ -29,7 +30,7 @@ COOKIES = st.dictionaries(KEYS, VALUES).map(
 
 @given(COOKIES)
 def test_the_quick_cookie_is_the_general_one(data: dict[str, Any]) -> None:
-    builder = _Builder("", None)
+    builder = Builder("", None)
     general = builder.any_cookie(data)
     quick = builder.quick_cookie(data)
     assert quick is None or quick == general
