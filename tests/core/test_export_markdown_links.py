@@ -7,7 +7,10 @@ stays what the catalogue says.
 
 from __future__ import annotations
 
+import html
+import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import cmarkgfm
 import pytest
@@ -16,7 +19,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from consent_tui.core.export import registry
 from consent_tui.core.export.escape import md_cell, md_inline, md_paragraph, no_autolinks
+from consent_tui.core.export.registry import ExportOptions
+from consent_tui.core.store import load
+from tests.conftest import sample_paths
 
 LINKY = [
     "https://evil.example/path?q=1#frag",
@@ -58,11 +65,13 @@ class _Page(HTMLParser):
 
 def render(markdown: str, renderer: str) -> _Page:
     if renderer == "cmark-gfm":
-        html = cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE)
+        rendered = cmarkgfm.github_flavored_markdown_to_html(
+            markdown, options=Options.CMARK_OPT_UNSAFE
+        )
     else:
-        html = MarkdownIt("gfm-like").render(markdown)
+        rendered = MarkdownIt("gfm-like").render(markdown)
     page = _Page()
-    page.feed(html)
+    page.feed(rendered)
     return page
 
 
@@ -111,3 +120,15 @@ def test_random_link_shaped_text_is_never_a_link(text: str) -> None:
         page = render(markdown, renderer)
         assert page.links == [], (renderer, markdown)
         assert " ".join("".join(page.text).split()) == " ".join(text.split()), markdown
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+@pytest.mark.parametrize("sample", sample_paths(), ids=lambda p: p.stem)
+def test_a_sample_s_only_links_are_the_exporter_s(sample: Path, renderer: str) -> None:
+    """Every rendered link is one the exporter wrote as ``[text](<url>)``, and no other."""
+    catalogue = load(sample).catalogue
+    for lang in catalogue.languages:
+        markdown = registry.get("markdown").render(catalogue, ExportOptions(lang=lang)).text
+        written = [html.unescape(url) for url in re.findall(r"\]\(<([^>]*)>\)", markdown)]
+        assert written, "every sample links its contact or website"
+        assert render(markdown, renderer).links == written
