@@ -41,10 +41,15 @@ def edit_the_session_cookie_duration(terminal: Terminal) -> None:
     terminal.wait_for("sessionid")
     terminal.keys("e")
     terminal.wait_for("Edit cookie sessionid")
-    terminal.keys("Tab", "Tab", "Tab", "Tab", "Tab")  # service, name, type, domain, path
-    # A key is routed to the widget focused when it arrives: wait for the cursor to
-    # reach the Duration input before typing, as a person watching the screen would.
-    row = next(i for i, line in enumerate(terminal.screen().splitlines()) if "│ Duration " in line)
+    # A key is routed to the widget focused when it arrives: wait for the form to focus
+    # its first text field (Name) before pressing Tab, and for the cursor to reach the
+    # Duration input before typing, as a person watching the screen would.
+    terminal.wait_for("│ Duration ")
+    lines = terminal.screen().splitlines()
+    name_row = next(i for i, line in enumerate(lines) if "│ Name " in line)
+    row = next(i for i, line in enumerate(lines) if "│ Duration " in line)
+    terminal.wait_until(lambda: terminal.flag("cursor_y") == str(name_row), "focus on Name")
+    terminal.keys("Tab", "Tab", "Tab", "Tab")  # type, domain, path, duration
     terminal.wait_until(lambda: terminal.flag("cursor_y") == str(row), "focus on Duration")
     terminal.keys("End", "C-u")
     # Textual runs a binding (ctrl+u) after the keys already queued: see the field empty

@@ -46,17 +46,41 @@ def raw_output(app: Any) -> str:
 
 
 async def ready(pilot: Any) -> None:
-    """Wait until the editor screen shows."""
-    for _ in range(100):
+    """Wait until the editor screen shows (or the app settles on another screen)."""
+    for _ in range(500):
         await pilot.pause()
         if isinstance(pilot.app.screen, EditorScreen):
             break
+        if not pilot.app.workers and len(pilot.app.screen_stack) > 1:
+            break  # a dialog or the start screen, not on the way to the editor
+        await pilot.pause(0.01)
     await pilot.pause()
 
 
+def busy(app: Any) -> bool:
+    """Whether a validation or preview render is scheduled or running, or a view scrolls."""
+    if any(not worker.is_finished for worker in app.workers):
+        return True
+    if app.animator._animations or app.animator._scheduled:
+        return True
+    for screen in app.screen_stack:
+        if getattr(screen, "pending", False):
+            return True
+        if any(view.pending for view in screen.query(".preview-view")):
+            return True
+    return False
+
+
 async def settle(pilot: Any) -> None:
-    """Let timers fire and background workers (validation, preview) finish."""
-    for _ in range(3):
-        await pilot.pause(0.35)
-        await pilot.app.workers.wait_for_complete()
+    """Wait until scheduled validation and preview renders, background workers,
+    animations and the messages they post have all run (no fixed sleeps)."""
+    app = pilot.app
+    for _ in range(1000):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        if not busy(app):
+            break
+        await pilot.pause(0.02)
     await pilot.pause()

@@ -13,7 +13,7 @@ from consent_tui import paths
 from consent_tui.ui.dialogs.entity_forms import ServiceForm
 from consent_tui.ui.dialogs.help import HelpScreen
 from consent_tui.ui.keys import known_ids
-from tests.ui.helpers import SIZE, copy_sample, editor, make_app, ready, screen_text
+from tests.ui.helpers import SIZE, copy_sample, editor, make_app, ready, screen_text, settle
 
 
 def footer_keys(app: object) -> dict[str, bool]:
@@ -76,7 +76,7 @@ async def test_palette_jumps_to_a_cookie_by_name(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"VISITOR_PRIVACY")
-        await pilot.pause(0.6)
+        await settle(pilot)
         await pilot.press("enter")
         await pilot.pause()
         ed = editor(app)
@@ -89,7 +89,7 @@ async def test_palette_offers_the_editor_actions(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("ctrl+p", *"add purpose")
-        await pilot.pause(0.6)
+        await settle(pilot)
         await pilot.press("enter")
         await pilot.pause()
         form = app.screen

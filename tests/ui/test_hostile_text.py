@@ -113,7 +113,7 @@ async def test_notifications_and_palette_stay_literal(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await ready(pilot)
         await pilot.press("ctrl+p", *"red")
-        await pilot.pause(0.6)
+        await settle(pilot)
         assert "[red]ads[/red]" in screen_text(app)
         assert_inert(app)
         await pilot.press("escape", "2", "d", "y")

@@ -255,7 +255,13 @@ class EditorScreen(Screen[None]):
         self.sub_title = self.problems.summary()
         self.app.title = self.title
 
+    @property
+    def pending(self) -> bool:
+        """Whether a validation is scheduled but has not started yet."""
+        return self._timer is not None
+
     def _start_validation(self) -> None:
+        self._timer = None
         session = self.session
         self._validate(session.document, session.catalogue, session.dirty)
 

@@ -99,7 +99,13 @@ class PreviewView(Vertical):
             self._timer.stop()
         self._timer = self.set_timer(delay, self._start)
 
+    @property
+    def pending(self) -> bool:
+        """Whether a render is scheduled but has not started yet."""
+        return self._timer is not None
+
     def _start(self) -> None:
+        self._timer = None
         catalogue, lang = self._catalogue, self.lang
         width = self.lines.scrollable_content_region.width or 100
         if catalogue is None or lang is None:

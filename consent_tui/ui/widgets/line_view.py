@@ -34,6 +34,14 @@ class LineView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._lines: list[Strip] = []
 
+    def action_scroll_home(self) -> None:
+        """Jump to the top at once, as a pager does (no animation to wait for)."""
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        """Jump to the end at once, as a pager does."""
+        self.scroll_end(animate=False)
+
     @property
     def line_count(self) -> int:
         return len(self._lines)
@@ -50,7 +58,7 @@ class LineView(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        index = int(self.scroll_y) + y
+        index = round(self.scroll_y) + y
         style = self.rich_style
         if index >= len(self._lines):
             return Strip.blank(width, style)
