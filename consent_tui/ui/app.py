@@ -21,8 +21,8 @@ from consent_tui.ui import config
 from consent_tui.ui.commands import editor_commands
 from consent_tui.ui.file_actions import FileActions
 from consent_tui.ui.keys import unknown_binding_ids
+from consent_tui.ui.open_request import OpenRequest
 from consent_tui.ui.screens.editor import EditorScreen
-from consent_tui.ui.screens.start import OpenRequest
 from consent_tui.ui.text import visible
 
 if TYPE_CHECKING:

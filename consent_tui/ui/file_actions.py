@@ -31,11 +31,9 @@ from textual.screen import Screen
 
 from consent_tui.core import recovery
 from consent_tui.core.session import Session, recovery_text
-from consent_tui.ui.dialogs.file_choice import QuitDialog
-from consent_tui.ui.dialogs.file_open import OpenDialog
 from consent_tui.ui.file_saving import FileSaving
 from consent_tui.ui.file_signals import SignalGuard, crash_log, write_crash_log
-from consent_tui.ui.screens.start import OpenRequest
+from consent_tui.ui.open_request import OpenRequest
 from consent_tui.ui.text import visible
 
 if TYPE_CHECKING:
@@ -95,6 +93,8 @@ class FileActions(FileSaving):
 
     def action_open(self) -> None:
         """Ask for a file and open it (after the quit guard's questions)."""
+        from consent_tui.ui.dialogs.file_open import OpenDialog
+
         base = self.session.path.parent if self.session and self.session.path else None
 
         def chosen(path: Path | None) -> None:
@@ -113,6 +113,8 @@ class FileActions(FileSaving):
 
     def _leave_then(self, proceed: Callable[[], None], leaving: str = "quitting") -> None:
         """Run ``proceed`` once the open work is saved or discarded (or there is none)."""
+        from consent_tui.ui.dialogs.file_choice import QuitDialog
+
         app = self._app
         screen = app.screen
         if isinstance(screen, QuitDialog):
@@ -185,6 +187,8 @@ class FileActions(FileSaving):
 
     def action_new(self) -> None:
         """Ask where the new catalogue goes, then open the starter there."""
+        from consent_tui.ui.dialogs.file_open import OpenDialog
+
         base = self.session.path.parent if self.session and self.session.path else None
 
         def chosen(path: Path | None) -> None:

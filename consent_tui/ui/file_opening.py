@@ -20,8 +20,7 @@ from consent_tui.core.loader import load_text
 from consent_tui.core.recovery_writer import RecoveryWriter
 from consent_tui.core.session import Session
 from consent_tui.core.store import read_text
-from consent_tui.ui.dialogs.file_recovery import RecoveryDialog
-from consent_tui.ui.screens.start import OpenRequest, StartScreen
+from consent_tui.ui.open_request import OpenRequest
 from consent_tui.ui.text import visible
 
 if TYPE_CHECKING:
@@ -50,6 +49,8 @@ class FileOpening:
         proceed()
 
     def show_start_screen(self) -> None:
+        from consent_tui.ui.screens.start import StartScreen
+
         def chosen(request: OpenRequest | None) -> None:
             if request is None:
                 self._app.exit()
@@ -171,6 +172,8 @@ class FileOpening:
         text: str | None,
         broken: ParseErrorScreen | None = None,
     ) -> None:
+        from consent_tui.ui.dialogs.file_recovery import RecoveryDialog
+
         name = path.name if path else "untitled.toml"
 
         def answer(choice: str | None) -> None:

@@ -13,8 +13,6 @@ from pathlib import Path
 
 from consent_tui.core import recent, recovery
 from consent_tui.core.errors import CatalogueError, ChangedOnDiskError
-from consent_tui.ui.dialogs.file_choice import ChangedOnDiskDialog, ReplaceDialog
-from consent_tui.ui.dialogs.file_open import OpenDialog
 from consent_tui.ui.file_opening import FileOpening
 from consent_tui.ui.text import visible
 
@@ -39,6 +37,7 @@ class FileSaving(FileOpening):
         try:
             session.save(force=force)
         except ChangedOnDiskError:
+            from consent_tui.ui.dialogs.file_choice import ChangedOnDiskDialog
 
             def answer(choice: str | None) -> None:
                 if choice == "reload":
@@ -63,6 +62,9 @@ class FileSaving(FileOpening):
 
     def action_save_as(self) -> None:
         """Save to another file, which becomes the open one."""
+        from consent_tui.ui.dialogs.file_choice import ReplaceDialog
+        from consent_tui.ui.dialogs.file_open import OpenDialog
+
         session = self.session
         if session is None:
             return

@@ -8,7 +8,6 @@ result is an :class:`OpenRequest`, or ``None`` to quit.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -25,17 +24,10 @@ from consent_tui import __version__
 from consent_tui.core import recent, recovery, starter
 from consent_tui.ui.dialogs.file_open import OpenDialog, display_path
 from consent_tui.ui.dialogs.file_recovery import ago
+from consent_tui.ui.open_request import OpenRequest as OpenRequest
 from consent_tui.ui.text import visible
 
 EXAMPLE_COPY = "opendatasoft-example.toml"
-
-
-@dataclass(frozen=True, slots=True)
-class OpenRequest:
-    """Open ``path``; with ``text``, as a new file holding that text."""
-
-    path: Path
-    text: str | None = None
 
 
 def file_option(path: Path, note: str, *, unsaved: bool = False) -> Option:
