@@ -63,6 +63,7 @@ async def test_f1_shows_help_for_the_current_view(tmp_path: Path) -> None:
         assert text.startswith("# Purposes")
         assert "Renaming a purpose's id updates every service" in text
         assert "| `d` | Delete |" in text and "(`view.delete`)" in text
+        assert "| `/` | Filter |" in text and "| `up`, `k` | Up |" in text  # as typed
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.keys import format_key
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
@@ -31,6 +32,13 @@ counts the problems.
 """
 
 
+def key_label(key: str) -> str:
+    """How a person types ``key``: ``/`` for ``slash``; names for keys without a glyph."""
+    char = format_key(key)
+    usable = len(char) == 1 and char.isascii() and char.isprintable() and char not in "`|"
+    return char if usable else key
+
+
 def key_table(bindings: Mapping[str, ActiveBinding]) -> str:
     """A Markdown table of the active bindings that have a description."""
     rows: dict[str, list[str]] = {}
@@ -40,7 +48,7 @@ def key_table(bindings: Mapping[str, ActiveBinding]) -> str:
         if not binding.description or binding.system or not binding.id:
             continue
         label = binding.description
-        rows.setdefault(label, []).append(binding.key_display or key)
+        rows.setdefault(label, []).append(binding.key_display or key_label(key))
         tips[label] = f"{active.tooltip or binding.tooltip} (`{binding.id}`)" if binding.id else ""
     lines = ["| Key | Action | What it does (binding id) |", "|---|---|---|"]
     for label, keys in rows.items():
