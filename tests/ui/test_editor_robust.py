@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import ContentSwitcher
 
 from benchmarks.generate import generate
 from consent_tui.core import edits
 from consent_tui.core.session import Session
 from consent_tui.ui.app import ConsentApp
-from tests.ui.helpers import SIZE, copy_sample, editor, make_app, ready, screen_text
+from tests.ui.helpers import SIZE, copy_sample, editor, make_app, ready, screen_text, settle
 
 
 async def test_an_unexpected_error_is_a_notification(
@@ -56,3 +57,22 @@ async def test_ten_thousand_cookies_are_rows_not_widgets(tmp_path: Path) -> None
         await pilot.pause()
         assert grid.total_count == 10_001
         assert grid.cursor_key == "service-00042/10"
+
+
+async def test_no_view_is_mounted_once_the_screen_is_closing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quitting right after opening: the views still to mount are skipped (was a
+    MountError from the background mounting, written to the crash log)."""
+    app = make_app(copy_sample(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await settle(pilot)
+        ed = editor(app)
+        await ed.query_one("#preview-view").remove()
+        ed._mounting.pop("preview", None)
+        assert ed.view("preview") is None
+        monkeypatch.setattr(ContentSwitcher, "is_attached", property(lambda self: False))
+        assert await ed.ensure_view("preview") is None
+        await ed.action_show("preview")  # nothing to show, no error
+        assert ed.view("preview") is None

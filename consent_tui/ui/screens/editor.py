@@ -147,13 +147,16 @@ class EditorScreen(Screen[None]):
         view = self.view(pane)
         if view is not None:
             return view
+        switcher = self.query_one(ContentSwitcher)
+        if not switcher.is_attached:
+            return None  # the screen is closing (quit right after opening): nothing to show
         done = self._mounting.get(pane)
         if done is None:
             done = self._mounting[pane] = asyncio.Event()
             cls = {name: cls for name, cls, _key in VIEWS}[pane]
             view = cls(id=f"{pane}-view")
             view.display = False  # the switcher shows it when it becomes current
-            await self.query_one(ContentSwitcher).mount(view)
+            await switcher.mount(view)
             done.set()
         await done.wait()
         return self.view(pane)
@@ -185,7 +188,7 @@ class EditorScreen(Screen[None]):
         """Show the view ``pane`` and focus its table."""
         self.bar.active = pane
         view = self.view(pane) or await self.ensure_view(pane)
-        if self.bar.active != pane:
+        if view is None or self.bar.active != pane:
             return  # another view was asked for meanwhile
         self.query_one(ContentSwitcher).current = view.id
         self.refresh_view(pane)
@@ -206,8 +209,8 @@ class EditorScreen(Screen[None]):
             view.show_row(key)
 
     async def _select_later(self, kind: str, key: str) -> None:
-        await self.ensure_view(PANE_OF_KIND.get(kind, "services"))
-        self.select(kind, key)
+        if await self.ensure_view(PANE_OF_KIND.get(kind, "services")) is not None:
+            self.select(kind, key)
 
     @guarded
     def jump_to_problem(self, problem: Problem) -> None:
