@@ -103,9 +103,12 @@ class StartScreen(Screen["OpenRequest | None"]):
                 yield Button(self._label("Open the example", 9), id="example")
                 yield Button(self._label("Quit", 0), id="quit")
             yield Static(
-                Content(
-                    "Tip: `consent-tui FILE` opens a catalogue directly; "
-                    "`consent-tui --help` lists the other commands."
+                Content.assemble(
+                    "Tip: ",
+                    ("consent-tui FILE", "bold"),
+                    " opens a catalogue directly; ",
+                    ("consent-tui --help", "bold"),
+                    " lists the other commands.",
                 ),
                 id="tip",
             )
