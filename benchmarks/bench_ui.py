@@ -281,7 +281,18 @@ def moving_down(get: Callable[[], Live]) -> Callable[[], object]:
 # -- cases
 
 
+STATE = Path(tempfile.gettempdir()) / "consent-tui-bench-home"
+
+
+def _isolate() -> None:
+    """Keep the benchmark's files out of the user's recent list and recovery copies
+    (and the user's theme and keys out of the figures): its own XDG folders."""
+    os.environ["XDG_STATE_HOME"] = str(STATE / "state")
+    os.environ["XDG_CONFIG_HOME"] = str(STATE / "config")
+
+
 def cases(sizes: tuple[int, ...]) -> list[Case]:
+    _isolate()
     run_child("bare")  # compile the bytecode once (see _child_env)
     run_child("editor", SAMPLE)
     CPU.clear()
