@@ -14,11 +14,12 @@ written back with tomlkit, so the user's comments and layout stay as they were.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from consent_tui import paths
+from consent_tui.core.errors import CatalogueError
+from consent_tui.core.loader import parse_toml
 
 
 @dataclass
@@ -41,9 +42,9 @@ def load(path: Path | None = None) -> Config:
         config.problems.append(f"{path}: cannot read: {exc}")
         return config
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        config.problems.append(f"{path}: {exc}")
+        data = parse_toml(text, str(path))  # line and column; no RecursionError on deep nesting
+    except CatalogueError as exc:
+        config.problems.append(str(exc))
         return config
     theme = data.get("theme")
     if isinstance(theme, str):
