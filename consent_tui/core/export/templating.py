@@ -16,11 +16,16 @@ from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from consent_tui.core.errors import CatalogueError
 from consent_tui.core.export.document import build
 from consent_tui.core.export.registry import ExportOptions, ExportResult
+from consent_tui.core.export.sandbox import (
+    DataSandbox,
+    FolderLoader,
+    TemplateOptions,
+    read_template,
+)
 from consent_tui.core.model import Catalogue
 
 Kind = Literal["markdown", "html", "text"]
@@ -40,10 +45,12 @@ def _main_loader(path: Path) -> jinja2.BaseLoader:
         if name != MAIN:
             return None
         try:
-            source = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise TemplateError(f"cannot read the template: {exc}", path=str(path)) from None
-        mtime = _mtime(path)
+            source, mtime = read_template(path)
+        except jinja2.TemplateNotFound:
+            raise TemplateError("cannot read the template: no such file", path=str(path)) from None
+        except jinja2.TemplateError as exc:
+            message = f"cannot read the template: {exc.message}"
+            raise TemplateError(message, path=str(path)) from None
         return source, str(path), lambda: _mtime(path) == mtime
 
     return jinja2.FunctionLoader(load)
@@ -60,9 +67,9 @@ def loader(template: Path | None, user_dir: Path | None) -> jinja2.BaseLoader:
     bundled = _bundled()
     loaders: list[jinja2.BaseLoader] = []
     if template is not None:
-        loaders += [_main_loader(template), jinja2.FileSystemLoader(template.parent)]
+        loaders += [_main_loader(template), FolderLoader(template.parent)]
     if user_dir is not None and user_dir.is_dir():
-        loaders.append(jinja2.FileSystemLoader(user_dir))
+        loaders.append(FolderLoader(user_dir))
     loaders += [jinja2.PrefixLoader({"bundled": bundled}), bundled]
     return jinja2.ChoiceLoader(loaders)
 
@@ -100,7 +107,7 @@ def _new_environment(
     filters: Mapping[str, Callable[..., Any]],
     finalize: Callable[[Any], Any] | None,
 ) -> jinja2.Environment:
-    env = ImmutableSandboxedEnvironment(
+    env = DataSandbox(
         loader=loader(template, user_dir),
         autoescape=kind == "html",
         undefined=jinja2.StrictUndefined,
@@ -157,5 +164,11 @@ def render_policy(
     """
     doc = build(catalogue, options.lang)
     env = environment(kind, options.template, options.templates_dir, filters, finalize)
-    text = render(env, name, options.template, doc=doc, options=options, **context)
+    seen = TemplateOptions(
+        lang=doc.lang,
+        width=options.width,
+        fragment=options.fragment,
+        template=options.template.name if options.template is not None else None,
+    )
+    text = render(env, name, options.template, doc=doc, options=seen, **context)
     return ExportResult(text.rstrip() + "\n", doc.notes)
