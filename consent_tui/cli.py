@@ -7,7 +7,9 @@ or a usage error. Only the ``edit`` command imports the terminal UI.
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import Protocol, cast
@@ -53,8 +55,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tolerant_output() -> None:
+    """Characters the terminal's encoding lacks become replacement characters, not a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
+            reconfigure(errors="replace")
+
+
+def _mistyped_command(word: str) -> str | None:
+    """The command ``word`` was probably meant to be, when it is no file and looks like one."""
+    if os.path.sep in word or "." in word or os.path.lexists(word):
+        return None
+    close = difflib.get_close_matches(word.lower(), COMMANDS, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_output()
     args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] not in COMMANDS and not args[0].startswith("-"):
+        meant = _mistyped_command(args[0])
+        if meant is not None:
+            print(
+                f"consent-tui: {args[0]!r} is not a command; did you mean {meant!r}? "
+                f"(to open a new catalogue with that name, give it a .toml extension)",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
     if not args or (args[0] not in COMMANDS and not args[0].startswith("-")):
         args.insert(0, "edit")
     parser = build_parser()

@@ -5,12 +5,17 @@ from __future__ import annotations
 import sys
 
 from consent_tui.core.errors import CatalogueError
+from consent_tui.core.rules.base import printable
 from consent_tui.core.store import Document, load
 
 
 def error(message: str) -> None:
-    """Print one error line to stderr, prefixed with the program name."""
-    print(f"consent-tui: {message}", file=sys.stderr)
+    """Print one error line to stderr, prefixed with the program name.
+
+    Control characters (from file names, say) are written as escapes, so a
+    message can neither spread over lines nor drive the terminal.
+    """
+    print(f"consent-tui: {printable(message)}", file=sys.stderr)
 
 
 def load_or_report(path: str) -> Document | None:
@@ -18,5 +23,5 @@ def load_or_report(path: str) -> Document | None:
     try:
         return load(path)
     except CatalogueError as exc:
-        print(f"{exc.location}: error: {exc.message}", file=sys.stderr)
+        print(printable(f"{exc.location}: error: {exc.message}"), file=sys.stderr)
         return None

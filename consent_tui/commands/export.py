@@ -14,12 +14,13 @@ from pathlib import Path
 
 from consent_tui import paths
 from consent_tui.commands.common import error, load_or_report
-from consent_tui.core.atomic import WriteError, write_atomic
 from consent_tui.core.errors import CatalogueError
 from consent_tui.core.export import registry
 from consent_tui.core.export.registry import Exporter, ExportOptions
 from consent_tui.core.export.words import declared_language
+from consent_tui.core.fileio import FileError, check_not_input, write_output
 from consent_tui.core.model import Catalogue
+from consent_tui.core.rules.base import printable
 from consent_tui.core.tomlscan import SourceMap
 from consent_tui.core.validation import Problem, validate
 
@@ -157,7 +158,7 @@ def _report(problems: list[Problem], path: str, forced: bool) -> None:
     """The errors in ``consent-tui validate``'s style: place, severity[rule], message, hint."""
     for problem in sorted(problems, key=lambda p: (p.line or 0, p.col or 0)):
         where = path if problem.line is None else f"{path}:{problem.line}:{problem.col or 1}"
-        print(f"{where}: error[{problem.rule}]: {problem.message}", file=sys.stderr)
+        print(printable(f"{where}: error[{problem.rule}]: {problem.message}"), file=sys.stderr)
         if problem.hint:
             print(f"    hint: {problem.hint}", file=sys.stderr)
     count = f"{len(problems)} error{'s' if len(problems) != 1 else ''}"
@@ -237,15 +238,25 @@ def run(args: argparse.Namespace) -> int:
         try:
             result = exporter.render(catalogue, options)
         except CatalogueError as exc:
-            print(f"{exc.location}: error: {exc.message}", file=sys.stderr)
+            print(printable(f"{exc.location}: error: {exc.message}"), file=sys.stderr)
             return EXIT_USAGE
         notes += [f"{lang}: {n}" if args.all_languages and lang else n for n in result.notes]
         outputs.append((target, result.text))
     _notes(notes)
-    return _write(outputs)
+    inputs = [source, *([Path(args.template)] if args.template else [])]
+    return _write(outputs, inputs)
 
 
-def _write(outputs: list[tuple[Path | None, str]]) -> int:
+def _write(outputs: list[tuple[Path | None, str]], inputs: list[Path]) -> int:
+    """Write each output; none may be one of ``inputs`` (checked before anything is written)."""
+    for target, _text in outputs:
+        if target is None:
+            continue
+        try:
+            check_not_input(target, inputs)
+        except FileError as exc:
+            error(f"{target}: {exc.reason}; nothing written")
+            return EXIT_USAGE
     for target, text in outputs:
         data = text.encode("utf-8")
         if target is None:
@@ -259,8 +270,8 @@ def _write(outputs: list[tuple[Path | None, str]]) -> int:
             continue
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, data)
-        except WriteError as exc:
+            write_output(target, data)
+        except FileError as exc:
             error(f"{target}: {exc.reason}")
             return EXIT_USAGE
         except OSError as exc:  # the folder could not be made

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from consent_tui.commands.common import error
-from consent_tui.core.atomic import WriteError, write_atomic
+from consent_tui.core.fileio import FileError, write_output
 from consent_tui.core.schema import CATALOGUE, EXPORT, schema_text
 
 EXIT_OK = 0
@@ -50,8 +50,8 @@ def run(args: argparse.Namespace) -> int:
         error(f"{path}: cannot write: the folder {path.parent} does not exist")
         return EXIT_UNAVAILABLE
     try:
-        write_atomic(path, text.encode("utf-8"))
-    except WriteError as exc:
+        write_output(path, text.encode("utf-8"))
+    except FileError as exc:
         error(f"{path}: {exc.reason}")
         return EXIT_UNAVAILABLE
     return EXIT_OK

@@ -8,9 +8,10 @@ import textwrap
 
 from consent_tui.commands import validate_output as out
 from consent_tui.core.errors import CatalogueError
+from consent_tui.core.fileio import FileError, read_start, read_stream
 from consent_tui.core.loader import decode
 from consent_tui.core.rules.base import did_you_mean
-from consent_tui.core.store import load
+from consent_tui.core.store import MAX_BYTES, load
 from consent_tui.core.validation import (
     RULES,
     all_rules,
@@ -117,16 +118,17 @@ def _read_stdin(name: str) -> str:
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
         return sys.stdin.read()
-    return decode(stream.read(), name)
+    try:
+        data = read_stream(stream, MAX_BYTES)
+    except FileError as exc:
+        raise CatalogueError(f"standard input: {exc.reason}", path=name) from None
+    return decode(data, name)
 
 
 def _head(path: str) -> str | None:
     """The start of a file that failed to load, to tell an encoding from a syntax error."""
-    try:
-        with open(path, "rb") as stream:
-            return stream.read(4096).decode("utf-8", "replace")
-    except OSError:
-        return None
+    start = read_start(path, 4096)
+    return None if start is None else start.decode("utf-8", "replace")
 
 
 def run(args: argparse.Namespace) -> int:

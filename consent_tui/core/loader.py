@@ -50,22 +50,46 @@ def parse_toml(text: str, path: str | None = None) -> dict[str, Any]:
         return tomllib.loads(body)
     except RecursionError:  # nested hundreds of levels deep: tomllib recurses per level
         raise nesting.refusal(body, path) from None
-    except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        line = col = None
-        match = _AT.search(message)
-        if match is not None:
-            message = message[: match.start()]
-            if match.group(1):
-                line, col = int(match.group(1)), int(match.group(2))
-            else:
-                line = body.count("\n") + 1
-                col = len(body) - (body.rfind("\n") + 1) + 1
-        if message.startswith("Cannot") and line is not None:
-            # tomllib points past the value; the statement that redefines is clearer
-            source_line = body.split("\n")[line - 1]
-            col = len(source_line) - len(source_line.lstrip()) + 1
-        raise ParseError(f"invalid TOML: {_tidy(message)}", path=path, line=line, col=col) from None
+    except ValueError as exc:  # Python's cap on int() of more than 4,300 digits
+        if isinstance(exc, tomllib.TOMLDecodeError):
+            raise _decode_error(exc, body, path) from None
+        raise _too_long_number(body, path) from None
+
+
+_LONG_NUMBER = re.compile(r"[+-]?[0-9][0-9_]{4299,}")
+
+
+def _too_long_number(body: str, path: str | None) -> ParseError:
+    """An integer too long for Python, reported at the number like any TOML error."""
+    line = col = None
+    match = _LONG_NUMBER.search(body)
+    if match is not None:
+        line = body.count("\n", 0, match.start()) + 1
+        col = match.start() - (body.rfind("\n", 0, match.start()) + 1) + 1
+    return ParseError(
+        "invalid TOML: this integer has more than 4,300 digits, more than consent-tui can read",
+        path=path,
+        line=line,
+        col=col,
+    )
+
+
+def _decode_error(exc: tomllib.TOMLDecodeError, body: str, path: str | None) -> ParseError:
+    message = str(exc)
+    line = col = None
+    match = _AT.search(message)
+    if match is not None:
+        message = message[: match.start()]
+        if match.group(1):
+            line, col = int(match.group(1)), int(match.group(2))
+        else:
+            line = body.count("\n") + 1
+            col = len(body) - (body.rfind("\n") + 1) + 1
+    if message.startswith("Cannot") and line is not None:
+        # tomllib points past the value; the statement that redefines is clearer
+        source_line = body.split("\n")[line - 1]
+        col = len(source_line) - len(source_line.lstrip()) + 1
+    return ParseError(f"invalid TOML: {_tidy(message)}", path=path, line=line, col=col)
 
 
 _QUOTED = r"""(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""

@@ -86,25 +86,22 @@ class Document:
 
 
 def read_text(path: Path) -> tuple[str, bytes]:
-    """Read ``path`` strictly as UTF-8; errors become :class:`CatalogueError`."""
+    """Read ``path`` strictly as UTF-8; errors become :class:`CatalogueError`.
+
+    Only a regular file of at most :data:`MAX_BYTES` is read (see
+    :func:`consent_tui.core.fileio.read_limited`): a folder, a FIFO or a device is
+    refused before anything is read.
+    """
+    from consent_tui.core.fileio import FileError, read_limited
+
     where = str(path)
     try:
-        if path.is_dir():
-            raise CatalogueError("is a folder, not a catalogue file", path=where)
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise CatalogueError(
-                f"the file is {size // (1024 * 1024)} MiB; catalogues above "
-                f"{MAX_BYTES // (1024 * 1024)} MiB are not supported",
-                path=where,
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise CatalogueError("no such file", path=where) from None
-    except PermissionError:
-        raise CatalogueError("permission denied", path=where) from None
-    except OSError as exc:
-        raise CatalogueError(f"cannot read the file: {exc.strerror or exc}", path=where) from None
+        data = read_limited(path, MAX_BYTES)
+    except FileError as exc:
+        reason = exc.reason
+        if reason == "is a folder, not a file":
+            reason = "is a folder, not a catalogue file"
+        raise CatalogueError(reason, path=where) from None
     return decode(data, where), data
 
 

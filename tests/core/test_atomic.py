@@ -106,3 +106,40 @@ def test_a_new_schema_file_gets_the_usual_permissions(
     assert target.read_text(encoding="utf-8") == catalogue_schema_text()
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
     assert capsys.readouterr().err == ""
+
+
+def test_temporary_files_of_dead_writers_are_removed(tmp_path: Path) -> None:
+    """kill -9 during a save leaves .NAME.PID.XXXXXXXX.tmp; the next write removes it."""
+    import subprocess
+    import sys
+
+    target = tmp_path / "cat.toml"
+    target.write_text("old")
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    stale = tmp_path / f".cat.toml.{dead.stdout.strip()}.abcd1234.tmp"
+    stale.write_text("half")
+    live = tmp_path / f".cat.toml.{os.getpid()}.live5678.tmp"
+    live.write_text("in progress")
+    mine = tmp_path / ".cat.toml.notes.tmp"  # not a temporary file's shape: a user's file
+    mine.write_text("keep")
+    old_style = tmp_path / ".cat.toml.zz9_k2lq.tmp"
+    old_style.write_text("old")
+    os.utime(old_style, (0, 0))
+    write_atomic(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert not stale.exists() and not old_style.exists()
+    assert live.exists() and mine.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["cat.toml", live.name, mine.name])
+
+
+def test_a_special_file_is_never_replaced(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(WriteError, match="not a regular file"):
+        write_atomic(fifo, b"x")
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)

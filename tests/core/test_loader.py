@@ -307,3 +307,12 @@ def test_load_or_report_prints_compiler_style(
     assert load_or_report(str(path)) is None
     err = capsys.readouterr().err
     assert err == f"{path}:3:15: error: invalid TOML: illegal character '\\n'\n"
+
+
+@pytest.mark.parametrize("digits", [4301, 5000, 20000])
+def test_an_integer_too_long_for_python_is_a_toml_error_at_its_place(digits: int) -> None:
+    text = 'format_version = 1\n[policy]\nsite_name = "x"\n  big = -' + "1" * digits + "\n"
+    with pytest.raises(ParseError) as caught:
+        load_text(text, "cat.toml")
+    assert (caught.value.line, caught.value.col) == (4, 9)
+    assert "more than 4,300 digits" in caught.value.message

@@ -51,5 +51,5 @@ def test_files_above_the_size_limit_are_refused_before_reading(
     path = tmp_path / "huge.toml"
     path.write_bytes(b"format_version = 1\n" + b"#" * 2048 + b"\n")
     monkeypatch.setattr(store, "MAX_BYTES", 1024)
-    with pytest.raises(CatalogueError, match="are not supported"):
+    with pytest.raises(CatalogueError, match="it is 2 KiB, larger than 1 KiB"):
         store.load(path)

@@ -81,3 +81,25 @@ async def test_export_reports_a_folder_it_cannot_write(tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, EditorScreen)
+
+
+async def test_export_never_overwrites_the_open_catalogue(tmp_path: Path) -> None:
+    """Another spelling of the catalogue's own path is refused, in the dialog and on export."""
+    path = copy_sample(tmp_path)
+    original = path.read_bytes()
+    (tmp_path / "sub").mkdir()
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#export-path", Input).value = str(tmp_path / "sub" / ".." / path.name)
+        await pilot.pause()
+        status = dialog.query_one("#export-status")
+        assert "is the open catalogue" in str(status.render())
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is dialog
+        assert "is the input" in str(status.render())
+    assert path.read_bytes() == original

@@ -32,14 +32,17 @@ _SIMPLE_ESCAPES: Final = {
     "\f": "\\f",
     "\v": "\\v",
 }
+# Bidirectional controls: they reorder how the source reads ("Trojan Source"); escaped, they
+# are the same data, visible.
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 # Characters that are never written literally inside a string literal.
-_STRING_UNSAFE = re.compile('[\\\\"\\x00-\\x1f\\x7f<>\u2028\u2029\ud800-\udfff]')
+_STRING_UNSAFE = re.compile(f'[\\\\"\\x00-\\x1f\\x7f<>\u2028\u2029\ud800-\udfff{_BIDI}]')
 # Regex metacharacters (and the literal's delimiter), written with a backslash.
 _REGEX_META: Final = frozenset("\\^$.|?*+()[]{}/")
 # Characters written literally inside a RegExp literal; the rest become \uXXXX.
 _REGEX_PLAIN = re.compile(r"[ -~]")
 # Characters written as \u escapes in JSON text (they only occur inside strings).
-_JSON_UNSAFE = re.compile("[<>&\u2028\u2029\ud800-\udfff]")
+_JSON_UNSAFE = re.compile(f"[<>&\u2028\u2029\ud800-\udfff{_BIDI}]")
 _IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*\Z")
 # Reserved words are quoted as keys: valid bare since ES5, but old parsers choke.
 _RESERVED: Final = frozenset(

@@ -19,9 +19,11 @@ UNREADABLE = Rule(
     "unreadable-file",
     "error",
     FAMILY,
-    "The file cannot be read: it does not exist, is a folder, is not readable, or is too big.",
+    "The file cannot be read: it does not exist, is a folder, a pipe or a device rather than "
+    "a regular file, is not readable, or is too big (over 64 MiB).",
     "Nothing can be checked in a file that cannot be opened.",
-    "Check the path and the file's permissions.",
+    "Check the path and the file's permissions; give a regular file (a pipe's content can be "
+    "checked through standard input: `consent-tui validate - < pipe`).",
 )
 INVALID_TOML = Rule(
     "invalid-toml",

@@ -20,8 +20,8 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Stat
 
 from consent_tui import paths
 from consent_tui.core.export import registry
-from consent_tui.core.export.atomic import write_atomic
 from consent_tui.core.export.registry import ExportOptions
+from consent_tui.core.fileio import check_not_input, same_file, write_output
 from consent_tui.core.session import Session
 from consent_tui.ui.text import plain, visible
 
@@ -41,9 +41,11 @@ def export_to(session: Session, fmt: str, lang: str, path: Path, fragment: bool)
         fragment=fragment,
         templates_dir=paths.templates_dir(),
     )
+    if session.path is not None:
+        check_not_input(path, [session.path])
     result = exporter.render(session.catalogue, options)
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, result.text.encode("utf-8"))
+    write_output(path, result.text.encode("utf-8"))
     notes = f" ({len(result.notes)} note(s): {result.notes[0]})" if result.notes else ""
     return f"Exported {fmt} to {path}{notes}"
 
@@ -132,6 +134,8 @@ class ExportScreen(ModalScreen[str | None]):
             self._status("Choose where to write the file.")
         elif path.is_dir():
             self._status(f"{path} is a folder; add a file name.")
+        elif self.session.path is not None and same_file(path, self.session.path):
+            self._status(f"{path.name} is the open catalogue; choose another file.")
         elif path.exists():
             self._status(f"{path.name} exists and will be replaced.")
         else:
