@@ -14,13 +14,12 @@ from pathlib import Path
 
 from consent_tui import paths
 from consent_tui.commands.common import error, load_or_report
-from consent_tui.core.atomic import WriteError, write_atomic
 from consent_tui.core.errors import CatalogueError
 from consent_tui.core.export import registry
 from consent_tui.core.export.registry import Exporter, ExportOptions
 from consent_tui.core.export.words import declared_language
 from consent_tui.core.model import Catalogue
-from consent_tui.core.tomlscan import SourceMap
+from consent_tui.core.store import SourceMap, WriteError, write_atomic
 from consent_tui.core.validation import Problem, validate
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from consent_tui.commands.common import error
-from consent_tui.core.atomic import WriteError, write_atomic
 from consent_tui.core.schema import CATALOGUE, EXPORT, schema_text
+from consent_tui.core.store import WriteError, write_atomic
 
 EXIT_OK = 0
 EXIT_UNAVAILABLE = 2

@@ -8,9 +8,8 @@ import textwrap
 
 from consent_tui.commands import validate_output as out
 from consent_tui.core.errors import CatalogueError
-from consent_tui.core.loader import decode
 from consent_tui.core.rules.base import did_you_mean
-from consent_tui.core.store import load
+from consent_tui.core.store import decode, load
 from consent_tui.core.validation import (
     RULES,
     all_rules,

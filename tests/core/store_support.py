@@ -12,10 +12,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from consent_tui.core import serialize
-from consent_tui.core.loader import BOM, load_text
 from consent_tui.core.model import Catalogue, Category, Cookie, Purpose, Service, Text, replace
-from consent_tui.core.store import Document, render
+from consent_tui.core.store import BOM, Document, load_text, render, serialize
 
 ROUNDTRIP = Path(__file__).resolve().parent.parent / "data" / "roundtrip"
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "store"

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from consent_tui.cli import main
-from consent_tui.core import atomic
-from consent_tui.core.atomic import WriteError, write_atomic
 from consent_tui.core.schema import catalogue_schema_text
+from consent_tui.core.store import WriteError, atomic, write_atomic
 from tests.conftest import SAMPLES
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from consent_tui.core import edits
-from consent_tui.core.loader import load_text
 from consent_tui.core.model import Catalogue, Cookie, Purpose, Service, replace
+from consent_tui.core.store import edits, load_text
 from tests.conftest import SAMPLES
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from consent_tui.core import serialize, store
-from consent_tui.core.loader import BOM, load_text
+from consent_tui.core import store
+from consent_tui.core.store import BOM, load_text, serialize
 from tests.conftest import sample_paths
 from tests.core.store_support import ROUNDTRIP, fixtures
 

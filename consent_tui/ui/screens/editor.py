@@ -274,7 +274,7 @@ class EditorScreen(Screen[None]):
         try:
             # imported here, in the worker thread: the rules are not needed for the first frame
             from consent_tui.core.session import recovery_text
-            from consent_tui.core.tomlscan import SourceMap
+            from consent_tui.core.store import SourceMap
             from consent_tui.core.validation import validate
 
             text = recovery_text(document, catalogue) if dirty else document.text

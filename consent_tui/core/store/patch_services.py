@@ -14,16 +14,16 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from consent_tui.core import serialize
 from consent_tui.core.model import Cookie, Service
-from consent_tui.core.patch import Unusual
-from consent_tui.core.patch_data import same
-from consent_tui.core.patch_emit import Style
-from consent_tui.core.patch_style import blank_between, subtables
-from consent_tui.core.tomlscan import Path
+from consent_tui.core.store import serialize
+from consent_tui.core.store.patch import Unusual
+from consent_tui.core.store.patch_data import same
+from consent_tui.core.store.patch_emit import Style
+from consent_tui.core.store.patch_style import blank_between, subtables
+from consent_tui.core.store.tomlscan import Path
 
 if TYPE_CHECKING:
-    from consent_tui.core.patch_plan import Plan
+    from consent_tui.core.store.patch_plan import Plan
 
 Layout = tuple[list[int], list[list[int]]]
 
@@ -36,7 +36,7 @@ class Services:
         self._cookie: tuple[Style | None, int] | None = None
 
     def run(self, old: Mapping[str, Service], new: Mapping[str, Service]) -> None:
-        from consent_tui.core.patch_plan import Inserter, fallback_place, line_up
+        from consent_tui.core.store.patch_plan import Inserter, fallback_place, line_up
 
         texts, lang = self.texts, self.plan.lang
         placed, moved = line_up(list(old), list(new))
@@ -178,7 +178,7 @@ class Services:
         head: list[int],
         groups: list[list[int]],
     ) -> None:
-        from consent_tui.core.patch_plan import Inserter, line_up
+        from consent_tui.core.store.patch_plan import Inserter, line_up
 
         texts, lang = self.texts, self.plan.lang
         renamed = was != key

@@ -17,15 +17,15 @@ from difflib import SequenceMatcher
 from functools import partial
 from typing import Any
 
-from consent_tui.core import serialize
-from consent_tui.core.chunks import ChunkIndex
 from consent_tui.core.model import Catalogue
-from consent_tui.core.patch import Piece, Texts, Unusual, parse_fragment
-from consent_tui.core.patch_data import same
-from consent_tui.core.patch_emit import Style
-from consent_tui.core.patch_services import Services
-from consent_tui.core.patch_style import blank_between, detect, subtables, typical_blank
-from consent_tui.core.tomlscan import Path
+from consent_tui.core.store import serialize
+from consent_tui.core.store.chunks import ChunkIndex
+from consent_tui.core.store.patch import Piece, Texts, Unusual, parse_fragment
+from consent_tui.core.store.patch_data import same
+from consent_tui.core.store.patch_emit import Style
+from consent_tui.core.store.patch_services import Services
+from consent_tui.core.store.patch_style import blank_between, detect, subtables, typical_blank
+from consent_tui.core.store.tomlscan import Path
 
 _MISSING = object()
 
