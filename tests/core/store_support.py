@@ -1,7 +1,7 @@
 """Helpers for the store tests: catalogue edits as the editor makes them, and checks.
 
 Each edit builds new objects along one path and shares everything else, the
-way ``core/edits.py`` and the editor do, so the store sees what it will see in
+way ``core/store/edits.py`` and the editor do, so the store sees what it will see in
 real use.
 """
 
