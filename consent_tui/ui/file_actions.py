@@ -29,8 +29,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from consent_tui.core import recovery
-from consent_tui.core.session import Session, recovery_text
+from consent_tui.core.session import Session, recovery, recovery_text
 from consent_tui.ui.file_saving import FileSaving
 from consent_tui.ui.file_signals import SignalGuard, crash_log, write_crash_log
 from consent_tui.ui.open_request import OpenRequest

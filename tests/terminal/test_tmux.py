@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from consent_tui.core import recovery
+from consent_tui.core.session import recovery
 from tests.conftest import SAMPLES
 from tests.terminal.conftest import Terminal, consent_tui_command, shell_quote
 

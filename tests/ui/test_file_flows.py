@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from consent_tui.core import recent, recovery
 from consent_tui.core.model import replace
-from consent_tui.core.session import Session
+from consent_tui.core.session import Session, recent, recovery
 from consent_tui.core.store import atomic
 from consent_tui.ui.app import ConsentApp
 from consent_tui.ui.dialogs.file_choice import ChangedOnDiskDialog, QuitDialog, ReplaceDialog
