@@ -19,7 +19,7 @@ from consent_tui.ui.dialogs.file_choice import ChangedOnDiskDialog, QuitDialog, 
 from consent_tui.ui.dialogs.file_open import OpenDialog
 from consent_tui.ui.dialogs.file_parse_error import ParseErrorScreen
 from consent_tui.ui.dialogs.file_recovery import RecoveryDialog
-from consent_tui.ui.file_actions import open_app
+from consent_tui.ui.launch import open_app
 from consent_tui.ui.screens.editor import EditorScreen
 from consent_tui.ui.screens.start import StartScreen
 from tests.conftest import SAMPLES
