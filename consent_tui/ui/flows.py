@@ -6,7 +6,7 @@ show ("Edit cookie csrftoken", "Rename purpose api → api-security").
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from consent_tui.core.model import Catalogue, Category, Cookie, Purpose, Service, replace
 from consent_tui.core.store import (
@@ -30,10 +30,13 @@ from consent_tui.ui.guard import guarded
 from consent_tui.ui.text import visible
 
 if TYPE_CHECKING:
+    from textual.app import App
+    from textual.notifications import SeverityLevel
+
     from consent_tui.core.session import Session
     from consent_tui.ui.dialogs.entity_forms import CookieResult
     from consent_tui.ui.dialogs.policy_form import PolicyResult
-    from consent_tui.ui.screens.editor import EditorScreen
+
 
 _PUT: dict[str, Any] = {
     "service": put_service,
@@ -61,10 +64,32 @@ def split_cookie_key(key: str) -> tuple[str, int]:
     return service_id, int(index)
 
 
+class Host(Protocol):
+    """What the flows need of the screen that owns them (the editor screen is one)."""
+
+    session: Session
+    lang: str
+
+    @property
+    def app(self) -> App[object]: ...
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None: ...
+
+    def select(self, kind: str, key: str) -> None: ...
+
+
 class Flows:
     """The edit, add, duplicate and delete flows of the editor screen."""
 
-    def __init__(self, screen: EditorScreen) -> None:
+    def __init__(self, screen: Host) -> None:
         self.screen = screen
 
     @property
