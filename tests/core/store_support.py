@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from consent_tui.core.model import Catalogue, Category, Cookie, Purpose, Service, Text, replace
-from consent_tui.core.store import BOM, Document, load_text, render, serialize
+from consent_tui.core.store import BOM, Document, load_text, render, to_data
 
 ROUNDTRIP = Path(__file__).resolve().parent.parent / "data" / "roundtrip"
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "store"
@@ -133,7 +133,7 @@ def rendered(document: Document, catalogue: Catalogue) -> str:
     """``render``, then proof that the text reads back as ``catalogue``."""
     out = render(document, catalogue)
     body = out[1:] if out.startswith(BOM) else out
-    assert serialize.to_data(catalogue) == tomllib.loads(body)
+    assert to_data(catalogue) == tomllib.loads(body)
     assert load_text(out) == catalogue
     return out
 
