@@ -10,6 +10,7 @@ Each is shown broken by one planted import, in a copy of the package.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -32,7 +33,7 @@ def test_the_contracts_are_kept(capsys: pytest.CaptureFixture[str]) -> None:
     code = lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True, no_logo=True)
     out = capsys.readouterr().out
     assert code == 0, out
-    assert "Contracts: 6 kept, 0 broken." in out
+    assert re.search(r"Contracts: [1-9]\d* kept, 0 broken\.", out), out
 
 
 def _planted(tmp_path: Path, plants: dict[str, str], contract: str) -> tuple[int, str]:
