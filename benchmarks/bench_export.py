@@ -13,8 +13,8 @@ from benchmarks.generate import generate
 from benchmarks.harness import Case
 from consent_tui.core.export import registry
 from consent_tui.core.export.registry import ExportOptions
-from consent_tui.core.loader import load_text
 from consent_tui.core.model import Catalogue
+from consent_tui.core.store import load_text
 
 FORMATS = (
     ("markdown", ExportOptions(lang="fr")),

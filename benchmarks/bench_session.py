@@ -22,8 +22,7 @@ from pathlib import Path
 from benchmarks.bench_store import edit_cookie
 from benchmarks.generate import generate
 from benchmarks.harness import Case
-from consent_tui.core import recovery
-from consent_tui.core.session import Session
+from consent_tui.core.session import Session, recovery
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="consent-bench-session-"))
 atexit.register(shutil.rmtree, _FOLDER, True)

@@ -21,7 +21,7 @@ import tomllib
 
 from benchmarks.generate import generate
 from benchmarks.harness import Case, measure
-from consent_tui.core.loader import load_text
+from consent_tui.core.store import load_text
 from consent_tui.core.validation import source_map, validate, validate_text
 
 BAR = 0.25

@@ -1,7 +1,7 @@
 """The ``consent-tui`` command line: sub-commands, exit codes, no tracebacks.
 
 Exit codes: 0 success; 1 problems found; 2 the file cannot be read or parsed,
-or a usage error. Only the ``edit`` command imports the terminal UI.
+or a usage error. Only the ``edit`` command (``consent_tui.ui.launch``) imports the terminal UI.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from consent_tui import __version__
 
 # name -> (module, one-line help). Each module has add_arguments() and run().
 COMMANDS: dict[str, tuple[str, str]] = {
-    "edit": ("consent_tui.commands.edit", "open a catalogue in the editor (the default)"),
+    "edit": ("consent_tui.ui.launch", "open a catalogue in the editor (the default)"),
     "validate": ("consent_tui.commands.validate", "check catalogues; exit 1 on problems"),
     "export": ("consent_tui.commands.export", "write the cookie policy or banner configuration"),
     "schema": ("consent_tui.commands.schema", "print the JSON Schema of the catalogue format"),

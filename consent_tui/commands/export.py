@@ -21,7 +21,7 @@ from consent_tui.core.export.words import declared_language
 from consent_tui.core.fileio import FileError, check_not_input, write_output
 from consent_tui.core.model import Catalogue
 from consent_tui.core.rules.base import printable
-from consent_tui.core.tomlscan import SourceMap
+from consent_tui.core.store import SourceMap
 from consent_tui.core.validation import Problem, validate
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2

@@ -9,9 +9,8 @@ import textwrap
 from consent_tui.commands import validate_output as out
 from consent_tui.core.errors import CatalogueError
 from consent_tui.core.fileio import FileError, read_start, read_stream
-from consent_tui.core.loader import decode
 from consent_tui.core.rules.base import did_you_mean
-from consent_tui.core.store import MAX_BYTES, load
+from consent_tui.core.store import MAX_BYTES, decode, load
 from consent_tui.core.validation import (
     RULES,
     all_rules,

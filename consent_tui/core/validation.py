@@ -4,7 +4,7 @@
 :mod:`consent_tui.core.rules` and returns the problems in model order
 (policy, banner, categories, purposes, services each followed by its cookies),
 which is deterministic. With ``source`` (a
-:class:`~consent_tui.core.tomlscan.SourceMap` of the file's text) each
+:class:`~consent_tui.core.store.SourceMap` of the file's text) each
 problem gets the line and column of its key, or of its entity's table header
 when the key is missing; without it, no line is given rather than a wrong one.
 """
@@ -18,7 +18,7 @@ from consent_tui.core.rules import CHECKS, RULES, all_rules, get
 from consent_tui.core.rules.base import Context, Rule
 from consent_tui.core.rules.files import problem_for
 from consent_tui.core.rules.problem import SEVERITIES, Problem, Severity
-from consent_tui.core.tomlscan import SourceMap
+from consent_tui.core.store import SourceMap
 
 __all__ = [
     "RULES",
@@ -52,7 +52,7 @@ def source_map(text: str) -> SourceMap:
 def validate_text(text: str, path: str | None = None) -> list[Problem]:
     """Load ``text`` and validate it with positions; a load failure is one problem."""
     from consent_tui.core.errors import CatalogueError
-    from consent_tui.core.loader import load_text
+    from consent_tui.core.store import load_text
 
     try:
         catalogue = load_text(text, path)

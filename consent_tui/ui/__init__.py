@@ -1,1 +1,4 @@
-"""The terminal editor (Textual). Only ``commands/edit.py`` imports this package."""
+"""The terminal editor (Textual). Outside this package only ``cli.py`` names it, for ``edit``.
+
+``ui.launch`` is that sub-command; importing it loads no Textual, only running it does.
+"""

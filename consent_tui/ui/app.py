@@ -82,7 +82,7 @@ class ConsentApp(FileActions, App[None]):
         problems = list(cfg.problems)
         if cfg.keys:
             self.set_keymap(cfg.keys)
-            unknown = unknown_binding_ids(cfg.keys)
+            unknown = unknown_binding_ids(cfg.keys, type(self))
             if unknown:
                 problems.append("unknown binding ids in [keys]: " + ", ".join(unknown))
         if cfg.theme:

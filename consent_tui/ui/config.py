@@ -19,7 +19,7 @@ from pathlib import Path
 
 from consent_tui import paths
 from consent_tui.core.errors import CatalogueError
-from consent_tui.core.loader import parse_toml
+from consent_tui.core.store import parse_toml
 
 
 @dataclass

@@ -8,8 +8,8 @@ the app's own handlers (handlers are looked up class by class along the MRO).
 
 What the app provides: the ``session`` attribute (``None`` until a file is
 open) and ``show_session(session)``, called after a session is opened or
-replaced, to rebuild the views. :func:`open_app` makes the app for a path (or
-the start screen) and :func:`run_editor` runs it and returns the exit code.
+replaced, to rebuild the views. ``ui.launch`` makes the app for a path (or the
+start screen), runs it and returns the exit code.
 
 The mixin is built in layers: ``file_opening`` (open, recovery offer),
 ``file_saving`` (save, save as, reload), and this module (keys, quit guard,
@@ -18,26 +18,20 @@ command palette, signals and crashes).
 
 from __future__ import annotations
 
-import contextlib
-import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text as RichText
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from consent_tui.core import recovery
-from consent_tui.core.session import Session, recovery_text
+from consent_tui.core.session import recovery
 from consent_tui.ui.file_saving import FileSaving
 from consent_tui.ui.file_signals import SignalGuard, crash_log, write_crash_log
 from consent_tui.ui.open_request import OpenRequest
 from consent_tui.ui.text import visible
-
-if TYPE_CHECKING:
-    from consent_tui.ui.app import ConsentApp
 
 FILE_BINDINGS: list[BindingType] = [
     Binding("ctrl+s", "save", "Save", id="file.save", tooltip="Save the catalogue to its file"),
@@ -234,33 +228,3 @@ class FileActions(FileSaving):
         app._exit_renderables[:] = (
             [] if self.print_crash_message else [RichText(self.crash_message)]
         )
-
-
-def open_app(path: str | Path | None) -> ConsentApp:
-    """The editor app, opening ``path`` (or showing the start screen) when it runs."""
-    from consent_tui.ui.app import ConsentApp
-
-    return ConsentApp(path=Path(path) if path is not None else None)
-
-
-def run_editor(path: str | Path | None) -> int:
-    """Run the editor on ``path``; returns the exit code (128+N after signal N)."""
-    app = open_app(path)
-    app.print_crash_message = True
-    try:
-        app.run()
-    finally:
-        keep_unsaved_work(app)
-    if app.crash_message:
-        print(app.crash_message, file=sys.stderr)
-    return app.return_code or 0
-
-
-def keep_unsaved_work(app: Any) -> None:
-    """After the app stopped: unsaved work the user did not discard goes to recovery."""
-    session: Session | None = getattr(app, "session", None)
-    if session is None or not session.dirty or getattr(app, "_discarded", False):
-        return
-    with contextlib.suppress(Exception):
-        text = recovery_text(session.document, session.catalogue)
-        recovery.write(session.path, text, session.document.fingerprint)

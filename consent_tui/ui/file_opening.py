@@ -14,12 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from consent_tui.core import recent, recovery, starter
 from consent_tui.core.errors import CatalogueError, ParseError
-from consent_tui.core.loader import load_text
-from consent_tui.core.recovery_writer import RecoveryWriter
-from consent_tui.core.session import Session
-from consent_tui.core.store import read_text
+from consent_tui.core.session import Session, recent, recovery, starter
+from consent_tui.core.session.recovery_writer import RecoveryWriter
+from consent_tui.core.store import load_text, read_text
 from consent_tui.ui.open_request import OpenRequest
 from consent_tui.ui.text import visible
 

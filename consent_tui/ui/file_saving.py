@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from consent_tui.core import recent, recovery
 from consent_tui.core.errors import CatalogueError, ChangedOnDiskError
+from consent_tui.core.session import recent, recovery
 from consent_tui.ui.file_opening import FileOpening
 from consent_tui.ui.text import visible
 

@@ -6,23 +6,42 @@ show ("Edit cookie csrftoken", "Rename purpose api → api-security").
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from consent_tui.core import edits
 from consent_tui.core.model import Catalogue, Category, Cookie, Purpose, Service, replace
+from consent_tui.core.store import (
+    delete_category,
+    delete_cookie,
+    delete_purpose,
+    delete_service,
+    deletion,
+    duplicate_category,
+    duplicate_cookie,
+    duplicate_purpose,
+    duplicate_service,
+    fresh_id,
+    put_category,
+    put_cookie,
+    put_policy,
+    put_purpose,
+    put_service,
+)
 from consent_tui.ui.guard import guarded
 from consent_tui.ui.text import visible
 
 if TYPE_CHECKING:
+    from textual.app import App
+    from textual.notifications import SeverityLevel
+
     from consent_tui.core.session import Session
     from consent_tui.ui.dialogs.entity_forms import CookieResult
     from consent_tui.ui.dialogs.policy_form import PolicyResult
-    from consent_tui.ui.screens.editor import EditorScreen
+
 
 _PUT: dict[str, Any] = {
-    "service": edits.put_service,
-    "purpose": edits.put_purpose,
-    "category": edits.put_category,
+    "service": put_service,
+    "purpose": put_purpose,
+    "category": put_category,
 }
 _MAKE = {"service": Service, "purpose": Purpose, "category": Category}
 _COLLECTION = {"service": "services", "purpose": "purposes", "category": "categories"}
@@ -45,10 +64,32 @@ def split_cookie_key(key: str) -> tuple[str, int]:
     return service_id, int(index)
 
 
+class Host(Protocol):
+    """What the flows need of the screen that owns them (the editor screen is one)."""
+
+    session: Session
+    lang: str
+
+    @property
+    def app(self) -> App[object]: ...
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None: ...
+
+    def select(self, kind: str, key: str) -> None: ...
+
+
 class Flows:
     """The edit, add, duplicate and delete flows of the editor screen."""
 
-    def __init__(self, screen: EditorScreen) -> None:
+    def __init__(self, screen: Host) -> None:
         self.screen = screen
 
     @property
@@ -115,7 +156,7 @@ class Flows:
     def _cookie_done(self, result: CookieResult | None, sid: str, index: int | None) -> None:
         if result is None:
             return
-        cat, where, at = edits.put_cookie(
+        cat, where, at = put_cookie(
             self.catalogue, sid, index, result.cookie, to_service=result.service_id
         )
         name = visible(result.cookie.name or "cookie")
@@ -131,7 +172,7 @@ class Flows:
     def _policy_done(self, result: PolicyResult | None) -> None:
         if result is None:
             return
-        cat = edits.put_policy(self.catalogue, result.policy)
+        cat = put_policy(self.catalogue, result.policy)
         if result.banner != cat.banner:
             cat = replace(cat, banner=result.banner)
         self.apply(cat, "Edit policy settings", "policy", None)
@@ -151,7 +192,7 @@ class Flows:
             form: Any = _form("cookie")(cat, sid, Cookie(), new=True, lang=lang)
             self.screen.app.push_screen(form, lambda r: self._cookie_done(r, sid, None))
         elif kind in _MAKE:
-            new_id = edits.fresh_id(self._collection(kind), f"new-{kind}")
+            new_id = fresh_id(self._collection(kind), f"new-{kind}")
             form = _form(kind)(cat, _MAKE[kind](new_id), new=True, lang=lang)
             self.screen.app.push_screen(form, lambda r: self._entity_done(r, kind, None))
 
@@ -160,14 +201,14 @@ class Flows:
         cat = self.catalogue
         if kind == "cookie":
             sid, index = split_cookie_key(key)
-            new, at = edits.duplicate_cookie(cat, sid, index)
+            new, at = duplicate_cookie(cat, sid, index)
             name = new.services[sid].cookies[at].name or "cookie"
             self.apply(new, f"Duplicate cookie as {visible(name)}", kind, f"{sid}/{at}")
             return
         dup = {
-            "service": edits.duplicate_service,
-            "purpose": edits.duplicate_purpose,
-            "category": edits.duplicate_category,
+            "service": duplicate_service,
+            "purpose": duplicate_purpose,
+            "category": duplicate_category,
         }[kind]
         new, new_id = dup(cat, key)
         self.apply(new, f"Duplicate {kind} {visible(key)} as {visible(new_id)}", kind, new_id)
@@ -176,7 +217,7 @@ class Flows:
     def delete(self, kind: str, key: str) -> None:
         from consent_tui.ui.dialogs.confirm import ConfirmDelete
 
-        info = edits.deletion(self.catalogue, kind, key)
+        info = deletion(self.catalogue, kind, key)
         self.screen.app.push_screen(ConfirmDelete(info), lambda yes: self._delete(yes, kind, key))
 
     @guarded
@@ -187,13 +228,13 @@ class Flows:
         if kind == "cookie":
             sid, index = split_cookie_key(key)
             name = cat.services[sid].cookies[index].name or "cookie"
-            new = edits.delete_cookie(cat, sid, index)
+            new = delete_cookie(cat, sid, index)
             label = f"Delete cookie {visible(name)}"
         else:
             remove = {
-                "service": edits.delete_service,
-                "purpose": edits.delete_purpose,
-                "category": edits.delete_category,
+                "service": delete_service,
+                "purpose": delete_purpose,
+                "category": delete_category,
             }[kind]
             new = remove(cat, key)
             label = f"Delete {kind} {visible(key)}"

@@ -1,4 +1,7 @@
-"""Binding ids users can remap in the config file, and a check for typos."""
+"""Binding ids users can remap in the config file, and a check for typos.
+
+The app hands in its own class (this module does not import the app, which uses it).
+"""
 
 from __future__ import annotations
 
@@ -8,8 +11,7 @@ from textual.binding import Binding
 
 
 def binding_classes() -> list[type]:
-    """Every class of the editor that declares bindings."""
-    from consent_tui.ui.app import ConsentApp
+    """Every class of the editor below the app that declares bindings."""
     from consent_tui.ui.dialogs.confirm import ConfirmDelete
     from consent_tui.ui.dialogs.export import ExportScreen
     from consent_tui.ui.dialogs.form import EntityForm
@@ -21,7 +23,6 @@ def binding_classes() -> list[type]:
     from consent_tui.ui.widgets.line_view import LineView
 
     return [
-        ConsentApp,
         EditorScreen,
         TableView,
         Grid,
@@ -45,6 +46,7 @@ def known_ids(classes: Iterable[type] | None = None) -> dict[str, Binding]:
     return found
 
 
-def unknown_binding_ids(keymap: Mapping[str, str]) -> list[str]:
-    known = known_ids()
+def unknown_binding_ids(keymap: Mapping[str, str], app: type) -> list[str]:
+    """The ids in ``keymap`` that no binding of ``app`` (the app's class) or its views has."""
+    known = known_ids([app, *binding_classes()])
     return sorted(k for k in keymap if k not in known)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import generate, main
-from consent_tui.core.loader import load_text
+from consent_tui.core.store import load_text
 from tests.conftest import ROOT
 
 

@@ -1,7 +1,7 @@
 """Helpers for the store tests: catalogue edits as the editor makes them, and checks.
 
 Each edit builds new objects along one path and shares everything else, the
-way ``core/edits.py`` and the editor do, so the store sees what it will see in
+way ``core/store/edits.py`` and the editor do, so the store sees what it will see in
 real use.
 """
 
@@ -12,10 +12,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from consent_tui.core import serialize
-from consent_tui.core.loader import BOM, load_text
 from consent_tui.core.model import Catalogue, Category, Cookie, Purpose, Service, Text, replace
-from consent_tui.core.store import Document, render
+from consent_tui.core.store import BOM, Document, load_text, render, to_data
 
 ROUNDTRIP = Path(__file__).resolve().parent.parent / "data" / "roundtrip"
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "store"
@@ -135,7 +133,7 @@ def rendered(document: Document, catalogue: Catalogue) -> str:
     """``render``, then proof that the text reads back as ``catalogue``."""
     out = render(document, catalogue)
     body = out[1:] if out.startswith(BOM) else out
-    assert serialize.to_data(catalogue) == tomllib.loads(body)
+    assert to_data(catalogue) == tomllib.loads(body)
     assert load_text(out) == catalogue
     return out
 

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from consent_tui.cli import main
-from consent_tui.core import atomic
-from consent_tui.core.atomic import WriteError, write_atomic
+from consent_tui.core.fileio import WriteError, atomic, write_atomic
 from consent_tui.core.schema import catalogue_schema_text
 from tests.conftest import SAMPLES
 

@@ -6,8 +6,7 @@ import pytest
 
 from consent_tui.core.export import registry
 from consent_tui.core.export.registry import ExportOptions
-from consent_tui.core.loader import load_text
-from consent_tui.core.store import load
+from consent_tui.core.store import load, load_text
 from tests.conftest import SAMPLES
 
 PARTLY_FRENCH = """\

@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from consent_tui.core import serialize, store, tomlscan
+from consent_tui.core import store
 from consent_tui.core.errors import NotACatalogueError, ParseError
-from consent_tui.core.loader import BOM, load_text
-from consent_tui.core.patch_data import difference
+from consent_tui.core.store import BOM, load_text, serialize, tomlscan
+from consent_tui.core.store.patch_data import difference
 from tests.conftest import ROOT
 from tests.core.store_support import add, new_service
 

@@ -10,8 +10,8 @@ from consent_tui.core.export.document import OTHER, build
 from consent_tui.core.export.escape import contact_link
 from consent_tui.core.export.texts import OVERRIDE_KEYS, SECTION_IDS, en, fr
 from consent_tui.core.export.words import Words
-from consent_tui.core.loader import load_text
 from consent_tui.core.model import Catalogue
+from consent_tui.core.store import load_text
 
 BASE = """\
 format_version = 1

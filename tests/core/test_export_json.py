@@ -16,9 +16,8 @@ from consent_tui.core import model
 from consent_tui.core.export import registry
 from consent_tui.core.export.jsonexport import normalise, schema_text
 from consent_tui.core.export.registry import ExportOptions
-from consent_tui.core.loader import load_text
 from consent_tui.core.model import Catalogue
-from consent_tui.core.store import load
+from consent_tui.core.store import load, load_text
 from tests.conftest import ROOT, SAMPLES, sample_paths
 
 HOSTILE = ROOT / "tests" / "golden" / "export" / "inputs" / "hostile.toml"

@@ -13,8 +13,8 @@ import pytest
 
 from consent_tui.core.export import registry
 from consent_tui.core.export.registry import ExportOptions
-from consent_tui.core.loader import load_text
 from consent_tui.core.model import Catalogue
+from consent_tui.core.store import load_text
 
 GERMAN = """\
 format_version = 1

@@ -16,8 +16,8 @@ from consent_tui.core.durations import parse_duration
 from consent_tui.core.export import registry
 from consent_tui.core.export.lifetime import consent_lifetime
 from consent_tui.core.export.registry import ExportOptions, ExportResult
-from consent_tui.core.loader import load_text
 from consent_tui.core.model import Catalogue
+from consent_tui.core.store import load_text
 
 BASE = """\
 format_version = 1

@@ -9,9 +9,8 @@ import pytest
 from consent_tui.core.export import registry
 from consent_tui.core.export.registry import ExportOptions
 from consent_tui.core.export.templating import TemplateError
-from consent_tui.core.loader import load_text
 from consent_tui.core.model import Catalogue
-from consent_tui.core.store import load
+from consent_tui.core.store import load, load_text
 from tests.conftest import SAMPLES
 
 

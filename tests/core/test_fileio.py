@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from consent_tui.core import fileio
 from consent_tui.core.fileio import FileError, check_not_input, read_limited, write_output
+from consent_tui.core.fileio import writing as fileio
 
 
 def test_reads_a_regular_file(tmp_path: Path) -> None:

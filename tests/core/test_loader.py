@@ -9,8 +9,7 @@ import pytest
 
 from consent_tui.commands.common import load_or_report
 from consent_tui.core.errors import CatalogueError, NotACatalogueError, ParseError
-from consent_tui.core.loader import decode, load_text
-from consent_tui.core.store import load
+from consent_tui.core.store import decode, load, load_text
 
 HEAD = 'format_version = 1\n[policy]\nsite_name = "Site"\n'
 

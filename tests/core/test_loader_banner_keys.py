@@ -9,10 +9,9 @@ import pytest
 
 from consent_tui.core import store
 from consent_tui.core.export.banner_common import safe_url
-from consent_tui.core.loader import load_text
 from consent_tui.core.model import Banner, Catalogue, Cookie, Text, replace
 from consent_tui.core.schema import catalogue_schema
-from consent_tui.core.serialize import to_data
+from consent_tui.core.store import load_text, to_data
 from consent_tui.core.validation import Problem, validate
 from tests.core.test_schema import errors
 

@@ -11,8 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from consent_tui.core.errors import CatalogueError
-from consent_tui.core.loader import load_text
-from consent_tui.core.serialize import to_data
+from consent_tui.core.store import load_text, to_data
 
 _scalars = st.one_of(
     st.text(max_size=8),

@@ -10,7 +10,8 @@ import pytest
 from benchmarks.generate import generate
 from consent_tui.core import store
 from consent_tui.core.errors import CatalogueError
-from consent_tui.core.serialize import to_data
+from consent_tui.core.store import store as store_module
+from consent_tui.core.store import to_data
 
 TEN_MB = 10 * 1024 * 1024
 
@@ -50,6 +51,6 @@ def test_files_above_the_size_limit_are_refused_before_reading(
 ) -> None:
     path = tmp_path / "huge.toml"
     path.write_bytes(b"format_version = 1\n" + b"#" * 2048 + b"\n")
-    monkeypatch.setattr(store, "MAX_BYTES", 1024)
+    monkeypatch.setattr(store_module, "MAX_BYTES", 1024)
     with pytest.raises(CatalogueError, match="it is 2 KiB, larger than 1 KiB"):
         store.load(path)

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from consent_tui.cli import main
-from consent_tui.core import nesting, store
+from consent_tui.core import store
 from consent_tui.core.errors import NotACatalogueError
 from consent_tui.core.export import registry
-from consent_tui.core.loader import load_text
 from consent_tui.core.model import replace
+from consent_tui.core.store import load_text, nesting
 from consent_tui.core.validation import validate
 from tests.conftest import SAMPLES
 

@@ -14,10 +14,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from consent_tui.core import loader
-from consent_tui.core.builder import _COOKIE_KEYS, Builder
 from consent_tui.core.errors import ParseError
-from consent_tui.core.loader import load_text
+from consent_tui.core.store import load_text, loader
+from consent_tui.core.store.builder import _COOKIE_KEYS, Builder
 
 SCALARS = st.none() | st.text(max_size=5) | st.booleans() | st.integers() | st.floats()
 VALUES = SCALARS | st.dictionaries(st.sampled_from(["en", "fr"]), SCALARS, max_size=2)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import tomlkit
 
 from consent_tui.core.languages import set_languages
-from consent_tui.core.loader import load_text
 from consent_tui.core.model import Text
-from consent_tui.core.serialize import to_data
+from consent_tui.core.store import load_text, to_data
 from tests.conftest import SAMPLES
 
 PLAIN = """\

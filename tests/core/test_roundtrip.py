@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from consent_tui.core import serialize, store
-from consent_tui.core.loader import BOM, load_text
+from consent_tui.core import store
+from consent_tui.core.store import BOM, load_text, to_data
 from tests.conftest import sample_paths
 from tests.core.store_support import ROUNDTRIP, fixtures
 
@@ -54,7 +54,7 @@ def test_model_serialises_to_what_tomllib_reads(path: Path) -> None:
     """The invariant the store's checks rely on."""
     document = store.load(path)
     body = document.text.removeprefix(BOM)
-    assert serialize.to_data(document.catalogue) == tomllib.loads(body)
+    assert to_data(document.catalogue) == tomllib.loads(body)
 
 
 def test_fixture_bytes_survived_git() -> None:

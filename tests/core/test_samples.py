@@ -10,9 +10,8 @@ import pytest
 
 from benchmarks.generate import generate
 from consent_tui.core.durations import parse_duration
-from consent_tui.core.loader import load_text
 from consent_tui.core.model import Catalogue, Text
-from consent_tui.core.serialize import to_data
+from consent_tui.core.store import load_text, to_data
 from consent_tui.core.validation import validate
 from tests.conftest import SAMPLES, sample_paths
 

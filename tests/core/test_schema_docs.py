@@ -7,9 +7,9 @@ import tomllib
 
 import pytest
 
-from consent_tui.core.loader import load_text
 from consent_tui.core.model import DOCUMENT_COLUMNS, LEGAL_BASES, PARTIES, STORAGE_TYPES
 from consent_tui.core.schema import catalogue_schema
+from consent_tui.core.store import load_text
 from tests.conftest import ROOT
 
 DOC = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")

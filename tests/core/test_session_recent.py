@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from consent_tui import paths
-from consent_tui.core import recent
+from consent_tui.core.session import recent
 
 
 def _files(tmp_path: Path, n: int) -> list[Path]:

@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 
 from consent_tui import paths
-from consent_tui.core import recovery
 from consent_tui.core.model import replace
-from consent_tui.core.recovery_writer import RecoveryWriter
-from consent_tui.core.session import Session
+from consent_tui.core.session import Session, recovery
+from consent_tui.core.session.recovery_writer import RecoveryWriter
 from consent_tui.core.store import Fingerprint
 from tests.conftest import SAMPLES
 

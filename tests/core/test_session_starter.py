@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from consent_tui.core import starter
-from consent_tui.core.loader import load_text
+from consent_tui.core.session import starter
+from consent_tui.core.store import load_text
 from consent_tui.core.validation import validate_text
 from tests.conftest import SAMPLES
 

@@ -7,9 +7,9 @@ import textwrap
 import pytest
 
 from benchmarks.generate import generate
-from consent_tui.core import tomlscan
-from consent_tui.core.chunks import ChunkIndex
-from consent_tui.core.patch import runs
+from consent_tui.core.store import tomlscan
+from consent_tui.core.store.chunks import ChunkIndex
+from consent_tui.core.store.patch import runs
 from tests.conftest import sample_paths
 from tests.core.store_support import fixtures
 

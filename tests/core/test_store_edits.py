@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from consent_tui.core import patch_full, store
-from consent_tui.core.loader import load_text
+from consent_tui.core import store
 from consent_tui.core.model import Catalogue, Text, replace
+from consent_tui.core.store import load_text, patch_full
 from tests.conftest import sample_paths
 from tests.core.store_support import (
     ROUNDTRIP,

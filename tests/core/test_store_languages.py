@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from consent_tui.core import patch_full, store
+from consent_tui.core import store
 from consent_tui.core.languages import set_languages
-from consent_tui.core.loader import load_text
 from consent_tui.core.model import Catalogue, Text, replace
-from consent_tui.core.serialize import text_data
+from consent_tui.core.store import load_text, patch_full, text_data
 
 BILINGUAL = """\
 format_version = 1

@@ -20,13 +20,12 @@ from unittest import mock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from consent_tui.core import patch_full, serialize, store, tomlscan
-from consent_tui.core.chunks import ChunkIndex
-from consent_tui.core.loader import BOM, load_text
+from consent_tui.core import store
 from consent_tui.core.model import Catalogue, Category, Cookie, Purpose, Text, replace
-from consent_tui.core.patch import runs
-from consent_tui.core.patch_data import same
-from consent_tui.core.tomlscan import Statement
+from consent_tui.core.store import BOM, Statement, load_text, patch_full, serialize, tomlscan
+from consent_tui.core.store.chunks import ChunkIndex
+from consent_tui.core.store.patch import runs
+from consent_tui.core.store.patch_data import same
 from tests.conftest import sample_paths
 from tests.core.store_support import (
     add,

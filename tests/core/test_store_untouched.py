@@ -4,8 +4,9 @@ inline array and their comments."""
 
 from __future__ import annotations
 
-from consent_tui.core import edits, store
+from consent_tui.core import store
 from consent_tui.core.model import Extra, replace, written_empty
+from consent_tui.core.store import set_cookie_field
 from tests.core.store_support import (
     ROUNDTRIP,
     add_cookie,
@@ -101,7 +102,7 @@ def test_editing_one_dotted_service_leaves_the_others_alone() -> None:
 
 def test_editing_one_inline_cookie_keeps_the_comments_on_the_others() -> None:
     document = _load("inline-arrays.toml")
-    catalogue = edits.set_cookie_field(document.catalogue, "i18n", 1, "duration", "session")
+    catalogue = set_cookie_field(document.catalogue, "i18n", 1, "duration", "session")
     out = rendered(document, catalogue)
     assert changed_lines(document.text, out) == (
         ['    { name = "lang_seen", type = "local_storage", duration = "persistent" },\n'],
@@ -111,7 +112,7 @@ def test_editing_one_inline_cookie_keeps_the_comments_on_the_others() -> None:
 
 def test_editing_a_commented_inline_cookie_keeps_its_comment() -> None:
     document = _load("inline-arrays.toml")
-    catalogue = edits.set_cookie_field(document.catalogue, "i18n", 0, "duration", "2 years")
+    catalogue = set_cookie_field(document.catalogue, "i18n", 0, "duration", "2 years")
     removed, added = changed_lines(document.text, rendered(document, catalogue))
     assert added == [
         '    { name = "lang", type = "http_cookie", duration = "2 years" }, '

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from consent_tui.core import atomic, patch, patch_full, store
+from consent_tui.core import store
 from consent_tui.core.errors import ChangedOnDiskError, SaveError
-from consent_tui.core.loader import load_text
+from consent_tui.core.fileio import atomic
 from consent_tui.core.model import Catalogue, replace
+from consent_tui.core.store import load_text, patch, patch_full
 from tests.core.store_support import ROUNDTRIP, set_cookie
 
 SOURCE = ROUNDTRIP / "comments.toml"

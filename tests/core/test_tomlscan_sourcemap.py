@@ -7,9 +7,7 @@ import tomllib
 import pytest
 
 from benchmarks.generate import generate
-from consent_tui.core import tomlscan
-from consent_tui.core.loader import BOM
-from consent_tui.core.tomlscan import SourceMap, Statement
+from consent_tui.core.store import BOM, SourceMap, Statement, tomlscan
 from tests.conftest import sample_paths
 from tests.core.store_support import fixtures
 from tests.core.test_conformance import CORPUS, VALID

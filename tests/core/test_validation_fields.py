@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from consent_tui.core.loader import load_text
+from consent_tui.core.store import load_text
 from consent_tui.core.validation import validate
 from tests.core.validation_support import check, compose, edited, found, messages, rules_of
 

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from consent_tui.core import model
-from consent_tui.core.loader import load_text
 from consent_tui.core.rules.fields import BOOLEAN, FIELDS, TEXT, URL_TEXT, extras
+from consent_tui.core.store import load_text
 from tests.core.test_schema import ENTITIES as SCHEMA_ENTITIES
 
 ENTITIES: dict[str, type] = {"catalogue": model.Catalogue, **SCHEMA_ENTITIES}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from consent_tui.core.errors import ParseError
-from consent_tui.core.loader import load_text
+from consent_tui.core.store import load_text
 from consent_tui.core.validation import Problem, problem_for, source_map, validate, validate_text
 from tests.conftest import SAMPLES
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import tomllib
 from typing import Any
 
-from consent_tui.core.loader import load_text
-from consent_tui.core.patch_emit import emit_value, format_key
+from consent_tui.core.store import load_text
+from consent_tui.core.store.patch_emit import emit_value, format_key
 from consent_tui.core.validation import Problem, source_map, validate
 
 

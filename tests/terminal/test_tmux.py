@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from consent_tui.core import recovery
+from consent_tui.core.session import recovery
 from tests.conftest import SAMPLES
 from tests.terminal.conftest import Terminal, consent_tui_command, shell_quote
 
@@ -164,9 +164,9 @@ CRASHING = """
 import sys
 from pathlib import Path
 from consent_tui.core.model import replace
-from consent_tui.ui import file_actions
+from consent_tui.ui import launch
 
-make = file_actions.open_app
+make = launch.open_app
 
 
 def open_app(path):
@@ -185,8 +185,8 @@ def open_app(path):
     return app
 
 
-file_actions.open_app = open_app
-sys.exit(file_actions.run_editor(Path(sys.argv[1])))
+launch.open_app = open_app
+sys.exit(launch.run_editor(Path(sys.argv[1])))
 """
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from textual.widgets import Input, Select
 
-from consent_tui.core import edits
 from consent_tui.core.model import Text
+from consent_tui.core.store import set_cookie_field
 from consent_tui.ui.dialogs.entity_forms import CookieForm, ServiceForm
 from consent_tui.ui.dialogs.policy_form import PolicyForm
 from consent_tui.ui.screens.editor import EditorScreen
@@ -67,7 +67,7 @@ async def test_problems_are_live_counted_and_jump_to_the_field(tmp_path: Path) -
         await settle(pilot)
         ed = editor(app)
         assert ed.sub_title == "no problems"
-        cat = edits.set_cookie_field(app.session.catalogue, "ods-csrf", 0, "duration", "forever")
+        cat = set_cookie_field(app.session.catalogue, "ods-csrf", 0, "duration", "forever")
         app.session.apply(cat, "Break a duration")
         await settle(pilot)
         assert ed.sub_title == "1 error"
@@ -179,7 +179,7 @@ async def test_preview_renders_the_markdown_export_in_each_language(tmp_path: Pa
         await settle(pilot)
         assert preview.lines.text().startswith("Politique relative aux cookies")
         # edits reach the preview a moment later
-        cat = edits.set_cookie_field(app.session.catalogue, "ods-csrf", 0, "name", "xsrf_token")
+        cat = set_cookie_field(app.session.catalogue, "ods-csrf", 0, "name", "xsrf_token")
         app.session.apply(cat, "Rename a cookie")
         await settle(pilot)
         assert "xsrf_token" in preview.lines.text()

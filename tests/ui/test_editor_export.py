@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import Checkbox, Input, Select
 
 from consent_tui.cli import main
-from consent_tui.core import edits
+from consent_tui.core.store import set_cookie_field
 from consent_tui.ui.dialogs.export import ExportScreen
 from consent_tui.ui.screens.editor import EditorScreen
 from tests.ui.helpers import SIZE, copy_sample, make_app, ready, settle
@@ -46,7 +46,7 @@ async def test_export_with_errors_needs_consent(tmp_path: Path) -> None:
     app = make_app(path)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        cat = edits.set_cookie_field(app.session.catalogue, "ods-csrf", 0, "duration", "forever")
+        cat = set_cookie_field(app.session.catalogue, "ods-csrf", 0, "duration", "forever")
         app.session.apply(cat, "Break a duration")
         await settle(pilot)
         await pilot.press("ctrl+e")

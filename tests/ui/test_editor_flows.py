@@ -10,7 +10,7 @@ from pathlib import Path
 
 from textual.widgets import Input, SelectionList
 
-from consent_tui.core.loader import load_text
+from consent_tui.core.store import load_text
 from consent_tui.ui.dialogs.confirm import ConfirmDelete
 from consent_tui.ui.dialogs.entity_forms import CookieForm, PurposeForm, ServiceForm
 from consent_tui.ui.screens.editor import EditorScreen

@@ -10,9 +10,10 @@ from textual.command import CommandPalette
 from textual.widgets import Input, Markdown
 
 from consent_tui import paths
+from consent_tui.ui.app import ConsentApp
 from consent_tui.ui.dialogs.entity_forms import ServiceForm
 from consent_tui.ui.dialogs.help import HelpScreen
-from consent_tui.ui.keys import known_ids
+from consent_tui.ui.keys import binding_classes, known_ids
 from tests.ui.helpers import SIZE, copy_sample, editor, make_app, ready, screen_text, settle
 
 
@@ -27,7 +28,7 @@ def footer_keys(app: object) -> dict[str, bool]:
 
 
 def test_every_binding_has_an_id_and_a_tooltip() -> None:
-    bindings = known_ids()
+    bindings = known_ids([ConsentApp, *binding_classes()])
     assert len(bindings) > 30
     for binding_id, binding in bindings.items():
         assert isinstance(binding, Binding)

@@ -8,8 +8,8 @@ import pytest
 from textual.widgets import ContentSwitcher
 
 from benchmarks.generate import generate
-from consent_tui.core import edits
 from consent_tui.core.session import Session
+from consent_tui.ui import flows
 from consent_tui.ui.app import ConsentApp
 from tests.ui.helpers import SIZE, copy_sample, editor, make_app, ready, screen_text, settle
 
@@ -20,7 +20,7 @@ async def test_an_unexpected_error_is_a_notification(
     def broken(*_args: object) -> None:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(edits, "duplicate_service", broken)
+    monkeypatch.setattr(flows, "duplicate_service", broken)
     app = make_app(copy_sample(tmp_path))
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await ready(pilot)

@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from consent_tui.core import atomic, recent, recovery
+from consent_tui.core.fileio import atomic
 from consent_tui.core.model import replace
-from consent_tui.core.session import Session
+from consent_tui.core.session import Session, recent, recovery
 from consent_tui.ui.app import ConsentApp
 from consent_tui.ui.dialogs.file_choice import ChangedOnDiskDialog, QuitDialog, ReplaceDialog
 from consent_tui.ui.dialogs.file_open import OpenDialog
 from consent_tui.ui.dialogs.file_parse_error import ParseErrorScreen
 from consent_tui.ui.dialogs.file_recovery import RecoveryDialog
-from consent_tui.ui.file_actions import open_app
+from consent_tui.ui.launch import open_app
 from consent_tui.ui.screens.editor import EditorScreen
 from consent_tui.ui.screens.start import StartScreen
 from tests.conftest import SAMPLES

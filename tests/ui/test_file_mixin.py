@@ -15,9 +15,8 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Input, OptionList, Static
 
-from consent_tui.core import recent, recovery
 from consent_tui.core.model import replace
-from consent_tui.core.session import Session
+from consent_tui.core.session import Session, recent, recovery
 from consent_tui.ui.dialogs.file_choice import QuitDialog
 from consent_tui.ui.dialogs.file_open import OpenDialog
 from consent_tui.ui.dialogs.file_parse_error import ParseErrorScreen, RawTextArea

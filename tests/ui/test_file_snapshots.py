@@ -16,10 +16,9 @@ from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
-from consent_tui.core import recent, recovery
 from consent_tui.core.errors import CatalogueError
-from consent_tui.core.loader import load_text
-from consent_tui.core.store import Fingerprint
+from consent_tui.core.session import recent, recovery
+from consent_tui.core.store import Fingerprint, load_text
 from consent_tui.ui.dialogs.file_choice import ChangedOnDiskDialog, QuitDialog, ReplaceDialog
 from consent_tui.ui.dialogs.file_open import OpenDialog
 from consent_tui.ui.dialogs.file_parse_error import ParseErrorScreen

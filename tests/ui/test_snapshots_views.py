@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from consent_tui.core import edits
+from consent_tui.core.store import delete_category, rename_category, set_cookie_field
 from tests.ui.helpers import settle
 from tests.ui.snapshots import SIZE, stage, steps
 
@@ -58,9 +58,9 @@ def test_policy_view(snap_compare: Any, tmp_path: Path, monkeypatch: pytest.Monk
 
 async def _break_two(pilot: Any) -> None:
     cat = pilot.app.session.catalogue
-    cat = edits.set_cookie_field(cat, "ods-csrf", 0, "duration", "forever")
-    cat = edits.rename_category(cat, "necessary", "essential")
-    cat = edits.delete_category(cat, "essential")
+    cat = set_cookie_field(cat, "ods-csrf", 0, "duration", "forever")
+    cat = rename_category(cat, "necessary", "essential")
+    cat = delete_category(cat, "essential")
     pilot.app.session.apply(cat, "Break things")
 
 

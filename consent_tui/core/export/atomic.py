@@ -1,5 +1,5 @@
-"""Kept for older imports: export files are written by :mod:`consent_tui.core.atomic`."""
+"""Kept for older imports: export files are written by the store's ``write_atomic``."""
 
-from consent_tui.core.atomic import WriteError, write_atomic
+from consent_tui.core.store import WriteError, write_atomic
 
 __all__ = ["WriteError", "write_atomic"]

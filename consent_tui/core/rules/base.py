@@ -18,7 +18,7 @@ from typing import Final
 from consent_tui.core.model import Catalogue
 from consent_tui.core.rules.codes import is_language_tag
 from consent_tui.core.rules.problem import Problem, ProblemEntity, Severity
-from consent_tui.core.tomlscan import Path, SourceMap, Statement
+from consent_tui.core.store import KeyPath, SourceMap, Statement
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,7 @@ class Loc:
 
     kind: ProblemEntity
     id: str | None
-    path: Path
+    path: KeyPath
     order: tuple[int, int, int]
     label: str  # how messages name it: "service `ods-auth`"
 
@@ -96,8 +96,8 @@ class _Pending:
     order: tuple[int, int, int]
     seq: int
     problem: Problem
-    path: Path
-    alt: Path | None
+    path: KeyPath
+    alt: KeyPath | None
 
 
 class Context:
@@ -119,10 +119,10 @@ class Context:
         message: str,
         *,
         field: str | None = None,
-        key: Path = (),
+        key: KeyPath = (),
         hint: str | None = None,
         language: str | None = None,
-        alt: Path | None = None,
+        alt: KeyPath | None = None,
     ) -> None:
         """Record a problem of ``rule`` on ``loc``.
 
@@ -162,7 +162,7 @@ class Context:
         return out
 
 
-def _locate(source: SourceMap, path: Path, alt: Path | None) -> Statement | None:
+def _locate(source: SourceMap, path: KeyPath, alt: KeyPath | None) -> Statement | None:
     try:
         stmt = source.find(path)
         if stmt is None and alt is not None:

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
-from consent_tui.core.edits import Deletion
+from consent_tui.core.store import Deletion
 from consent_tui.ui.text import plain, visible
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from consent_tui.core.edits import set_field
 from consent_tui.core.model import (
     LEGAL_BASES,
     PARTIES,
@@ -18,6 +17,7 @@ from consent_tui.core.model import (
     Text,
     text_in,
 )
+from consent_tui.core.store import set_field
 from consent_tui.ui.dialogs import validators as v
 from consent_tui.ui.dialogs.fields import (
     ChoiceField,

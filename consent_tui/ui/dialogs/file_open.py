@@ -22,7 +22,7 @@ from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from consent_tui.core import recent
+from consent_tui.core.session import recent
 from consent_tui.ui.dialogs.file_recovery import ago
 from consent_tui.ui.text import visible
 

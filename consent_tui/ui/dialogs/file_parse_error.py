@@ -24,10 +24,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static, TextArea
 
-from consent_tui.core.atomic import write_atomic
 from consent_tui.core.errors import CatalogueError
-from consent_tui.core.loader import load_text
 from consent_tui.core.session import Session
+from consent_tui.core.store import load_text, write_atomic
 from consent_tui.ui.text import visible
 
 ERROR_LINE = Style(bgcolor="#5f1f1f")

@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from consent_tui.core.recovery import RecoveryCopy
+from consent_tui.core.session.recovery import RecoveryCopy
 from consent_tui.ui.dialogs.file_choice import Choice, ChoiceDialog
 from consent_tui.ui.text import visible
 

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from consent_tui.core.edits import set_field
 from consent_tui.core.model import Banner, Catalogue, DocumentSettings, Policy, Text
+from consent_tui.core.store import set_field
 from consent_tui.ui.dialogs import validators as v
 from consent_tui.ui.dialogs.fields import Field, IntField, ListField, TextField, TranslatedField
 from consent_tui.ui.dialogs.form import EntityForm

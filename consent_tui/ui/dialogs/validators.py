@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from textual.validation import ValidationResult, Validator
 
 from consent_tui.core.durations import DurationError, parse_duration
-from consent_tui.core.edits import id_problem
+from consent_tui.core.store import id_problem
 
 
 class Check(Validator):

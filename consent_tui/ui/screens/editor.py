@@ -208,6 +208,28 @@ class EditorScreen(Screen[None]):
         if isinstance(view, TableView) and key:
             view.show_row(key)
 
+    @on(TableView.RowAction)
+    @guarded
+    def _row_action(self, event: TableView.RowAction) -> None:
+        """A view asked for an edit: the flows open the form or confirmation."""
+        event.stop()
+        flows, kind, key = self.flows, event.kind, event.key
+        if event.verb == "add":
+            flows.add(kind, key)
+        elif key is None:
+            return
+        elif event.verb == "edit":
+            flows.edit(kind, key)
+        elif event.verb == "duplicate":
+            flows.duplicate(kind, key)
+        else:
+            flows.delete(kind, key)
+
+    @on(ProblemsView.JumpTo)
+    def _jump_to(self, event: ProblemsView.JumpTo) -> None:
+        event.stop()
+        self.jump_to_problem(event.problem)
+
     async def _select_later(self, kind: str, key: str) -> None:
         if await self.ensure_view(PANE_OF_KIND.get(kind, "services")) is not None:
             self.select(kind, key)
@@ -274,7 +296,7 @@ class EditorScreen(Screen[None]):
         try:
             # imported here, in the worker thread: the rules are not needed for the first frame
             from consent_tui.core.session import recovery_text
-            from consent_tui.core.tomlscan import SourceMap
+            from consent_tui.core.store import SourceMap
             from consent_tui.core.validation import validate
 
             text = recovery_text(document, catalogue) if dirty else document.text

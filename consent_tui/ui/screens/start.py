@@ -21,7 +21,7 @@ from textual.widgets import Button, Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from consent_tui import __version__
-from consent_tui.core import recent, recovery, starter
+from consent_tui.core.session import recent, recovery, starter
 from consent_tui.ui.dialogs.file_open import OpenDialog, display_path
 from consent_tui.ui.dialogs.file_recovery import ago
 from consent_tui.ui.open_request import OpenRequest as OpenRequest

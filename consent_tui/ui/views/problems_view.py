@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.message import Message
 from textual.widgets import Static
 
 from consent_tui.core.model import Catalogue
@@ -26,6 +27,13 @@ def where(problem: Problem) -> str:
 
 
 class ProblemsView(TableView):
+    class JumpTo(Message):
+        """The user asked to go to the entity and field of ``problem``."""
+
+        def __init__(self, problem: Problem) -> None:
+            super().__init__()
+            self.problem = problem
+
     KIND = "problem"
     NOUN = ("problem", "problems")
     TITLE = "Problems"
@@ -90,4 +98,4 @@ class ProblemsView(TableView):
         self.update_status()
 
     def activate(self, key: str) -> None:
-        self.editor.jump_to_problem(self.problems[int(key)])
+        self.post_message(self.JumpTo(self.problems[int(key)]))

@@ -1,18 +1,20 @@
 """A view of one kind of entity: a filter line, a grid and a status line.
 
 Each concrete view says which columns it has and how rows are built; the
-actions (edit, add, duplicate, delete) go to the screen's edit flows, which
-open the forms and apply the result to the session.
+actions (edit, add, duplicate, delete) are posted upward as a
+:class:`TableView.RowAction` message, which the editor screen hands to its
+edit flows (they open the forms and apply the result to the session).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Input, Static
 
 from consent_tui.core.model import Catalogue
@@ -21,12 +23,20 @@ from consent_tui.ui.problems import ProblemIndex
 from consent_tui.ui.text import plain
 from consent_tui.ui.widgets.grid import Column, Grid, Row
 
-if TYPE_CHECKING:
-    from consent_tui.ui.screens.editor import EditorScreen
+Verb = Literal["edit", "add", "duplicate", "delete"]
 
 
 class TableView(Vertical):
     """Base of the table views; subclasses set the class variables and ``build_rows``."""
+
+    class RowAction(Message):
+        """The user asked to edit, add (after ``key``), duplicate or delete a row."""
+
+        def __init__(self, verb: Verb, kind: str, key: str | None) -> None:
+            super().__init__()
+            self.verb: Verb = verb
+            self.kind = kind
+            self.key = key
 
     KIND: ClassVar[str] = ""
     NOUN: ClassVar[tuple[str, str]] = ("row", "rows")
@@ -86,14 +96,6 @@ class TableView(Vertical):
     @property
     def filter_input(self) -> Input:
         return self.query_one(Input)
-
-    @property
-    def editor(self) -> EditorScreen:
-        from consent_tui.ui.screens.editor import EditorScreen
-
-        screen = self.screen
-        assert isinstance(screen, EditorScreen)
-        return screen
 
     # -- data
 
@@ -187,7 +189,7 @@ class TableView(Vertical):
         self.activate(event.key)
 
     def activate(self, key: str) -> None:
-        self.editor.flows.edit(self.KIND, key)
+        self.post_message(self.RowAction("edit", self.KIND, key))
 
     @guarded
     def action_edit(self) -> None:
@@ -196,14 +198,14 @@ class TableView(Vertical):
 
     @guarded
     def action_add(self) -> None:
-        self.editor.flows.add(self.KIND, self.grid.cursor_key)
+        self.post_message(self.RowAction("add", self.KIND, self.grid.cursor_key))
 
     @guarded
     def action_duplicate(self) -> None:
         if (key := self.grid.cursor_key) is not None:
-            self.editor.flows.duplicate(self.KIND, key)
+            self.post_message(self.RowAction("duplicate", self.KIND, key))
 
     @guarded
     def action_delete(self) -> None:
         if (key := self.grid.cursor_key) is not None:
-            self.editor.flows.delete(self.KIND, key)
+            self.post_message(self.RowAction("delete", self.KIND, key))

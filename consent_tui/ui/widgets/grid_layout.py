@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 
-if TYPE_CHECKING:
-    from consent_tui.ui.widgets.grid import Column, Row
-
+from consent_tui.ui.widgets.grid_model import Column, Row
 
 FULL = 120  # no column is measured wider than this
 

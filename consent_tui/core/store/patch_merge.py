@@ -31,8 +31,8 @@ from tomlkit.items import (
     Whitespace,
 )
 
-from consent_tui.core.patch_data import same
-from consent_tui.core.patch_emit import Style, emit_value, format_key, literal_ok
+from consent_tui.core.store.patch_data import same
+from consent_tui.core.store.patch_emit import Style, emit_value, format_key, literal_ok
 
 
 class Unmergeable(Exception):

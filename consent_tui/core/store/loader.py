@@ -2,7 +2,7 @@
 
 ``decode`` reads bytes strictly as UTF-8, ``parse_toml`` turns ``tomllib``'s
 errors into :class:`ParseError` with a line and column, and
-:class:`~consent_tui.core.builder.Builder` makes the entities.
+:class:`~consent_tui.core.store.builder.Builder` makes the entities.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import re
 import tomllib
 from typing import Any
 
-from consent_tui.core import nesting
-from consent_tui.core.builder import Builder
 from consent_tui.core.errors import ParseError
 from consent_tui.core.model import Catalogue
+from consent_tui.core.store import nesting
+from consent_tui.core.store.builder import Builder
 
 BOM = "\ufeff"
 _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$|\s*\(at end of document\)\s*$")

@@ -13,13 +13,13 @@ import tomllib
 import tomlkit
 import tomlkit.exceptions
 
-from consent_tui.core import serialize
 from consent_tui.core.errors import SaveError
 from consent_tui.core.model import Catalogue
-from consent_tui.core.patch import with_newline
-from consent_tui.core.patch_data import difference
-from consent_tui.core.patch_emit import Style
-from consent_tui.core.patch_merge import Unmergeable, merge
+from consent_tui.core.store import serialize
+from consent_tui.core.store.patch import with_newline
+from consent_tui.core.store.patch_data import difference
+from consent_tui.core.store.patch_emit import Style
+from consent_tui.core.store.patch_merge import Unmergeable, merge
 
 
 def render_full(text: str, old: Catalogue, new: Catalogue, newline: str) -> str:

@@ -20,8 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from consent_tui import paths
-from consent_tui.core.atomic import write_atomic
-from consent_tui.core.store import Fingerprint
+from consent_tui.core.store import Fingerprint, write_atomic
 
 FORMAT = 1
 LIVE = ""

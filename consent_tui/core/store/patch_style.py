@@ -7,9 +7,9 @@ import re
 from collections import Counter
 from typing import cast
 
-from consent_tui.core.chunks import ChunkIndex, next_line_start
-from consent_tui.core.patch_emit import Style
-from consent_tui.core.tomlscan import Path
+from consent_tui.core.store.chunks import ChunkIndex, next_line_start
+from consent_tui.core.store.patch_emit import Style
+from consent_tui.core.store.tomlscan import Path
 
 _K = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*')"""
 _KEYLINE = re.compile(rf"([ \t]*)({_K}(?:[ \t]*\.[ \t]*{_K})*)([ \t]*=[ \t]*)(.?)")

@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from consent_tui.core import nesting
 from consent_tui.core.errors import NotACatalogueError
 from consent_tui.core.model import (
     FORMAT_VERSION,
@@ -27,7 +26,8 @@ from consent_tui.core.model import (
     Service,
     Text,
 )
-from consent_tui.core.tomlscan import Path, SourceMap
+from consent_tui.core.store import nesting
+from consent_tui.core.store.tomlscan import Path, SourceMap
 
 T = TypeVar("T")
 

@@ -17,13 +17,13 @@ from typing import Any
 import tomlkit
 import tomlkit.exceptions
 
-from consent_tui.core.chunks import ChunkIndex
 from consent_tui.core.errors import SaveError
-from consent_tui.core.patch_data import difference, dotted, nest, same
-from consent_tui.core.patch_emit import Style, emit_table, format_key
-from consent_tui.core.patch_merge import Unmergeable, merge
-from consent_tui.core.patch_values import set_values
-from consent_tui.core.tomlscan import _TOKEN, Path
+from consent_tui.core.store.chunks import ChunkIndex
+from consent_tui.core.store.patch_data import difference, dotted, nest, same
+from consent_tui.core.store.patch_emit import Style, emit_table, format_key
+from consent_tui.core.store.patch_merge import Unmergeable, merge
+from consent_tui.core.store.patch_values import set_values
+from consent_tui.core.store.tomlscan import _TOKEN, Path
 
 _LINES = re.compile(r"[^\n]*\n|[^\n]+\Z")
 

@@ -213,7 +213,7 @@ def recovery_text(document: store.Document, catalogue: Catalogue) -> str:
     except Exception:
         import tomlkit
 
-        from consent_tui.core.serialize import to_data
+        from consent_tui.core.store import to_data
 
         return tomlkit.dumps(to_data(catalogue))
 

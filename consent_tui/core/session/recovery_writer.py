@@ -14,8 +14,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from consent_tui.core import recovery
-from consent_tui.core.session import Session, recovery_text
+from consent_tui.core.session import recovery
+from consent_tui.core.session.session import Session, recovery_text
 
 ErrorHandler = Callable[[Exception], None]
 

@@ -14,10 +14,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from consent_tui.core import tomlscan
-from consent_tui.core.patch_data import same
-from consent_tui.core.patch_emit import Style, basic_string, emit_value, literal_ok
-from consent_tui.core.tomlscan import Path
+from consent_tui.core.store import tomlscan
+from consent_tui.core.store.patch_data import same
+from consent_tui.core.store.patch_emit import Style, basic_string, emit_value, literal_ok
+from consent_tui.core.store.tomlscan import Path
 
 _KEY_EQ = re.compile(rf"{tomlscan._KEYS}[ \t]*=[ \t]*")
 _STRING = re.compile(tomlscan._STR)

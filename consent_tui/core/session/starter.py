@@ -70,7 +70,7 @@ def new_catalogue_text(path: Path, *, today: dt.date | None = None) -> str:
 
 def samples_dir() -> Path | None:
     """The folder of bundled sample catalogues, or ``None`` if it is missing."""
-    package = Path(__file__).resolve().parent.parent
+    package = Path(__file__).resolve().parents[2]
     for candidate in (package / "samples", package.parent / "sample_policies"):
         if candidate.is_dir() and any(candidate.glob("*.toml")):
             return candidate

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from consent_tui.core.errors import NotACatalogueError
-from consent_tui.core.tomlscan import _TOKEN, Path
+from consent_tui.core.store.tomlscan import _TOKEN, Path
 
 MAX_DEPTH: Final = 50
 

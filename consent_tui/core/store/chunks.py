@@ -17,8 +17,8 @@ such strings.
 
 from __future__ import annotations
 
-from consent_tui.core import tomlscan
-from consent_tui.core.tomlscan import Path, Statement
+from consent_tui.core.store import tomlscan
+from consent_tui.core.store.tomlscan import Path, Statement
 
 
 def line_start(text: str, pos: int) -> int:

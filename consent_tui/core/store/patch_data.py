@@ -6,7 +6,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from consent_tui.core.tomlscan import Path
+from consent_tui.core.store.tomlscan import Path
 
 
 def same(left: Any, right: Any) -> bool:

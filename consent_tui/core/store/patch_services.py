@@ -12,32 +12,28 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from consent_tui.core import serialize
 from consent_tui.core.model import Cookie, Service
-from consent_tui.core.patch import Unusual
-from consent_tui.core.patch_data import same
-from consent_tui.core.patch_emit import Style
-from consent_tui.core.patch_style import blank_between, subtables
-from consent_tui.core.tomlscan import Path
-
-if TYPE_CHECKING:
-    from consent_tui.core.patch_plan import Plan
+from consent_tui.core.store import serialize
+from consent_tui.core.store.patch import Unusual
+from consent_tui.core.store.patch_data import same
+from consent_tui.core.store.patch_emit import Style
+from consent_tui.core.store.patch_order import Inserter, Planner, fallback_place, line_up
+from consent_tui.core.store.patch_style import blank_between, subtables
+from consent_tui.core.store.tomlscan import Path
 
 Layout = tuple[list[int], list[list[int]]]
 
 
 class Services:
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Planner) -> None:
         self.plan = plan
         self.index = plan.index
         self.texts = plan.texts
         self._cookie: tuple[Style | None, int] | None = None
 
     def run(self, old: Mapping[str, Service], new: Mapping[str, Service]) -> None:
-        from consent_tui.core.patch_plan import Inserter, fallback_place, line_up
-
         texts, lang = self.texts, self.plan.lang
         placed, moved = line_up(list(old), list(new))
         kept = {was for was, _ in placed if was is not None}
@@ -178,8 +174,6 @@ class Services:
         head: list[int],
         groups: list[list[int]],
     ) -> None:
-        from consent_tui.core.patch_plan import Inserter, line_up
-
         texts, lang = self.texts, self.plan.lang
         renamed = was != key
         old_path: Path = ("services", was, "cookies")

@@ -27,11 +27,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from consent_tui.core.errors import CatalogueError, ChangedOnDiskError, SaveError
-from consent_tui.core.loader import BOM, decode, load_text
 from consent_tui.core.model import Catalogue
+from consent_tui.core.store.loader import BOM, decode, load_text
 
 if TYPE_CHECKING:
-    from consent_tui.core.chunks import ChunkIndex
+    from consent_tui.core.store.chunks import ChunkIndex
 
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -63,7 +63,7 @@ class Document:
     def chunks(self) -> ChunkIndex:
         """The header index of the text (BOM left out), built on first use."""
         if self._chunks is None:
-            from consent_tui.core.chunks import ChunkIndex
+            from consent_tui.core.store.chunks import ChunkIndex
 
             body = self.text[1:] if self.has_bom else self.text
             object.__setattr__(self, "_chunks", ChunkIndex(body))
@@ -146,7 +146,7 @@ def save(
     data = text.encode("utf-8")
     if not force and _same_file(target, document.path):
         check_unchanged(document)
-    from consent_tui.core.atomic import WriteError, write_atomic
+    from consent_tui.core.fileio import WriteError, write_atomic
 
     try:
         write_atomic(target, data)
@@ -201,9 +201,9 @@ def render(document: Document, catalogue: Catalogue) -> str:
     """
     if catalogue is document.catalogue:
         return document.text
-    from consent_tui.core import patch_full  # the editing machinery: loaded on first use
-    from consent_tui.core.patch import Unusual, apply
-    from consent_tui.core.patch_plan import Plan
+    from consent_tui.core.store import patch_full  # the editing machinery: loaded on first use
+    from consent_tui.core.store.patch import Unusual, apply
+    from consent_tui.core.store.patch_plan import Plan
 
     bom = BOM if document.has_bom else ""
     body = document.text[len(bom) :]
