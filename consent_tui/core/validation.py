@@ -63,7 +63,9 @@ def source_map(text: str) -> SourceMap:
     return SourceMap(text[1:] if text.startswith("\ufeff") else text)
 
 
-def validate_text(text: str, path: str | None = None) -> list[Problem]:
+def validate_text(
+    text: str, path: str | None = None, known: KnownIndex | None = None
+) -> list[Problem]:
     """Load ``text`` and validate it with positions; a load failure is one problem."""
     from consent_tui.core.errors import CatalogueError
     from consent_tui.core.loader import load_text
@@ -72,7 +74,7 @@ def validate_text(text: str, path: str | None = None) -> list[Problem]:
         catalogue = load_text(text, path)
     except CatalogueError as exc:
         return [problem_for(exc, text)]
-    return validate(catalogue, source_map(text))
+    return validate(catalogue, source_map(text), known)
 
 
 def counts(problems: list[Problem]) -> dict[Severity, int]:

@@ -45,6 +45,24 @@ class KnownEntry:
     controller: str
     privacy_link: str
 
+    def as_dict(self) -> dict[str, object]:
+        """A JSON-ready mapping of every field (the JSON output of ``consent-tui known``)."""
+        return {
+            "id": self.id,
+            "platform": self.platform,
+            "category": self.category,
+            "name": self.name,
+            "prefix": self.prefix,
+            "domains": list(self.domains),
+            "third_party": self.third_party,
+            "retention": self.retention,
+            "duration": self.duration,
+            "refresh": self.refresh,
+            "controller": self.controller,
+            "privacy_link": self.privacy_link,
+            "description": self.description,
+        }
+
     def matches_domain(self, domain: str) -> bool:
         """Whether ``domain`` is one of the entry's domains, or a sub- or parent domain of one."""
         wanted = host(domain)

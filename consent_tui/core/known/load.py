@@ -7,11 +7,14 @@ when the copy was read before, and parsing the copy only after an update.
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Sequence
 from typing import Any
 
 from consent_tui import paths
 from consent_tui.core.known import cache
+from consent_tui.core.known.entry import KnownEntry
 from consent_tui.core.known.errors import KnownDataError
 from consent_tui.core.known.index import KnownIndex
 from consent_tui.core.known.installed import SourceInfo, installed, meta_path
@@ -43,7 +46,8 @@ def load_index() -> KnownIndex | None:
     return index
 
 
-def _entries(info: SourceInfo) -> Any:
+def _key(info: SourceInfo) -> dict[str, Any]:
+    """What the cache must have been made from: this file, as it is now."""
     try:
         data = os.stat(info.file)
     except OSError:
@@ -52,17 +56,28 @@ def _entries(info: SourceInfo) -> Any:
             "to install it again",
             path=str(info.file),
         ) from None
-    key = {
+    return {
         "file": info.file.name,
         "size": data.st_size,
         "mtime_ns": data.st_mtime_ns,
         "sha256": info.sha256,
     }
+
+
+def _entries(info: SourceInfo) -> Any:
+    key = _key(info)
     entries = cache.read(paths.known_cache(), key)
     if entries is None:
         entries = list(read_path(info.file).entries)
         cache.write(paths.known_cache(), entries, key)
     return entries
+
+
+def prime(info: SourceInfo, entries: Sequence[KnownEntry]) -> None:
+    """Write the cache of a copy just installed, from the entries already read."""
+    _memo.clear()
+    with contextlib.suppress(KnownDataError):  # the file just written is gone: no cache
+        cache.write(paths.known_cache(), entries, _key(info))
 
 
 def forget() -> None:

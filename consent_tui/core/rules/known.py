@@ -3,12 +3,14 @@
 ``check`` runs with every validation (it reads only the categories). The
 two database rules run only when an index is given (``validate --known``,
 :func:`check_known`): without one they cost nothing, and a test sees only the
-database its own data folder holds.
+database its own data folder holds. A cookie of a first-party service is
+compared only with entries that give no domain, or the cookie's or the site's.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
+from urllib.parse import urlsplit
 
 from consent_tui.core.durations import Duration, try_parse
 from consent_tui.core.rules.base import (
@@ -71,7 +73,8 @@ known_categories = ["Analytics"]
 )
 _ONLY_KNOWN = (
     " Runs only with `consent-tui validate --known`, against the database that "
-    "`consent-tui known update` installed (docs/known.md)."
+    "`consent-tui known update` installed (docs/known.md). A cookie of a first-party "
+    "service is compared only with entries that give no domain, or its own or the site's."
 )
 KNOWN_CATEGORY_DIFFERS = Rule(
     "known-category-differs",
@@ -170,11 +173,15 @@ def check_known(ctx: Context, index: KnownIndex) -> None:
     from consent_tui.core.known.mapping import category_mapping
 
     mapping = category_mapping(ctx.catalogue)
+    site = urlsplit(ctx.catalogue.policy.site_url or "").hostname or ""
     for si, (sid, service) in enumerate(ctx.catalogue.services.items()):
+        first_party = service.party == "first"
         for ci, cookie in enumerate(service.cookies):
             if not cookie.name:
                 continue
             entries = index.lookup(cookie.name, cookie.domain)
+            if first_party:  # another site's cookie of the same name is not this one
+                entries = [e for e in entries if _own(e, cookie.domain, site)]
             if not entries:
                 continue
             loc = cookie_loc(si, sid, ci, cookie.name)
@@ -183,6 +190,13 @@ def check_known(ctx: Context, index: KnownIndex) -> None:
             mine = try_parse(cookie.duration)
             if mine is not None:
                 _lifetime(ctx, loc, cookie.duration or "", mine, entries)
+
+
+def _own(entry: KnownEntry, domain: str | None, site: str) -> bool:
+    """Whether a first-party cookie (on ``domain`` or the site's host) can be ``entry``."""
+    if not entry.domains:
+        return True
+    return any(d and entry.matches_domain(d) for d in (domain, site))
 
 
 def _facts(entries: list[KnownEntry], what: str) -> str:

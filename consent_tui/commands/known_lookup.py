@@ -1,0 +1,155 @@
+"""``consent-tui known NAME…`` and ``consent-tui known``: lookups and the installed copy."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from consent_tui.core.known.entry import KnownEntry
+from consent_tui.core.known.errors import KnownDataError
+from consent_tui.core.known.index import KnownIndex, Match
+from consent_tui.core.known.installed import SourceInfo, installed
+from consent_tui.core.known.load import load_index
+from consent_tui.core.rules.base import printable
+
+EXIT_OK, EXIT_UNKNOWN, EXIT_UNREADABLE = 0, 1, 2
+
+NOT_INSTALLED = (
+    "consent-tui: no known-cookie database is installed yet. Run `consent-tui known update` to "
+    "download the Open Cookie Database (Apache-2.0), or `consent-tui known update --from FILE` "
+    "to install a CSV or JSON copy of it (docs/known.md)."
+)
+
+
+def _index() -> KnownIndex | int:
+    try:
+        index = load_index()
+    except KnownDataError as exc:
+        print(f"consent-tui: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if index is None:
+        print(NOT_INSTALLED, file=sys.stderr)
+        return EXIT_UNREADABLE
+    return index
+
+
+def lookup(names: list[str], domain: str | None, form: str) -> int:
+    index = _index()
+    if isinstance(index, int):
+        return index
+    matches = [(name, index.match(name, domain)) for name in names]
+    if form == "json":
+        sys.stdout.write(as_json(matches, index.source))
+    else:
+        sys.stdout.write(as_text(matches, index.source))
+    return EXIT_OK if all(m is not None for _n, m in matches) else EXIT_UNKNOWN
+
+
+# -- text
+
+
+def as_text(matches: list[tuple[str, Match | None]], source: SourceInfo | None) -> str:
+    """One block per name, a blank line between blocks, the source at the end."""
+    blocks: list[str] = []
+    for name, match in matches:
+        shown = printable(name)
+        if match is None:
+            blocks.append(f"{shown}: not in the Open Cookie Database\n")
+            continue
+        blocks.append(f"{shown} ({_how(match)})\n" + "".join(map(_entry, match.entries)))
+    if source is not None:
+        retrieved = source.retrieved[:10]
+        blocks.append(f"(Open Cookie Database, {source.licence}, retrieved {retrieved})\n")
+    return "\n".join(blocks)
+
+
+def _how(match: Match) -> str:
+    many = len(match.entries)
+    platforms = f", {many} platforms" if many > 1 else ""
+    if not match.by_prefix:
+        return f"exact name{platforms}"
+    prefixes = ", ".join(dict.fromkeys(e.name for e in match.entries))
+    return f"by prefix {printable(prefixes)}{platforms}"
+
+
+def _entry(entry: KnownEntry) -> str:
+    lines = [f"  {printable(entry.platform or '(no platform)')}"]
+    rows = [
+        ("category", entry.category),
+        ("domain", _domains(entry)),
+        ("retention", _retention(entry)),
+        ("controller", entry.controller),
+        ("privacy", entry.privacy_link),
+        ("description", entry.description),
+    ]
+    lines += [f"    {label:<12} {printable(value)}" for label, value in rows if value]
+    return "\n".join(lines) + "\n"
+
+
+def _domains(entry: KnownEntry) -> str:
+    text = " or ".join(entry.domains)
+    if entry.third_party:
+        text = f"{text} (3rd party)" if text else "(3rd party)"
+    return text
+
+
+def _retention(entry: KnownEntry) -> str:
+    if not entry.retention:
+        return "(not given)"
+    if entry.duration is None:
+        return f"{entry.retention} (not read as a duration)"
+    refresh = ", counted from the last activity" if entry.refresh else ""
+    if entry.duration == entry.retention and not refresh:
+        return entry.retention
+    return f"{entry.retention} (duration: {entry.duration}{refresh})"
+
+
+# -- JSON
+
+
+def _source(source: SourceInfo | None) -> dict[str, Any] | None:
+    if source is None:
+        return None
+    return {
+        "source": source.source,
+        "retrieved": source.retrieved,
+        "licence": source.licence,
+        "attribution": source.attribution,
+    }
+
+
+def as_json(matches: list[tuple[str, Match | None]], source: SourceInfo | None) -> str:
+    results = [
+        {
+            "name": name,
+            "found": match is not None,
+            "by_prefix": match.by_prefix if match else None,
+            "entries": [e.as_dict() for e in match.entries] if match else [],
+        }
+        for name, match in matches
+    ]
+    doc = {"database": _source(source), "results": results}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+# -- the installed copy
+
+
+def status(form: str) -> int:
+    try:
+        info = installed()
+    except KnownDataError as exc:
+        print(f"consent-tui: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if info is None:
+        print(NOT_INSTALLED, file=sys.stderr)
+        return EXIT_UNREADABLE
+    if form == "json":
+        doc = {**info.as_dict(), "file": str(info.file)}
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    else:
+        from consent_tui.commands.known_report import describe
+
+        sys.stdout.write(describe(info, "Installed"))
+    return EXIT_OK
