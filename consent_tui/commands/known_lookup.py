@@ -9,7 +9,7 @@ from typing import Any
 from consent_tui.core.known.entry import KnownEntry
 from consent_tui.core.known.errors import KnownDataError
 from consent_tui.core.known.index import KnownIndex, Match
-from consent_tui.core.known.installed import SourceInfo, installed
+from consent_tui.core.known.installation import SourceInfo, installed
 from consent_tui.core.known.load import load_index
 from consent_tui.core.rules.base import printable
 
@@ -151,5 +151,5 @@ def status(form: str) -> int:
     else:
         from consent_tui.commands.known_report import describe
 
-        sys.stdout.write(describe(info, "Installed"))
+        sys.stdout.write(describe(info, "The installed Open Cookie Database"))
     return EXIT_OK

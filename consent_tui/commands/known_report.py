@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from consent_tui.core.known.installed import SourceInfo
+from consent_tui.core.known.installation import SourceInfo
 
 SHOWN_UNPARSED = 5
 
@@ -20,33 +20,34 @@ def _counts(items: dict[str, Any], limit: int) -> str:
     return ", ".join(shown)
 
 
-def describe(info: SourceInfo, verb: str) -> str:
-    """``verb`` ("Installed") the database: a summary line, then one line per fact."""
+def describe(info: SourceInfo, title: str) -> str:
+    """``title`` ("Installed the Open Cookie Database"), the size, then one line per fact."""
     report = info.report
+    rows = "rows" if info.kind == "csv" else "records"
     lines = [
-        f"{verb} the Open Cookie Database: {_n(info.entries)} entries of "
-        f"{_n(info.platforms)} platforms ({info.licence}).",
+        f"{title}: {_n(info.entries)} entries of {_n(info.platforms)} platforms ({info.licence}).",
         f"  source      {info.source}",
         f"  retrieved   {info.retrieved}"
         + (f" (last modified {info.last_modified})" if info.last_modified else ""),
-        f"  file        {info.file} ({info.kind.upper()}, {_n(info.rows)} rows)",
+        f"  file        {info.file} ({info.kind.upper()}, {_n(info.rows)} {rows})",
     ]
     unparsed: dict[str, Any] = report.get("retention_unparsed") or {}
     if "retention_spellings" in report:
-        rows = sum(v for v in unparsed.values() if isinstance(v, int))
+        count = sum(v for v in unparsed.values() if isinstance(v, int))
         line = (
             f"  retention   {_n(report['retention_spellings'])} spellings: "
             f"{_n(report.get('retention_parsed'))} read as durations"
         )
         if unparsed:
-            line += f", {len(unparsed)} not ({_n(rows)} rows): {_counts(unparsed, SHOWN_UNPARSED)}"
+            shown = _counts(unparsed, SHOWN_UNPARSED)
+            line += f", {len(unparsed)} not ({_n(count)} {rows}): {shown}"
         lines.append(line)
     off_list: dict[str, Any] = report.get("off_list_categories") or {}
     if off_list:
         lines.append(f"  categories  outside the database's list: {_counts(off_list, 10)}")
     if "no_domain" in report:
         lines.append(
-            f"  domains     {_n(report['no_domain'])} rows without one; "
+            f"  domains     {_n(report['no_domain'])} {rows} without one; "
             f'{_n(report.get("third_party_domains"))} say "(3rd party)"'
         )
     if report.get("shared_names"):

@@ -15,7 +15,7 @@ from typing import Any
 
 from consent_tui.core.known.entry import SOURCE_URL
 from consent_tui.core.known.errors import KnownDataError
-from consent_tui.core.known.installed import SourceInfo, install, installed
+from consent_tui.core.known.installation import SourceInfo, install, installed
 from consent_tui.core.known.read import Database, read_bytes
 from consent_tui.core.known.report import RowWarning
 
@@ -52,7 +52,7 @@ def update(source_file: str | None, url: str | None, force: bool, form: str) -> 
     else:
         from consent_tui.commands.known_report import describe
 
-        sys.stdout.write(describe(info, "Installed"))
+        sys.stdout.write(describe(info, "Installed the Open Cookie Database"))
     return EXIT_OK
 
 

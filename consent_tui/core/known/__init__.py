@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     )
     from consent_tui.core.known.errors import KnownDataError
     from consent_tui.core.known.index import KnownIndex, Match
-    from consent_tui.core.known.installed import SourceInfo, install, installed
+    from consent_tui.core.known.installation import SourceInfo, install, installed
     from consent_tui.core.known.load import load_index
     from consent_tui.core.known.mapping import CategoryMapping, category_mapping
     from consent_tui.core.known.read import Database, read_bytes, read_path
@@ -50,9 +50,9 @@ _WHERE = {
     "KnownDataError": "errors",
     "KnownIndex": "index",
     "Match": "index",
-    "SourceInfo": "installed",
-    "install": "installed",
-    "installed": "installed",
+    "SourceInfo": "installation",
+    "install": "installation",
+    "installed": "installation",
     "load_index": "load",
     "CategoryMapping": "mapping",
     "category_mapping": "mapping",

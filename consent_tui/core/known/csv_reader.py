@@ -42,7 +42,7 @@ def read_csv(text: str, name: str) -> tuple[list[KnownEntry], ReadReport]:
         if not row or (len(row) == 1 and not row[0].strip()):
             continue  # a blank line
         if len(row) != width:
-            normaliser.report.warn(
+            normaliser.skip(
                 where, "field-count", f"{len(row)} fields where the header has {width}: skipped"
             )
             continue

@@ -26,6 +26,9 @@ _KINDS: Final = (
 
 
 def megabytes(size: int) -> str:
+    """A size as people read it: "5,120 bytes" under a megabyte, "1.2 MB" above."""
+    if size < 1024 * 1024:
+        return f"{size:,} byte" + ("" if size == 1 else "s")
     return f"{size / (1024 * 1024):.1f} MB"
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from consent_tui.core.known.entry import KnownEntry
 
 if TYPE_CHECKING:
-    from consent_tui.core.known.installed import SourceInfo
+    from consent_tui.core.known.installation import SourceInfo
 
 
 @dataclass(frozen=True, slots=True)

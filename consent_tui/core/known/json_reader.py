@@ -47,7 +47,7 @@ def read_json(text: str, name: str) -> tuple[list[KnownEntry], ReadReport]:
     for platform, records in data.items():
         for number, record in enumerate(records, 1):
             where = f"platform {platform!r}, entry {number}"
-            fields = _fields(record, where, normaliser.report)
+            fields = _fields(record, where, normaliser)
             if fields is not None:
                 normaliser.add(where, {"platform": platform, **fields})
     return normaliser.finish()
@@ -64,9 +64,9 @@ def _object(pairs: list[tuple[str, Any]], repeated: list[str]) -> dict[str, Any]
     return out
 
 
-def _fields(record: object, where: str, report: ReadReport) -> dict[str, str] | None:
+def _fields(record: object, where: str, normaliser: Normaliser) -> dict[str, str] | None:
     if not isinstance(record, dict):
-        report.warn(where, "not-an-object", "not an object: skipped")
+        normaliser.skip(where, "not-an-object", "not an object: skipped")
         return None
     fields: dict[str, str] = {}
     missing: list[str] = []
@@ -78,9 +78,9 @@ def _fields(record: object, where: str, report: ReadReport) -> dict[str, str] | 
         elif ours == "wildcard" and isinstance(value, int):  # also true, false
             value = str(int(value))
         if not isinstance(value, str):
-            report.warn(where, "wrong-type", f"{key} is not a string: skipped")
+            normaliser.skip(where, "wrong-type", f"{key} is not a string: skipped")
             return None
         fields[ours] = value
     if missing and "cookie" not in missing:
-        report.warn(where, "missing-field", f"no {', '.join(missing)}: read as empty")
+        normaliser.report.warn(where, "missing-field", f"no {', '.join(missing)}: read as empty")
     return fields

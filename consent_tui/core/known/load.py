@@ -17,7 +17,7 @@ from consent_tui.core.known import cache
 from consent_tui.core.known.entry import KnownEntry
 from consent_tui.core.known.errors import KnownDataError
 from consent_tui.core.known.index import KnownIndex
-from consent_tui.core.known.installed import SourceInfo, installed, meta_path
+from consent_tui.core.known.installation import SourceInfo, installed, meta_path
 from consent_tui.core.known.read import read_path
 
 _memo: dict[tuple[Any, ...], KnownIndex] = {}

@@ -75,6 +75,11 @@ class Normaliser:
         self.entries: list[KnownEntry] = []
         self._ids: dict[str, str] = {}
 
+    def skip(self, where: str, kind: str, message: str) -> None:
+        """Count a row that cannot be read at all, with a warning."""
+        self.report.rows += 1
+        self.report.warn(where, kind, message)
+
     def add(self, where: str, record: Mapping[str, str]) -> None:
         report = self.report
         report.rows += 1

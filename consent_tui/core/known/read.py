@@ -34,7 +34,8 @@ def read_bytes(data: bytes, name: str) -> Database:
         entries, report = read_csv(text, name)
     if not entries:
         raise KnownDataError(
-            f"no entries in this {kind.upper()} file ({report.rows} rows, all skipped)"
+            f"no entries in this {kind.upper()} file ({report.rows} row"
+            f"{'' if report.rows == 1 else 's'}, all skipped)"
             if report.rows
             else f"no entries in this {kind.upper()} file",
             path=name,

@@ -90,13 +90,13 @@ KNOWN_CATEGORY_DIFFERS = Rule(
     "say so with `known_categories` on that category.",
     bad="""\
 [[services.site.cookies]]
-name = "_ga"
-duration = "session"
+name = "_gid"
+duration = "1 day"
 """,
     good="""\
 [[services.stats.cookies]]
-name = "_ga"
-duration = "2 years"
+name = "_gid"
+duration = "1 day"
 """,
 )
 KNOWN_LIFETIME_DIFFERS = Rule(
@@ -113,13 +113,13 @@ KNOWN_LIFETIME_DIFFERS = Rule(
     "whichever is wrong.",
     bad="""\
 [[services.stats.cookies]]
-name = "_ga"
-duration = "1 day"
+name = "_gid"
+duration = "13 months"
 """,
     good="""\
 [[services.stats.cookies]]
-name = "_ga"
-duration = "2 years"
+name = "_gid"
+duration = "24 hours"
 """,
 )
 
