@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from consent_tui.core.known.entry import KnownEntry
@@ -11,7 +12,7 @@ from consent_tui.core.known.errors import KnownDataError
 from consent_tui.core.known.index import KnownIndex, Match
 from consent_tui.core.known.installation import SourceInfo, installed
 from consent_tui.core.known.load import load_index
-from consent_tui.core.rules.base import printable
+from consent_tui.core.rules.base import printable, printable_lines
 
 EXIT_OK, EXIT_UNKNOWN, EXIT_UNREADABLE = 0, 1, 2
 
@@ -50,41 +51,62 @@ def lookup(names: list[str], domain: str | None, form: str) -> int:
 
 
 def as_text(matches: list[tuple[str, Match | None]], source: SourceInfo | None) -> str:
-    """One block per name, a blank line between blocks, the source at the end."""
-    blocks: list[str] = []
+    """One block per name, a blank line between blocks, the source at the end.
+
+    The texts are the database's and the user's: control and bidirectional characters
+    are escaped (:func:`printable`): in one pass over the whole output, unless a text
+    holds a line break, which only escaping each text on its own can tell apart.
+    """
+    lines = _lines(matches, source, _same)
+    text = "\n".join(lines) + "\n"
+    if text.count("\n") == len(lines):  # no text holds a line break: escape all at once
+        return printable_lines(text)
+    return "\n".join(_lines(matches, source, printable)) + "\n"
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def _lines(
+    matches: list[tuple[str, Match | None]], source: SourceInfo | None, clean: Callable[[str], str]
+) -> list[str]:
+    out: list[str] = []
     for name, match in matches:
-        shown = printable(name)
+        if out:
+            out.append("")
         if match is None:
-            blocks.append(f"{shown}: not in the Open Cookie Database\n")
+            out.append(f"{clean(name)}: not in the Open Cookie Database")
             continue
-        blocks.append(f"{shown} ({_how(match)})\n" + "".join(map(_entry, match.entries)))
+        out.append(f"{clean(name)} ({_how(match, clean)})")
+        for entry in match.entries:
+            _entry(entry, clean, out)
     if source is not None:
         retrieved = source.retrieved[:10]
-        blocks.append(f"(Open Cookie Database, {source.licence}, retrieved {retrieved})\n")
-    return "\n".join(blocks)
+        out += ["", f"(Open Cookie Database, {source.licence}, retrieved {retrieved})"]
+    return out
 
 
-def _how(match: Match) -> str:
+def _how(match: Match, clean: Callable[[str], str]) -> str:
     many = len(match.entries)
     platforms = f", {many} platforms" if many > 1 else ""
     if not match.by_prefix:
         return f"exact name{platforms}"
     prefixes = ", ".join(dict.fromkeys(e.name for e in match.entries))
-    return f"by prefix {printable(prefixes)}{platforms}"
+    return f"by prefix {clean(prefixes)}{platforms}"
 
 
-def _entry(entry: KnownEntry) -> str:
-    lines = [f"  {printable(entry.platform or '(no platform)')}"]
-    rows = [
+def _entry(entry: KnownEntry, clean: Callable[[str], str], out: list[str]) -> None:
+    out.append(f"  {clean(entry.platform or '(no platform)')}")
+    rows = (
         ("category", entry.category),
         ("domain", _domains(entry)),
         ("retention", _retention(entry)),
         ("controller", entry.controller),
         ("privacy", entry.privacy_link),
         ("description", entry.description),
-    ]
-    lines += [f"    {label:<12} {printable(value)}" for label, value in rows if value]
-    return "\n".join(lines) + "\n"
+    )
+    out += [f"    {label:<12} {clean(value)}" for label, value in rows if value]
 
 
 def _domains(entry: KnownEntry) -> str:

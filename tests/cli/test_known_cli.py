@@ -119,6 +119,23 @@ def test_unprintable_names_and_texts_are_escaped(
     assert "bad\\x1b[2J: not in the Open Cookie Database" in out
 
 
+def test_texts_without_line_breaks_are_escaped_too(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    header = SMALL_CSV.read_text(encoding="utf-8").splitlines()[0]
+    hostile = tmp_path / "tabs.csv"
+    hostile.write_text(
+        header + "\nid1,P,Marketing,x,,\u200dID\tlike \x85this,1 year,C\x1b]0;t\x07,,0\n",
+        encoding="utf-8",
+    )
+    _install(capsys, hostile)
+    code, out, _ = _run(capsys, "x")
+    assert code == 0
+    assert "    description  \\u200dID\\tlike \\x85this\n" in out
+    assert "    controller   C\\x1b]0;t\\x07\n" in out
+    assert out.count("\n") == 8  # no line added, none split
+
+
 def test_status_of_the_installed_copy(capsys: pytest.CaptureFixture[str]) -> None:
     _install(capsys, SMALL_JSON)
     code, out, err = _run(capsys)

@@ -21,22 +21,14 @@ from consent_tui.core.known.errors import KnownDataError
 from consent_tui.core.known.files import read_file
 
 FORMAT: Final = 1
-# Field order of a row, and the type each holds (None: may be null).
-_STR, _BOOL, _LIST, _OPT_STR, _OPT_BOOL = range(5)
-_SHAPE: Final = (
-    _STR,  # id
-    _STR,  # platform
-    _STR,  # category
-    _STR,  # name
-    _BOOL,  # prefix
-    _LIST,  # domains
-    _BOOL,  # third_party
-    _STR,  # description
-    _STR,  # retention
-    _OPT_STR,  # duration
-    _OPT_BOOL,  # refresh
-    _STR,  # controller
-    _STR,  # privacy_link
+# The types of a row's fields, in order: id, platform, category, name, prefix, domains,
+# third_party, description, retention, duration (or null), refresh (or null), controller,
+# privacy_link. Every combination a sound row can have:
+_NONE = type(None)
+_SHAPES: Final = frozenset(
+    (str, str, str, str, bool, list, bool, str, str, duration, refresh, str, str)
+    for duration in (str, _NONE)
+    for refresh in (bool, _NONE)
 )
 
 
@@ -85,22 +77,9 @@ def loads(data: bytes, key: dict[str, Any]) -> list[KnownEntry] | None:
 
 
 def _valid(row: object) -> bool:
-    if type(row) is not list or len(row) != len(_SHAPE):
+    if type(row) is not list or tuple(map(type, row)) not in _SHAPES:
         return False
-    for value, kind in zip(row, _SHAPE, strict=True):
-        if kind == _STR:
-            ok = type(value) is str
-        elif kind == _BOOL:
-            ok = type(value) is bool
-        elif kind == _LIST:
-            ok = type(value) is list and all(type(v) is str for v in value)
-        elif kind == _OPT_STR:
-            ok = value is None or type(value) is str
-        else:
-            ok = value is None or type(value) is bool
-        if not ok:
-            return False
-    return True
+    return all(type(v) is str for v in row[5])
 
 
 def read(path: Path, key: dict[str, Any]) -> list[KnownEntry] | None:
