@@ -194,3 +194,14 @@ def test_a_copy_edited_by_hand_is_read_again(tmp_path: Path) -> None:
     forget()
     index = load_index()
     assert index is not None and index.lookup("_gid2") and not index.lookup("_gid")
+
+
+def test_leftovers_of_failed_updates_go_only_when_stale() -> None:
+    folder = install_file(SMALL_CSV).file.parent
+    fresh = folder / "open-cookie-database-000000000000.csv"
+    stale = folder / "open-cookie-database-111111111111.json"
+    fresh.write_text("another update's copy, just written", encoding="utf-8")
+    stale.write_text("a copy a crash left", encoding="utf-8")
+    os.utime(stale, (1, 1))
+    second = install_file(SMALL_JSON)
+    assert _files() == sorted([fresh.name, second.file.name, "source.json"])

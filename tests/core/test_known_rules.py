@@ -177,3 +177,22 @@ def test_known_categories_messages() -> None:
         "known_categories of category `analytics` must be an array of Open Cookie Database "
         'categories such as ["Analytics"], not a string ("Analytics")'
     ]
+
+
+def test_validation_without_known_reads_nothing_of_the_database() -> None:
+    """No index, no ``known_categories``: the known-cookie code is not even imported."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT, SAMPLES
+
+    code = (
+        "import sys\n"
+        "from consent_tui.cli import main\n"
+        f"main(['validate', {str(SAMPLES / 'news-site.toml')!r}])\n"
+        "print('LOADED:' + ','.join(sorted(m for m in sys.modules if '.core.known' in m)))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert out.stdout.splitlines()[-1] == "LOADED:", out.stderr

@@ -5,7 +5,8 @@ size, checksum, row, entry and platform counts, the licence, and what the
 reader found; it names the data file, ``open-cookie-database-<sha256 prefix>.csv``
 (or ``.json``). An update writes the new data file next to the old one, then
 replaces ``source.json`` (the moment the new copy takes over), then removes
-the old file: a failure at any step leaves the previous copy in use.
+the old file: a failure at any step leaves the previous copy in use, and two
+updates at once leave one whole copy, never a record without its file.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import contextlib
 import datetime as dt
 import json
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -170,11 +172,23 @@ def install(
         raise KnownDataError(
             f"cannot record the new database: {_reason(exc)}", path=str(folder / META_NAME)
         ) from None
-    for old in folder.iterdir():
-        if old != target and _DATA_NAME.fullmatch(old.name):
-            with contextlib.suppress(OSError):
-                old.unlink()
+    _tidy(folder, target, previous)
     return info
+
+
+def _tidy(folder: Path, target: Path, previous: Path | None) -> None:
+    """Remove the previous copy, and copies a failed update left more than a day ago.
+
+    Another update running at the same time may have just written its own copy:
+    a recent file that ``source.json`` never named is left alone.
+    """
+    stale = time.time() - 86400
+    for old in folder.iterdir():
+        if old == target or not _DATA_NAME.fullmatch(old.name):
+            continue
+        with contextlib.suppress(OSError):
+            if old == previous or old.stat().st_mtime < stale:
+                old.unlink()
 
 
 def _current_file() -> Path | None:

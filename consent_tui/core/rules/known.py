@@ -135,14 +135,14 @@ TOLERANCE: Final = 0.02  # lifetimes this close (relative) agree
 
 def check(ctx: Context) -> None:
     """``known_categories``: every name is a database category, each listed once."""
-    from consent_tui.core.known.entry import CATEGORIES
-    from consent_tui.core.known.normalise import category_of
-
     first: dict[str, str] = {}
     for index, (cid, category) in enumerate(ctx.catalogue.categories.items()):
         names = category.known_categories
         if not names:
-            continue
+            continue  # the usual case: nothing to import, nothing to check
+        from consent_tui.core.known.entry import CATEGORIES
+        from consent_tui.core.known.normalise import category_of
+
         loc = category_loc(index, cid)
         for name in names:
             known = category_of(name)
