@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("consent_tui.commands.export", "write the cookie policy or banner configuration"),
     "schema": ("consent_tui.commands.schema", "print the JSON Schema of the catalogue format"),
     "locate": ("consent_tui.commands.locate", "print where consent-tui keeps its files"),
+    "known": ("consent_tui.commands.known", "look up cookie names in the Open Cookie Database"),
 }
 
 EXIT_OK = 0

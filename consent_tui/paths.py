@@ -1,7 +1,7 @@
 """Where consent-tui keeps its files (platformdirs); the one seam tests patch.
 
-Tests point ``XDG_CONFIG_HOME`` / ``XDG_STATE_HOME`` (or these functions) at a
-temporary folder.
+Tests point ``XDG_CONFIG_HOME`` / ``XDG_STATE_HOME`` / ``XDG_DATA_HOME`` /
+``XDG_CACHE_HOME`` (or these functions) at a temporary folder.
 """
 
 from __future__ import annotations
@@ -43,3 +43,23 @@ def recent_file() -> Path:
 def crash_log() -> Path:
     """Where the editor writes the details of an unexpected error."""
     return state_dir() / "crash.log"
+
+
+def data_dir() -> Path:
+    """Data the user installs: the known-cookie database."""
+    return Path(platformdirs.user_data_dir(APP, appauthor=False))
+
+
+def known_dir() -> Path:
+    """The installed Open Cookie Database copy and its ``source.json`` (see docs/known.md)."""
+    return data_dir() / "known"
+
+
+def cache_dir() -> Path:
+    """Files consent-tui can always rebuild (deleting them is safe)."""
+    return Path(platformdirs.user_cache_dir(APP, appauthor=False))
+
+
+def known_cache() -> Path:
+    """The compact, validated JSON form of the known-cookie index."""
+    return cache_dir() / "known-index.json"

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import DATA, ROOT, SAMPLES
 
 PROBE = """
 import sys, runpy
@@ -43,6 +43,9 @@ def test_core_imports_no_ui() -> None:
         ["validate", str(SAMPLES / "opendatasoft.toml")],
         ["export", str(SAMPLES / "opendatasoft.toml"), "--format", "markdown"],
         ["schema"],
+        ["known", "update", "--from", str(DATA / "known" / "small.csv")],
+        ["known", "_ga", "_fbp"],
+        ["validate", "--known", str(SAMPLES / "news-site.toml")],
     ],
 )
 def test_non_editor_commands_import_no_ui(argv: list[str]) -> None:

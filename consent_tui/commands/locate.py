@@ -1,4 +1,4 @@
-"""``consent-tui locate [config|templates|state|recovery|recent|crash-log]``."""
+"""``consent-tui locate [config|templates|state|recovery|recent|crash-log|known]``."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ WHAT: dict[str, Callable[[], Path]] = {
     "recovery": paths.recovery_dir,
     "recent": paths.recent_file,
     "crash-log": paths.crash_log,
+    "known": paths.known_dir,
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
+from typing import TYPE_CHECKING
 
 from consent_tui.commands import validate_output as out
 from consent_tui.core.errors import CatalogueError
@@ -19,6 +20,9 @@ from consent_tui.core.validation import (
     validate,
     validate_text,
 )
+
+if TYPE_CHECKING:
+    from consent_tui.core.known.index import KnownIndex
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -40,6 +44,7 @@ EPILOG = textwrap.dedent(
       consent-tui validate sample_policies/*.toml
       consent-tui validate --strict --format github policy.toml
       consent-tui validate --explain lifetime-over-13-months
+      consent-tui validate --known policy.toml    (compare with the Open Cookie Database)
 
     Every rule, with its reason and its source, is in docs/rules.md."""
 )
@@ -80,6 +85,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--list-rules", action="store_true", help="list every rule id with its severity, and exit"
     )
     parser.add_argument("--explain", metavar="RULE", help="explain one rule, and exit")
+    parser.add_argument(
+        "--known",
+        action="store_true",
+        help="also compare declared cookies with the installed Open Cookie Database "
+        "(info: known-category-differs, known-lifetime-differs; see docs/known.md)",
+    )
 
 
 def _usage(message: str) -> int:
@@ -93,21 +104,21 @@ def _unknown_rule(rule_id: str) -> int:
     return _usage(f"unknown rule {rule_id!r}{extra}")
 
 
-def _check(path: str) -> out.FileReport:
+def _check(path: str, known: KnownIndex | None = None) -> out.FileReport:
     if path == "-":
         name = "<stdin>"
         try:
             text = _read_stdin(name)
         except CatalogueError as exc:
             return out.FileReport(name, [problem_for(exc)], unreadable=True)
-        problems = validate_text(text, name)
+        problems = validate_text(text, name, known)
     else:
         name = path
         try:
             document = load(path)
         except CatalogueError as exc:
             return out.FileReport(name, [problem_for(exc, _head(path))], unreadable=True)
-        problems = validate(document.catalogue, source_map(document.text))
+        problems = validate(document.catalogue, source_map(document.text), known)
     unreadable = any(p.entity == "file" for p in problems)
     return out.FileReport(name, problems, unreadable=unreadable)
 
@@ -145,9 +156,18 @@ def run(args: argparse.Namespace) -> int:
     for rule_id in sorted(ignored):
         if rule_id not in RULES:
             return _unknown_rule(rule_id)
+    known: KnownIndex | None = None
+    if args.known:
+        from consent_tui.core.known.errors import KnownDataError
+
+        try:
+            known = _known_index()
+        except KnownDataError as exc:
+            print(f"consent-tui validate: error: --known: {exc}", file=sys.stderr)
+            return EXIT_UNREADABLE
     reports = []
     for path in args.files:
-        report = _check(path)
+        report = _check(path, known)
         if ignored:
             kept = [p for p in report.problems if p.rule not in ignored or p.entity == "file"]
             report = out.FileReport(report.path, kept, report.unreadable)
@@ -160,6 +180,20 @@ def run(args: argparse.Namespace) -> int:
         paint = out.Painter(out.use_colour(args.color, sys.stdout))
         sys.stdout.write(out.text(reports, paint, args.strict))
     return _exit_code(reports, args.strict)
+
+
+def _known_index() -> KnownIndex | None:
+    """The installed index for ``--known``; ``None``, with a note, when there is none."""
+    from consent_tui.core.known.load import load_index
+
+    index = load_index()
+    if index is None:
+        print(
+            "consent-tui validate: note: --known compares nothing: no known-cookie database is "
+            "installed (run `consent-tui known update`)",
+            file=sys.stderr,
+        )
+    return index
 
 
 def _exit_code(reports: list[out.FileReport], strict: bool) -> int:

@@ -181,12 +181,17 @@ class Purpose:
 
 @dataclass(frozen=True, slots=True)
 class Category:
-    """A group of services shown to visitors (necessary, statistics, ...)."""
+    """A group of services shown to visitors (necessary, statistics, ...).
+
+    ``known_categories`` names the Open Cookie Database categories it stands
+    for, overriding the default mapping (see docs/known.md).
+    """
 
     id: str
     title: Text | None = None
     description: Text | None = None
     consent: bool | None = None
+    known_categories: tuple[str, ...] | None = None
     extra: Mapping[str, Any] = field(default_factory=_empty)
 
 

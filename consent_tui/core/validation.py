@@ -12,6 +12,7 @@ when the key is missing; without it, no line is given rather than a wrong one.
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from consent_tui.core.model import Catalogue
 from consent_tui.core.rules import CHECKS, RULES, all_rules, get
@@ -19,6 +20,9 @@ from consent_tui.core.rules.base import Context, Rule
 from consent_tui.core.rules.files import problem_for
 from consent_tui.core.rules.problem import SEVERITIES, Problem, Severity
 from consent_tui.core.store import SourceMap
+
+if TYPE_CHECKING:
+    from consent_tui.core.known.index import KnownIndex
 
 __all__ = [
     "RULES",
@@ -36,11 +40,21 @@ __all__ = [
 ]
 
 
-def validate(catalogue: Catalogue, source: SourceMap | None = None) -> list[Problem]:
-    """All problems of ``catalogue``, in a stable order."""
+def validate(
+    catalogue: Catalogue, source: SourceMap | None = None, known: KnownIndex | None = None
+) -> list[Problem]:
+    """All problems of ``catalogue``, in a stable order.
+
+    With ``known`` (a known-cookie index), declared cookies are also compared
+    with it (the info rules of :mod:`consent_tui.core.rules.known`).
+    """
     ctx = Context(catalogue)
     for check in CHECKS:
         check(ctx)
+    if known is not None:
+        from consent_tui.core.rules.known import check_known
+
+        check_known(ctx, known)
     return ctx.problems(source)
 
 
@@ -49,7 +63,9 @@ def source_map(text: str) -> SourceMap:
     return SourceMap(text[1:] if text.startswith("\ufeff") else text)
 
 
-def validate_text(text: str, path: str | None = None) -> list[Problem]:
+def validate_text(
+    text: str, path: str | None = None, known: KnownIndex | None = None
+) -> list[Problem]:
     """Load ``text`` and validate it with positions; a load failure is one problem."""
     from consent_tui.core.errors import CatalogueError
     from consent_tui.core.store import load_text
@@ -58,7 +74,7 @@ def validate_text(text: str, path: str | None = None) -> list[Problem]:
         catalogue = load_text(text, path)
     except CatalogueError as exc:
         return [problem_for(exc, text)]
-    return validate(catalogue, source_map(text))
+    return validate(catalogue, source_map(text), known)
 
 
 def counts(problems: list[Problem]) -> dict[Severity, int]:

@@ -111,7 +111,9 @@ def test_bidi_controls_are_escaped_not_lost() -> None:
 
 
 # Model fields the JSON export leaves out, and why; and those it writes elsewhere.
-NOT_EXPORTED = {"extra"}  # unknown keys and values of the wrong type: not catalogue data
+# extra: unknown keys and values of the wrong type, not catalogue data; known_categories:
+# how consent-tui maps the Open Cookie Database's categories (docs/known.md), not policy data.
+NOT_EXPORTED = {"extra", "known_categories"}
 ELSEWHERE = {(model.Policy, "languages"): "languages"}  # at the top: the effective list
 
 

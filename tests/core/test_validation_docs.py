@@ -1,4 +1,4 @@
-"""docs/format.md and docs/rules.md render as meant, and say what the code does."""
+"""docs/format.md, docs/rules.md and docs/known.md render as meant, and say what the code does."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from consent_tui.core.export.texts import en, fr
 from tests.conftest import ROOT
 
-DOCS = ["format.md", "rules.md"]
+DOCS = ["format.md", "rules.md", "known.md"]
 _PIPE = re.compile(r"(?<!\\)\|")
 
 

@@ -18,6 +18,7 @@ from consent_tui.core.rules import (
     duplicates,
     durations,
     files,
+    known,
     lifetimes,
     references,
     required,
@@ -43,6 +44,7 @@ CHECKED: Final = (
     translations,
     transfers,
     consent,
+    known,
     unknown,
     banner,
 )

@@ -41,6 +41,7 @@ _FAMILY_TITLES = {
     "translations": "Translations",
     "transfers": "Third parties and transfers",
     "consent": "Consent logic",
+    "known": "Known cookies",
     "unknown-keys": "Unknown keys",
     "banner": "Banner settings",
     "files": "Files",

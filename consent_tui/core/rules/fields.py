@@ -63,6 +63,7 @@ FIELDS: Final[dict[str, dict[str, str]]] = {
         "title": TEXT,
         "description": TEXT,
         "consent": BOOLEAN,
+        "known_categories": 'an array of Open Cookie Database categories such as ["Analytics"]',
     },
     "purpose": {
         "title": TEXT,

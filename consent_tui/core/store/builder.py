@@ -38,6 +38,7 @@ _MISFIT = object()  # a value of the wrong type: the slow readers keep it in ext
 _SERVICE_KEYS = frozenset(
     ("provider", "function", "location", "category", "purposes", "party", "privacy_policy")
 ) | frozenset(("country", "safeguard", "description", "cookies"))
+_CATEGORY_KEYS = frozenset(("title", "description", "consent", "known_categories"))
 _COOKIE_KEYS = frozenset(
     ("name", "type", "domain", "path", "duration", "duration_note", "refresh", "description")
 )
@@ -293,7 +294,8 @@ class Builder:
             title=self._text(data, "title", extra),
             description=self._text(data, "description", extra),
             consent=self._bool(data, "consent", extra),
-            extra=self._rest(data, {"title", "description", "consent"}, extra, 3),
+            known_categories=self._strings(data, "known_categories", extra),
+            extra=self._rest(data, _CATEGORY_KEYS, extra, 3),
         )
 
     def purpose(self, key: str, data: dict[str, Any]) -> Purpose:

@@ -86,6 +86,7 @@ def category_data(category: Category, default: str) -> Data:
         ("title", category.title),
         ("description", category.description),
         ("consent", category.consent),
+        ("known_categories", category.known_categories),
     ]
     return _fields(pairs, category.extra, default)
 
