@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from consent_tui.core import store
-from consent_tui.core.loader import load_text
 from consent_tui.core.model import Catalogue, Text, replace
-from consent_tui.core.serialize import to_data
+from consent_tui.core.store import load_text, to_data
 from tests.core.store_support import changed_lines, rendered
 
 TEXT = """\

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from consent_tui import paths
-from consent_tui.core import atomic
+from consent_tui.core import fileio as atomic
 from consent_tui.core.known import cache, installation, load
 from consent_tui.core.known.errors import KnownDataError
 from consent_tui.core.known.installation import install

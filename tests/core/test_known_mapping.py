@@ -6,9 +6,8 @@ from consent_tui.core.known.index import KnownIndex
 from consent_tui.core.known.mapping import category_mapping, fold
 from consent_tui.core.known.read import read_path
 from consent_tui.core.known.suggest import Suggestion, suggest
-from consent_tui.core.loader import load_text
 from consent_tui.core.model import Catalogue
-from consent_tui.core.store import load
+from consent_tui.core.store import load, load_text
 from tests.conftest import SAMPLES
 from tests.core.known_support import SMALL_CSV
 

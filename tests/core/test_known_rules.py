@@ -6,8 +6,8 @@ import pytest
 
 from consent_tui.core.known.index import KnownIndex
 from consent_tui.core.known.read import read_path
-from consent_tui.core.loader import load_text
 from consent_tui.core.rules import known
+from consent_tui.core.store import load_text
 from consent_tui.core.validation import Problem, source_map, validate
 from tests.core.known_support import SMALL_CSV
 from tests.core.validation_support import compose, messages

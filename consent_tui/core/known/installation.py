@@ -135,7 +135,7 @@ def install(
     """Make ``data`` (already read as ``database``) the installed copy; see the module notes."""
     import hashlib
 
-    from consent_tui.core.atomic import WriteError, write_atomic
+    from consent_tui.core.fileio import WriteError, write_atomic
 
     folder = paths.known_dir()
     digest = hashlib.sha256(data).hexdigest()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from consent_tui.core.known.entry import KnownEntry
 from consent_tui.core.known.mapping import CategoryMapping, category_mapping
+from consent_tui.core.values import slug, url_problem
 
 if TYPE_CHECKING:
     from consent_tui.core.model import Catalogue
@@ -48,9 +49,6 @@ def suggest(
     mapping: CategoryMapping | None = None,
 ) -> Suggestion:
     """What ``entry`` proposes for ``catalogue`` (its category mapping unless one is given)."""
-    from consent_tui.core.rules.urls import url_problem  # the rules import their whole family
-    from consent_tui.core.rules.values import slug
-
     if mapping is None and catalogue is not None:
         mapping = category_mapping(catalogue)
     link = entry.privacy_link or None

@@ -18,7 +18,7 @@ from consent_tui.core.durations import try_parse
 from consent_tui.core.model import DOCUMENT_COLUMNS, LEGAL_BASES, PARTIES, STORAGE_TYPES
 from consent_tui.core.rules import codes
 from consent_tui.core.rules.base import Context, Loc, did_you_mean, one_of
-from consent_tui.core.rules.urls import is_host, url_problem
+from consent_tui.core.values import is_host, url_problem
 
 _ENUMS: Final[dict[tuple[str, str], tuple[str, ...]]] = {
     ("service", "party"): PARTIES,

@@ -16,6 +16,7 @@ from consent_tui.core.rules.base import (
     quote,
     service_loc,
 )
+from consent_tui.core.values import is_host, url_problem
 
 FAMILY = "urls"
 
@@ -106,37 +107,6 @@ path = "/account"
 )
 
 RULES: Final = (INVALID_URL, INSECURE_URL, INVALID_DOMAIN, INVALID_PATH)
-
-_LABEL: Final = re.compile(r"(?!-)[\w-]{1,63}(?<!-)")
-_IPV4: Final = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
-
-
-def is_host(host: str) -> bool:
-    """Whether ``host`` is a host name (letters of any script allowed) or an address."""
-    if not host or len(host) > 253 or "_" in host:
-        return False
-    if _IPV4.fullmatch(host) or (host.startswith("[") and host.endswith("]")):
-        return True
-    return all(_LABEL.fullmatch(label) for label in host.rstrip(".").split("."))
-
-
-def url_problem(value: str) -> str | None:
-    """Why ``value`` is not an absolute http(s) URL, or ``None`` when it is one."""
-    if any(c.isspace() for c in value):
-        return "holds spaces"
-    try:
-        parts = urlsplit(value)
-        parts.port  # noqa: B018 - raises ValueError on a bad port
-    except ValueError:
-        return "is not a URL"
-    if not parts.scheme or not value.lower().startswith(parts.scheme.lower() + "://"):
-        return "has no scheme (https://)"
-    if parts.scheme.lower() not in ("http", "https"):
-        return f"uses the scheme {parts.scheme}:, not https:"
-    host = parts.hostname or ""
-    if not is_host(host):
-        return "has no valid host name" if host else "has no host name"
-    return None
 
 
 def _mailto_problem(value: str) -> str | None:

@@ -21,6 +21,7 @@ from consent_tui.core.rules.base import (
     quote,
     service_loc,
 )
+from consent_tui.core.values import slug
 
 FAMILY = "values"
 
@@ -177,12 +178,6 @@ RULES: Final = (
 ID_PATTERN: Final = re.compile(r"[a-z0-9][a-z0-9_-]*")
 TCF_PURPOSES: Final = range(1, 12)
 _BAD_NAME: Final = re.compile(r"[;=\x00-\x08\x0a-\x1f\x7f]|^\s|\s$")
-
-
-def slug(text: str) -> str:
-    """A valid id made from ``text`` ("Google Analytics" -> "google-analytics")."""
-    value = re.sub(r"[^a-z0-9_-]+", "-", text.strip().lower()).strip("-_")
-    return value or "id"
 
 
 def _enum(ctx: Context, loc: Loc, field: str, value: str | None, allowed: tuple[str, ...]) -> None:

@@ -246,5 +246,5 @@ class ParseErrorScreen(Screen["Session | None"]):
 
 
 def write_text_atomically(path: Path, text: str) -> None:
-    """Replace ``path``'s content with ``text`` in one step (see :mod:`core.atomic`)."""
+    """Replace ``path``'s content with ``text`` in one step (see :mod:`core.fileio`)."""
     write_atomic(path, text.encode("utf-8"))
