@@ -14,6 +14,7 @@ from typing import Final
 from consent_tui.core.rules import (
     banner,
     consent,
+    consentmode,
     document,
     duplicates,
     durations,
@@ -45,6 +46,7 @@ CHECKED: Final = (
     consent,
     unknown,
     banner,
+    consentmode,
 )
 FAMILIES: Final = (*CHECKED, files)
 

@@ -29,6 +29,7 @@ URL_TEXT: Final = (
     'a URL string, or a table of language -> URL such as { en = "/cookies", fr = "/fr/cookies" }'
 )
 BOOLEAN: Final = "a boolean (true or false, without quotes)"
+CONSENT_MODE: Final = 'an array of Google consent types such as ["analytics_storage"]'
 
 FIELDS: Final[dict[str, dict[str, str]]] = {
     "catalogue": {
@@ -58,11 +59,16 @@ FIELDS: Final[dict[str, dict[str, str]]] = {
         "consent_lifetime": 'a duration string such as "6 months"',
         "revision": "an integer",
         "policy_url": URL_TEXT,
+        "wait_for_update": "an integer (milliseconds, such as 500)",
+        "ads_data_redaction": BOOLEAN,
+        "url_passthrough": BOOLEAN,
+        "region": 'an array of ISO 3166 codes such as ["FR", "US-CA"] or ["EEA+UK+CH"]',
     },
     "category": {
         "title": TEXT,
         "description": TEXT,
         "consent": BOOLEAN,
+        "consent_mode": CONSENT_MODE,
     },
     "purpose": {
         "title": TEXT,
@@ -82,6 +88,7 @@ FIELDS: Final[dict[str, dict[str, str]]] = {
         "safeguard": STRING,
         "description": TEXT,
         "cookies": "an array of tables ([[services.<id>.cookies]])",
+        "consent_mode": CONSENT_MODE,
     },
     "cookie": {
         "name": STRING,
