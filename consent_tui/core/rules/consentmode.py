@@ -265,8 +265,8 @@ def _without_consent(ctx: Context) -> None:
         if category.consent is False:
             _report_granted(ctx, category_loc(i, cid), category.consent_mode, granted)
     for si, (sid, service) in enumerate(cat.services.items()):
-        category = cat.categories.get(service.category or "")
-        if category is not None and category.consent is False:
+        home = cat.categories.get(service.category or "")
+        if home is not None and home.consent is False:
             _report_granted(ctx, service_loc(si, sid), service.consent_mode, granted)
 
 

@@ -59,7 +59,7 @@ FIELDS: Final[dict[str, dict[str, str]]] = {
         "consent_lifetime": 'a duration string such as "6 months"',
         "revision": "an integer",
         "policy_url": URL_TEXT,
-        "wait_for_update": "an integer (milliseconds, such as 500)",
+        "wait_for_update": "an integer",
         "ads_data_redaction": BOOLEAN,
         "url_passthrough": BOOLEAN,
         "region": 'an array of ISO 3166 codes such as ["FR", "US-CA"] or ["EEA+UK+CH"]',

@@ -59,6 +59,7 @@ purposes = ["analytics"]
 party = "third"
 privacy_policy = "https://policies.google.com/privacy"
 country = "IE"
+consent_mode = ["analytics_storage"]
 """,
     good="""\
 [services.google-analytics]
@@ -69,6 +70,7 @@ purposes = ["analytics"]
 party = "third"
 privacy_policy = "https://policies.google.com/privacy"
 country = "IE"
+consent_mode = ["analytics_storage"]
 """,
 )
 INVALID_COUNTRY = Rule(

@@ -126,12 +126,14 @@
       });
     },
     // vanilla-cookieconsent fires onConsent on the first choice and on each later page
-    // load, onChange when the visitor changes a choice.
+    // load, onChange when the visitor changes a choice. A refused category can still
+    // list its services as accepted: a service is kept only when both are.
     cookieconsent: function (library, config) {
       function kept(entry) {
+        var category = library.acceptedCategory(entry.category);
         return entry.service === null
-          ? library.acceptedCategory(entry.category)
-          : library.acceptedService(entry.service, entry.category);
+          ? category
+          : category && library.acceptedService(entry.service, entry.category);
       }
       function sync() {
         update(kept);
