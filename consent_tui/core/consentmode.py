@@ -107,6 +107,16 @@ def always_granted(catalogue: Catalogue) -> tuple[str, ...]:
     return tuple(t for t in CONSENT_TYPES if found.get(t))
 
 
+def types_needing_consent(catalogue: Catalogue) -> tuple[str, ...]:
+    """The sent types that must be denied until the visitor agrees (all but the always granted).
+
+    For ``audit``: a Google request sent before any choice that says one of these
+    is granted breaks the catalogue's promise.
+    """
+    granted = set(always_granted(catalogue))
+    return tuple(t for t in sent_types(catalogue) if t not in granted)
+
+
 def region_codes(region: Iterable[str]) -> list[str]:
     """``[banner] region`` as Google reads it: the shorthand expanded, each code once.
 

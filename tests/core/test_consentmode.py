@@ -92,6 +92,8 @@ def test_the_four_google_types_are_always_sent_with_the_mapped_ones() -> None:
 
 def test_only_types_held_by_necessary_services_alone_are_granted_from_the_start() -> None:
     assert consentmode.always_granted(catalogue()) == ("security_storage",)
+    assert "security_storage" not in consentmode.types_needing_consent(catalogue())
+    assert len(consentmode.types_needing_consent(catalogue())) == len(CONSENT_TYPES) - 1
     mixed = TEXT.replace(
         'consent_mode = ["analytics_storage"]', 'consent_mode = ["security_storage"]'
     )

@@ -18,9 +18,9 @@ from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResu
 from consent_tui.core.model import Catalogue, Service
 
 USAGE = """\
-// Load it first in <head>, before any Google tag, as a classic script (no defer, no async)
-// or inline; see docs/banners.md. Then, on every choice of the visitor and on every page
-// load once a choice is stored, call:
+// Load it first in the page head, before any Google tag, as a classic script (no defer,
+// no async) or inline; see docs/banners.md. Then, on every choice of the visitor and on
+// every page load once a choice is stored, call:
 //   consentTuiConsentMode.update({ categories: ["statistics"], services: [] });
 // with the ids of the accepted categories and services of the catalogue.
 """

@@ -8,7 +8,10 @@ language gets the preferences modal with one section per category and a
 cookie table listing every cookie of that category in that language.
 
 vanilla-cookieconsent renders its texts as HTML, so every catalogue text is
-HTML-escaped here before it is written as a JavaScript string.
+HTML-escaped here before it is written as a JavaScript string. Each language's
+texts are loaded through a function that first sets the service labels in that
+language; :mod:`banner_runtime`'s script, when needed, comes before everything
+and is given ``onConsent``/``onChange``.
 """
 
 from __future__ import annotations
@@ -211,7 +214,7 @@ def service_labels(
 
     The library reads a service's label from the configuration, not from the
     language's texts: each language's translation, when the library loads it,
-    sets these labels first (see :func:`render`).
+    sets these labels first (see :data:`_WIRING`).
     """
     return {
         lang: [

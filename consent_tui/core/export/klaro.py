@@ -4,7 +4,10 @@ One Klaro service per catalogue service, grouped by the catalogue's purposes;
 services of a category with ``consent = false`` are ``required``. Texts are
 rendered by Klaro as plain text (``htmlTexts: false``); every language of the
 catalogue gets its service and purpose texts, and each service description
-ends with the list of what it stores, so the banner names every cookie.
+ends with the list of what it stores, so the banner names every cookie. When
+the catalogue maps Google consent types or declares local or session storage,
+the file ends with :mod:`banner_runtime`'s script, given every service's
+``onAccept``/``onDecline``.
 """
 
 from __future__ import annotations

@@ -221,6 +221,7 @@ def _options(ctx: Context, region: tuple[str, ...], wait: int | None) -> None:
             loc,
             f"wait_for_update of [banner] is {wait}; it counts milliseconds, 0 or more",
             field="wait_for_update",
+            hint="write a number of milliseconds, such as `wait_for_update = 500`",
         )
 
 
