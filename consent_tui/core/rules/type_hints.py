@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-from consent_tui.core.durations import try_parse
 from consent_tui.core.consentmode import region_problem
+from consent_tui.core.durations import try_parse
 from consent_tui.core.model import (
     CONSENT_TYPES,
     DOCUMENT_COLUMNS,
