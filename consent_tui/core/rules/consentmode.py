@@ -145,21 +145,26 @@ def google_evidence(service: Service) -> str | None:
         return f"its provider is {quote(service.provider)}"
     for cookie in service.cookies:
         name = cookie.name or ""
-        if name.strip("*") and any(_google_cookie(name, known) for known in GOOGLE_COOKIES):
+        if name.strip("*") and _google_cookie(name):
             return f"it sets {quote(name)}"
     if service.id.lower().startswith("google") or service.id.lower() in GOOGLE_IDS:
         return f"its id is `{service.id}`"
     return None
 
 
-def _google_cookie(name: str, known: str) -> bool:
-    """Whether the catalogue's ``name`` (maybe a pattern) is one of ``known``'s cookies."""
-    if not known.endswith("*"):
-        return name == known
-    prefix = known[:-1]
-    if "*" in name:  # a pattern: as narrow as the known one, or narrower
-        return name.split("*", 1)[0].startswith(prefix)
-    return name.startswith(prefix) and len(name) > len(prefix)
+_EXACT: Final = frozenset(c for c in GOOGLE_COOKIES if not c.endswith("*"))
+_PREFIXES: Final = tuple(c[:-1] for c in GOOGLE_COOKIES if c.endswith("*"))
+_PREFIX_NAMES: Final = frozenset(_PREFIXES)  # "_ga_" alone is no cookie of "_ga_*"
+
+
+def _google_cookie(name: str) -> bool:
+    """Whether the catalogue's ``name`` (maybe a pattern) is one of Google's cookies.
+
+    A pattern counts when it is as narrow as a known one, or narrower.
+    """
+    if "*" in name:
+        return name.split("*", 1)[0].startswith(_PREFIXES)
+    return name in _EXACT or (name.startswith(_PREFIXES) and name not in _PREFIX_NAMES)
 
 
 def check(ctx: Context) -> None:
