@@ -25,6 +25,7 @@ FORMATS = (
     ("klaro", ExportOptions()),
     ("cookieconsent", ExportOptions()),
     ("tcf-disclosures", ExportOptions(lang="fr")),
+    ("consent-mode", ExportOptions()),
 )
 
 

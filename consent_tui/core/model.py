@@ -38,6 +38,17 @@ STORAGE_TYPES: Final = (
     "indexed_db",
     "pixel",
 )
+# Google consent mode's consent types: the one choice list a category or a service's
+# ``consent_mode`` picks from (see core/consentmode.py).
+CONSENT_TYPES: Final = (
+    "ad_storage",
+    "analytics_storage",
+    "ad_user_data",
+    "ad_personalization",
+    "functionality_storage",
+    "personalization_storage",
+    "security_storage",
+)
 
 EntityKind = Literal["policy", "category", "purpose", "service", "cookie"]
 
@@ -164,6 +175,7 @@ class Service:
     safeguard: str | None = None
     description: Text | None = None
     cookies: tuple[Cookie, ...] = ()
+    consent_mode: tuple[str, ...] | None = None  # replaces its category's; () opts out
     extra: Mapping[str, Any] = field(default_factory=_empty)
 
 
@@ -185,6 +197,8 @@ class Category:
 
     ``known_categories`` names the Open Cookie Database categories it stands
     for, overriding the default mapping (see docs/known.md).
+    ``consent_mode`` names the Google consent types (:data:`CONSENT_TYPES`) its
+    services' consent grants.
     """
 
     id: str
@@ -192,6 +206,7 @@ class Category:
     description: Text | None = None
     consent: bool | None = None
     known_categories: tuple[str, ...] | None = None
+    consent_mode: tuple[str, ...] | None = None
     extra: Mapping[str, Any] = field(default_factory=_empty)
 
 
@@ -231,12 +246,19 @@ class Banner:
     """``[banner]``: settings of the generated consent-banner configurations.
 
     ``policy_url`` links the banners to the published cookie policy: one URL
-    (a bare string, in the default language) or one per language.
+    (a bare string, in the default language) or one per language. The last
+    four tune Google consent mode: milliseconds Google tags wait for an update,
+    two ``gtag('set', …)`` flags, and the regions the denied default covers
+    (ISO 3166 codes, or the shorthand ``EEA+UK+CH``).
     """
 
     consent_lifetime: str | None = None
     revision: int | None = None
     policy_url: Text | None = None
+    wait_for_update: int | None = None
+    ads_data_redaction: bool | None = None
+    url_passthrough: bool | None = None
+    region: tuple[str, ...] | None = None
     extra: Mapping[str, Any] = field(default_factory=_empty)
 
     @property

@@ -15,7 +15,13 @@ import pytest
 from consent_tui.core import store
 from consent_tui.core.export import banner_common
 from consent_tui.core.model import Catalogue, text_in
-from tests.browser.banner_pages import cookie_names, cookieconsent_page, klaro_page, set_cookies
+from tests.browser.banner_pages import (
+    cookie_names,
+    cookieconsent_page,
+    export_text,
+    klaro_page,
+    set_cookies,
+)
 from tests.browser.conftest import PageServer
 from tests.conftest import ROOT
 
@@ -54,6 +60,19 @@ def assert_inert(page: Any, root: str) -> list[str]:
     links: list[str] = state["links"]
     assert all(link.startswith(("https:", "mailto:", "#")) for link in links), links
     return links
+
+
+def assert_consent_mode(page: Any) -> None:
+    """The page had no gtag: the runtime made Google's queue, default first, then the
+    refusal; the hostile ids of the plan reached it as plain strings."""
+    layer = page.evaluate("() => window.dataLayer.map(a => [...a])")
+    default = layer[0]
+    assert default[:2] == ["consent", "default"]
+    assert default[2]["analytics_storage"] == default[2]["ad_storage"] == "denied"
+    assert default[2]["region"][-1] == "US-CA" and "FR" in default[2]["region"]
+    assert layer[1] == ["set", "url_passthrough", True]
+    assert layer[-1][:2] == ["consent", "update"]
+    assert layer[-1][2]["analytics_storage"] == "denied"
 
 
 def texts(catalogue: Catalogue, lang: str, *fields: str) -> list[str]:
@@ -97,9 +116,12 @@ def test_klaro_runs_nothing_and_shows_texts_literally(
         assert text in modal, text[:40]
     assert_inert(page, ".klaro")
     set_cookies(page, "_ga_TEST")
+    page.evaluate("() => localStorage.setItem('evil-store', '1')")
     page.click(".klaro .cookie-modal .cm-btn-decline, .klaro .cookie-modal .cn-decline")
     assert "_ga_TEST" not in cookie_names(page)
+    page.wait_for_function("() => localStorage.getItem('evil-store') === null")
     assert_inert(page, "body")
+    assert_consent_mode(page)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -122,14 +144,39 @@ def test_cookieconsent_runs_nothing_and_shows_texts_literally(
     for text in expected:
         assert text in modal, text[:40]
     labels = page.eval_on_selector_all(".pm__service-title", "es => es.map(e => e.textContent)")
-    assert labels == [
-        banner_common.Localiser(catalogue, []).service_title(s, "en")
+    assert labels == [  # in the page's language
+        banner_common.Localiser(catalogue, []).service_title(s, lang)
         for s in catalogue.services.values()
     ]
     links = assert_inert(page, "#cc-main")
     assert links[0] == POLICY_URL and "mailto:evil@hostile.example" in links[-2]
     set_cookies(page, "_ga_TEST")
+    page.evaluate("() => localStorage.setItem('evil-store', '1')")
     page.click("#cc-main .pm [data-role=necessary]")
     page.wait_for_selector("#cc-main .pm", state="hidden")
     assert "_ga_TEST" not in cookie_names(page)
+    assert page.evaluate("() => localStorage.getItem('evil-store')") is None
     assert_inert(page, "body")
+    assert_consent_mode(page)
+
+
+def test_consent_mode_snippet_runs_nothing(
+    page: Any, site: PageServer, catalogue: Catalogue
+) -> None:
+    """The snippet inlined in <script>: the hostile category id reaches update() as data."""
+    snippet = export_text("consent-mode", catalogue)
+    html = (
+        "<!doctype html><html><head><script>window.__alerts = [];"
+        " window.alert = (m) => window.__alerts.push(String(m));</script>\n"
+        f"<script>\n{snippet}</script></head><body><p>page</p></body></html>"
+    )
+    page.goto(site.put("/snippet.html", html))
+    page.evaluate("() => consentTuiConsentMode.update({ categories: ['tracking'] })")
+    assert_inert(page, "body")
+    layer = page.evaluate("() => window.dataLayer.map(a => [...a])")
+    assert [entry[:2] for entry in layer] == [
+        ["consent", "default"],
+        ["set", "url_passthrough"],
+        ["consent", "update"],
+    ]
+    assert layer[2][2]["analytics_storage"] == layer[2][2]["ad_storage"] == "granted"

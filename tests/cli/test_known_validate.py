@@ -16,6 +16,7 @@ FRAGMENT = """\
 [services.stats]
 party = "third"
 privacy_policy = "https://policies.google.com/privacy"
+consent_mode = ["analytics_storage"]
 
 [[services.stats.cookies]]
 name = "_gid"
@@ -63,7 +64,7 @@ def test_known_adds_info_problems_and_keeps_the_exit_code(
         "Analytics), which maps to `analytics` here",
         f"{catalogue}:45:1: info[known-lifetime-differs]: cookie `_ga` of service `site` lasts "
         '"session", but the Open Cookie Database gives 2 years (Google Analytics)',
-        f"{catalogue}:58:1: info[known-lifetime-differs]: cookie `_gid` of service `stats` lasts "
+        f"{catalogue}:59:1: info[known-lifetime-differs]: cookie `_gid` of service `stats` lasts "
         '"13 months", but the Open Cookie Database gives 24 hours (Google Analytics)',
     ]
     code, out, _ = _run(capsys, "--known", "--ignore", "known-lifetime-differs", str(catalogue))

@@ -19,6 +19,7 @@ GOLDEN = ROOT / "tests" / "golden" / "banners"
         ("klaro", "klaro-config.js"),
         ("cookieconsent", "cookieconsent-config.js"),
         ("tcf-disclosures", "deviceStorage.json"),
+        ("consent-mode", "consent-mode.js"),
     ],
 )
 def test_export_writes_the_golden_file(

@@ -23,7 +23,7 @@ from tests.conftest import ROOT, sample_paths
 
 GOLDEN = ROOT / "tests" / "golden" / "banners"
 HOSTILE = GOLDEN / "hostile.toml"
-FORMATS = ("klaro", "cookieconsent", "tcf-disclosures")
+FORMATS = ("klaro", "cookieconsent", "tcf-disclosures", "consent-mode")
 SCHEMA = json.loads(
     (ROOT / "consent_tui" / "core" / "schema" / "tcf-disclosures.schema.json").read_text()
 )

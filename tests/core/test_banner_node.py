@@ -38,10 +38,19 @@ process.stdout.write(JSON.stringify(context.klaroConfig, {REPLACER}));
 """
 CC_STUB = "export function run(config) { globalThis.ran = config; return Promise.resolve(); }\n"
 CC_RUNNER = f"""
-import {{ config, ready, CookieConsent }} from "./config.mjs";
+import {{ config, ready, CookieConsent, translations }} from "./config.mjs";
 await ready;
 if (globalThis.ran !== config || typeof CookieConsent.run !== "function") process.exit(3);
-process.stdout.write(JSON.stringify(config, {REPLACER}));
+// Each language is a function the library calls to load it: it sets that language's
+// service labels and returns its texts. The default language is loaded last.
+const labels = {{}};
+for (const lang of Object.keys(translations).reverse()) {{
+  if (config.language.translations[lang]() !== translations[lang]) process.exit(4);
+  labels[lang] = Object.values(config.categories).flatMap(
+    c => Object.entries(c.services).map(([id, s]) => [id, s.label]));
+}}
+const shown = {{ ...config, language: {{ ...config.language, translations }}, labels }};
+process.stdout.write(JSON.stringify(shown, {REPLACER}));
 """
 
 pytestmark = pytest.mark.skipif(
@@ -173,3 +182,19 @@ def test_cookieconsent_texts_survive_exactly(tmp_path: Path) -> None:
         more = sections[-1]["description"]
         contact = '<a href="mailto:evil@hostile.example?subject=%22%3E%3Cscript%3E">'
         assert more.startswith(f"{html.escape(ui_contact(lang))} {contact}")
+
+
+def test_cookieconsent_labels_follow_the_loaded_language(tmp_path: Path) -> None:
+    """Loading a language sets every service label in it; the default one is loaded last."""
+    catalogue = store.load(HOSTILE).catalogue
+    config = cc_config(catalogue, tmp_path)
+    for lang in catalogue.languages:
+        labels = {sid: html.unescape(label) for sid, label in config["labels"][lang]}
+        assert labels == {
+            sid: f"{s.provider} – {text_in(s.function, lang)}"
+            for sid, s in catalogue.services.items()
+        }
+    default = [label for _, label in config["labels"][catalogue.default_language]]
+    assert [s["label"] for c in config["categories"].values() for s in c["services"].values()] == (
+        default
+    )

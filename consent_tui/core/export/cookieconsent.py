@@ -8,7 +8,10 @@ language gets the preferences modal with one section per category and a
 cookie table listing every cookie of that category in that language.
 
 vanilla-cookieconsent renders its texts as HTML, so every catalogue text is
-HTML-escaped here before it is written as a JavaScript string.
+HTML-escaped here before it is written as a JavaScript string. Each language's
+texts are loaded through a function that first sets the service labels in that
+language; :mod:`banner_runtime`'s script, when needed, comes before everything
+and is given ``onConsent``/``onChange``.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import html
 
 from consent_tui.core.export import banner_common as common
-from consent_tui.core.export import jsstring
+from consent_tui.core.export import banner_runtime, jsstring
 from consent_tui.core.export.banner_common import Localiser
 from consent_tui.core.export.banner_texts import storage_label, ui
 from consent_tui.core.export.jsstring import JsValue, Regex
@@ -204,8 +207,48 @@ def translation(
     }
 
 
+def service_labels(
+    catalogue: Catalogue, groups: dict[str, list[Service]], texts: Localiser
+) -> dict[str, JsValue]:
+    """Per language, ``[category, service, label]`` for every service.
+
+    The library reads a service's label from the configuration, not from the
+    language's texts: each language's translation, when the library loads it,
+    sets these labels first (see :data:`_WIRING`).
+    """
+    return {
+        lang: [
+            [cid, service.id, esc(texts.service_title(service, lang))]
+            for cid, services in groups.items()
+            for service in services
+        ]
+        for lang in catalogue.languages
+    }
+
+
+def runtime_plan(
+    catalogue: Catalogue, groups: dict[str, list[Service]], notes: list[str]
+) -> banner_runtime.Plan:
+    """What the runtime does here: services and categories by their catalogue ids."""
+    grouped = {s.id: cid for cid, services in groups.items() for s in services}
+
+    def name(service: Service) -> str:
+        return service.id
+
+    def category(service: Service) -> str:
+        return grouped[service.id]
+
+    plan = banner_runtime.consent_plan(catalogue, name, category, empty_categories=True)
+    plan["storage"] = banner_runtime.storage_plan(catalogue, name, category, notes)
+    return plan
+
+
 def build_config(catalogue: Catalogue, notes: list[str]) -> dict[str, JsValue]:
-    """The object given to ``CookieConsent.run``, as data for :func:`jsstring.dumps`."""
+    """The object given to ``CookieConsent.run``, as data for :func:`jsstring.dumps`.
+
+    ``language.translations`` holds each language's texts; the module turns each
+    into a function before it runs the library (see :data:`_WIRING`).
+    """
     texts = Localiser(catalogue, notes)
     groups = category_services(catalogue, notes)
     urls = common.policy_urls(catalogue, notes)
@@ -231,18 +274,51 @@ def build_config(catalogue: Catalogue, notes: list[str]) -> dict[str, JsValue]:
     }
 
 
+# The library reads a service's label from the configuration, never from the language's
+# texts: each language's texts become a function, which the library calls when it loads
+# the language (at start and on setLanguage), and which sets the labels of that language.
+_WIRING = """\
+export const translations = { ...config.language.translations };
+for (const lang of Object.keys(translations)) {
+  Object.defineProperty(config.language.translations, lang, {
+    enumerable: true,
+    configurable: true,
+    writable: true,
+    value: () => {
+      for (const [category, service, label] of serviceLabels[lang]) {
+        config.categories[category].services[service].label = label;
+      }
+      return translations[lang];
+    },
+  });
+}
+"""
+
+
 def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
     notes: list[str] = []
     config = build_config(catalogue, notes)
+    groups = category_services(catalogue, [])
+    labels = service_labels(catalogue, groups, Localiser(catalogue, notes))
+    plan = runtime_plan(catalogue, groups, notes)
     text = (
         common.header_comment()
         + '// An ES module; the page or bundler resolves "vanilla-cookieconsent":\n'
         + "// see docs/banners.md.\n"
         + 'import * as CookieConsent from "vanilla-cookieconsent";\n\n'
-        + f"export const config = {jsstring.dumps(config)};\n\n"
-        + "export const ready = CookieConsent.run(config);\n"
-        + "export { CookieConsent };\n"
     )
+    if banner_runtime.needed(plan):
+        text += (
+            "// Google consent mode and refused storage, before anything else runs:\n"
+            f"const runtime = {banner_runtime.script(plan)};\n\n"
+        )
+    text += (
+        f"export const config = {jsstring.dumps(config)};\n\n"
+        f"export const serviceLabels = {jsstring.dumps(labels)};\n\n" + _WIRING
+    )
+    if banner_runtime.needed(plan):
+        text += "runtime.cookieconsent(CookieConsent, config);\n"
+    text += "\nexport const ready = CookieConsent.run(config);\nexport { CookieConsent };\n"
     return ExportResult(text, tuple(dict.fromkeys(notes)))
 
 

@@ -36,6 +36,10 @@ def _text(text: Text | None) -> dict[str, str] | None:
     return dict(text.values) if text is not None else None
 
 
+def _list(values: tuple[str, ...] | None) -> list[str] | None:
+    return list(values) if values is not None else None
+
+
 def pattern_regex(name: str) -> str:
     """A regular expression matching the names a ``*`` pattern stands for."""
     return "^" + ".*".join(re.escape(part) for part in name.split("*")) + "$"
@@ -70,6 +74,7 @@ class _Normaliser:
             "title": _text(category.title),
             "description": _text(category.description),
             "consent": category.consent,
+            "consent_mode": _list(category.consent_mode),
         }
 
     def purpose(self, purpose: Purpose) -> Data:
@@ -120,6 +125,7 @@ class _Normaliser:
             "privacy_policy": service.privacy_policy,
             "country": service.country,
             "safeguard": service.safeguard,
+            "consent_mode": _list(service.consent_mode),
             "cookies": [self.cookie(c) for c in service.cookies],
         }
 
@@ -151,6 +157,10 @@ class _Normaliser:
                 "consent_lifetime": self.duration(banner.effective_lifetime),
                 "revision": banner.revision,
                 "policy_url": _text(banner.policy_url),
+                "wait_for_update": banner.wait_for_update,
+                "ads_data_redaction": banner.ads_data_redaction,
+                "url_passthrough": banner.url_passthrough,
+                "region": _list(banner.region),
             },
             "categories": list(self.categories.values()),
             "purposes": list(self.purposes.values()),

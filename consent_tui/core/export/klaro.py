@@ -4,7 +4,10 @@ One Klaro service per catalogue service, grouped by the catalogue's purposes;
 services of a category with ``consent = false`` are ``required``. Texts are
 rendered by Klaro as plain text (``htmlTexts: false``); every language of the
 catalogue gets its service and purpose texts, and each service description
-ends with the list of what it stores, so the banner names every cookie.
+ends with the list of what it stores, so the banner names every cookie. When
+the catalogue maps Google consent types or declares local or session storage,
+the file ends with :mod:`banner_runtime`'s script, given every service's
+``onAccept``/``onDecline``.
 """
 
 from __future__ import annotations
@@ -12,8 +15,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from consent_tui.core import consentmode
 from consent_tui.core.export import banner_common as common
-from consent_tui.core.export import jsstring
+from consent_tui.core.export import banner_runtime, jsstring
 from consent_tui.core.export.banner_common import Localiser
 from consent_tui.core.export.banner_texts import storage_label, ui
 from consent_tui.core.export.jsstring import JsValue, Regex
@@ -140,14 +144,41 @@ def build_config(catalogue: Catalogue, notes: list[str]) -> dict[str, JsValue]:
     return config
 
 
+def runtime_plan(catalogue: Catalogue, notes: list[str]) -> banner_runtime.Plan:
+    """What the runtime does for Klaro: services by their Klaro names, no categories."""
+    names = klaro_names(catalogue, [])
+
+    def name(service: Service) -> str:
+        return names[service.id]
+
+    def category(service: Service) -> str:
+        return service.category or ""
+
+    for holder in consentmode.holders(catalogue):
+        if holder.service is None:
+            notes.append(
+                f"klaro: category {holder.category!r} has consent_mode but no service: "
+                "Klaro asks per service, so its consent types stay denied"
+            )
+    plan = banner_runtime.consent_plan(catalogue, name, category, empty_categories=False)
+    plan["storage"] = banner_runtime.storage_plan(catalogue, name, category, notes)
+    return plan
+
+
 def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
     notes: list[str] = []
     config = build_config(catalogue, notes)
+    plan = runtime_plan(catalogue, notes)
     text = (
         common.header_comment()
         + "// Load it before klaro.js; see docs/banners.md.\n"
         + f"var klaroConfig = {jsstring.dumps(config)};\n"
     )
+    if banner_runtime.needed(plan):
+        text += (
+            "\n// Google consent mode and refused storage (see docs/banners.md):\n"
+            f"{banner_runtime.script(plan)}.klaro(klaroConfig);\n"
+        )
     return ExportResult(text, tuple(dict.fromkeys(notes)))
 
 

@@ -55,6 +55,7 @@ _MODULES: dict[str, str] = {
     "klaro": "consent_tui.core.export.klaro",
     "cookieconsent": "consent_tui.core.export.cookieconsent",
     "tcf-disclosures": "consent_tui.core.export.tcf",
+    "consent-mode": "consent_tui.core.export.consent_snippet",
 }
 
 

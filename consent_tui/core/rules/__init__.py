@@ -14,6 +14,7 @@ from typing import Final
 from consent_tui.core.rules import (
     banner,
     consent,
+    consentmode,
     document,
     duplicates,
     durations,
@@ -47,6 +48,7 @@ CHECKED: Final = (
     known,
     unknown,
     banner,
+    consentmode,
 )
 FAMILIES: Final = (*CHECKED, files)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from consent_tui.core.model import Catalogue
-from consent_tui.core.rules.codes import is_language_tag
+from consent_tui.core.reference.codes import is_language_tag
 from consent_tui.core.rules.problem import Problem, ProblemEntity, Severity
 from consent_tui.core.store import KeyPath, SourceMap, Statement
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from consent_tui.core.model import LEGAL_BASES, Text
-from consent_tui.core.rules.adwords import id_mentions_ads, text_mentions_ads
+from consent_tui.core.reference.adwords import id_mentions_ads, text_mentions_ads
 from consent_tui.core.rules.base import Context, Rule, category_loc, purpose_loc, service_loc
 
 FAMILY = "consent"

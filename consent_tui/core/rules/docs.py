@@ -44,6 +44,7 @@ _FAMILY_TITLES = {
     "known": "Known cookies",
     "unknown-keys": "Unknown keys",
     "banner": "Banner settings",
+    "consent-mode": "Google consent mode",
     "files": "Files",
 }
 

@@ -29,6 +29,7 @@ URL_TEXT: Final = (
     'a URL string, or a table of language -> URL such as { en = "/cookies", fr = "/fr/cookies" }'
 )
 BOOLEAN: Final = "a boolean (true or false, without quotes)"
+CONSENT_MODE: Final = 'an array of Google consent types such as ["analytics_storage"]'
 
 FIELDS: Final[dict[str, dict[str, str]]] = {
     "catalogue": {
@@ -58,12 +59,17 @@ FIELDS: Final[dict[str, dict[str, str]]] = {
         "consent_lifetime": 'a duration string such as "6 months"',
         "revision": "an integer",
         "policy_url": URL_TEXT,
+        "wait_for_update": "an integer",
+        "ads_data_redaction": BOOLEAN,
+        "url_passthrough": BOOLEAN,
+        "region": 'an array of ISO 3166 codes such as ["FR", "US-CA"] or ["EEA+UK+CH"]',
     },
     "category": {
         "title": TEXT,
         "description": TEXT,
         "consent": BOOLEAN,
         "known_categories": 'an array of Open Cookie Database categories such as ["Analytics"]',
+        "consent_mode": CONSENT_MODE,
     },
     "purpose": {
         "title": TEXT,
@@ -83,6 +89,7 @@ FIELDS: Final[dict[str, dict[str, str]]] = {
         "safeguard": STRING,
         "description": TEXT,
         "cookies": "an array of tables ([[services.<id>.cookies]])",
+        "consent_mode": CONSENT_MODE,
     },
     "cookie": {
         "name": STRING,

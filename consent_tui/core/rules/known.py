@@ -94,6 +94,9 @@ name = "_gid"
 duration = "1 day"
 """,
     good="""\
+[services.stats]
+consent_mode = ["analytics_storage"]
+
 [[services.stats.cookies]]
 name = "_gid"
 duration = "1 day"
@@ -112,11 +115,17 @@ KNOWN_LIFETIME_DIFFERS = Rule(
     "Check the cookie's real lifetime (in the browser's developer tools) and correct "
     "whichever is wrong.",
     bad="""\
+[services.stats]
+consent_mode = ["analytics_storage"]
+
 [[services.stats.cookies]]
 name = "_gid"
 duration = "13 months"
 """,
     good="""\
+[services.stats]
+consent_mode = ["analytics_storage"]
+
 [[services.stats.cookies]]
 name = "_gid"
 duration = "24 hours"

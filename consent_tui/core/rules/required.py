@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from consent_tui.core.model import Text
+from consent_tui.core.reference.codes import language_name
 from consent_tui.core.rules.base import (
     Context,
     Loc,
@@ -18,7 +19,6 @@ from consent_tui.core.rules.base import (
     purpose_loc,
     service_loc,
 )
-from consent_tui.core.rules.codes import language_name
 
 FAMILY = "required"
 

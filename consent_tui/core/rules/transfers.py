@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from consent_tui.core.rules import codes
+from consent_tui.core.reference import codes
 from consent_tui.core.rules.base import Context, Rule, is_blank, service_loc
 
 FAMILY = "transfers"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from consent_tui.core.model import Text
-from consent_tui.core.rules import codes
+from consent_tui.core.reference import codes
 from consent_tui.core.rules.base import (
     Context,
     Loc,

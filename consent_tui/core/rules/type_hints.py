@@ -14,9 +14,16 @@ import re
 from collections.abc import Callable
 from typing import Final
 
+from consent_tui.core.consentmode import region_problem
 from consent_tui.core.durations import try_parse
-from consent_tui.core.model import DOCUMENT_COLUMNS, LEGAL_BASES, PARTIES, STORAGE_TYPES
-from consent_tui.core.rules import codes
+from consent_tui.core.model import (
+    CONSENT_TYPES,
+    DOCUMENT_COLUMNS,
+    LEGAL_BASES,
+    PARTIES,
+    STORAGE_TYPES,
+)
+from consent_tui.core.reference import codes
 from consent_tui.core.rules.base import Context, Loc, did_you_mean, one_of
 from consent_tui.core.values import is_host, url_problem
 
@@ -116,6 +123,10 @@ def _array_hint(ctx: Context, field: str, value: str | int, expected: str) -> st
     elif field == "purposes":
         choices = tuple(ctx.catalogue.purposes)
         valid = choices.__contains__
+    elif field == "consent_mode":
+        valid, choices = CONSENT_TYPES.__contains__, CONSENT_TYPES
+    elif field == "region":
+        valid, choices = (lambda code: region_problem(code) is None), ()
     else:
         valid, choices = (lambda _: True), ()
     if items and all(valid(item) for item in items):

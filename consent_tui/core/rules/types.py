@@ -31,7 +31,14 @@ consent = true
 )
 RULES: Final = (WRONG_TYPE,)
 
-_ELEMENTS: Final = {"languages": str, "columns": str, "purposes": str, "tcf_purposes": int}
+_ELEMENTS: Final = {
+    "languages": str,
+    "columns": str,
+    "purposes": str,
+    "tcf_purposes": int,
+    "consent_mode": str,
+    "region": str,
+}
 
 
 def _wrong(ctx: Context, loc: Loc, kind: str, extra: Mapping[str, Any], prefix: str = "") -> None:

@@ -6,7 +6,7 @@ import re
 from typing import Final
 
 from consent_tui.core.model import LEGAL_BASES, PARTIES, STORAGE_TYPES
-from consent_tui.core.rules import codes
+from consent_tui.core.reference import codes
 from consent_tui.core.rules.base import (
     Context,
     Loc,
@@ -60,6 +60,7 @@ purposes = ["analytics"]
 party = "third"
 privacy_policy = "https://policies.google.com/privacy"
 country = "IE"
+consent_mode = ["analytics_storage"]
 """,
     good="""\
 [services.google-analytics]
@@ -70,6 +71,7 @@ purposes = ["analytics"]
 party = "third"
 privacy_policy = "https://policies.google.com/privacy"
 country = "IE"
+consent_mode = ["analytics_storage"]
 """,
 )
 INVALID_COUNTRY = Rule(

@@ -37,8 +37,10 @@ _IS_DICT = dict.__instancecheck__
 _MISFIT = object()  # a value of the wrong type: the slow readers keep it in extra
 _SERVICE_KEYS = frozenset(
     ("provider", "function", "location", "category", "purposes", "party", "privacy_policy")
-) | frozenset(("country", "safeguard", "description", "cookies"))
-_CATEGORY_KEYS = frozenset(("title", "description", "consent", "known_categories"))
+) | frozenset(("country", "safeguard", "description", "cookies", "consent_mode"))
+_CATEGORY_KEYS = frozenset(("title", "description", "consent", "known_categories", "consent_mode"))
+_BANNER_KEYS = frozenset(("revision", "consent_lifetime", "policy_url", "wait_for_update"))
+_BANNER_KEYS |= frozenset(("ads_data_redaction", "url_passthrough", "region"))
 _COOKIE_KEYS = frozenset(
     ("name", "type", "domain", "path", "duration", "duration_note", "refresh", "description")
 )
@@ -276,16 +278,23 @@ class Builder:
 
     def banner(self, data: dict[str, Any]) -> Banner:
         extra: _Kept = {}
-        revision = data.get("revision")
-        if revision is not None and not _is_int(revision):
-            extra["revision"] = revision
-            revision = None
         return Banner(
             consent_lifetime=self._str(data, "consent_lifetime", extra),
-            revision=revision,
+            revision=self._int(data, "revision", extra),
             policy_url=self._text(data, "policy_url", extra),
-            extra=self._rest(data, {"revision", "consent_lifetime", "policy_url"}, extra, 2),
+            wait_for_update=self._int(data, "wait_for_update", extra),
+            ads_data_redaction=self._bool(data, "ads_data_redaction", extra),
+            url_passthrough=self._bool(data, "url_passthrough", extra),
+            region=self._strings(data, "region", extra),
+            extra=self._rest(data, _BANNER_KEYS, extra, 2),
         )
+
+    def _int(self, data: Mapping[str, Any], key: str, extra: _Kept) -> int | None:
+        value = data.get(key)
+        if value is None or _is_int(value):
+            return value
+        extra[key] = value
+        return None
 
     def category(self, key: str, data: dict[str, Any]) -> Category:
         extra: _Kept = {}
@@ -295,6 +304,7 @@ class Builder:
             description=self._text(data, "description", extra),
             consent=self._bool(data, "consent", extra),
             known_categories=self._strings(data, "known_categories", extra),
+            consent_mode=self._strings(data, "consent_mode", extra),
             extra=self._rest(data, _CATEGORY_KEYS, extra, 3),
         )
 
@@ -335,10 +345,11 @@ class Builder:
             string(data, "safeguard", extra),
             text(data, "description", extra),
         )
+        consent_mode = self._strings(data, "consent_mode", extra)
         rest = self._rest(data, _SERVICE_KEYS, extra, 3)  # after the fields: their misfits too
         if raw_cookies == [] and "cookies" in data:  # `cookies = []`: kept on save
             rest = Extra(rest, ("cookies",))
-        return Service(key, *fields, cookies=tuple(cookies), extra=rest)
+        return Service(key, *fields, cookies=tuple(cookies), consent_mode=consent_mode, extra=rest)
 
     def cookie(self, data: dict[str, Any]) -> Cookie:
         """A cookie: the usual one (known keys, right types) read in one go."""

@@ -87,6 +87,7 @@ def category_data(category: Category, default: str) -> Data:
         ("description", category.description),
         ("consent", category.consent),
         ("known_categories", category.known_categories),
+        ("consent_mode", category.consent_mode),
     ]
     return _fields(pairs, category.extra, default)
 
@@ -128,6 +129,7 @@ def service_data(service: Service, default: str, *, cookies: bool = True) -> Dat
         ("safeguard", service.safeguard),
         ("description", service.description),
     ]
+    pairs.append(("consent_mode", service.consent_mode))
     if cookies and (service.cookies or "cookies" in written_empty(service.extra)):
         pairs.append(("cookies", [cookie_data(c, default) for c in service.cookies]))
     return _fields(pairs, service.extra, default)
@@ -138,6 +140,10 @@ def banner_data(banner: Banner, default: str) -> Data:
         ("consent_lifetime", banner.consent_lifetime),
         ("revision", banner.revision),
         ("policy_url", banner.policy_url),
+        ("wait_for_update", banner.wait_for_update),
+        ("ads_data_redaction", banner.ads_data_redaction),
+        ("url_passthrough", banner.url_passthrough),
+        ("region", banner.region),
     ]
     return _fields(pairs, banner.extra, default)
 

@@ -71,5 +71,26 @@ export const config = {
   },
 };
 
+export const serviceLabels = {
+  en: [
+    ["necessary", "cart", "Example Bakery – Shopping cart"],
+  ],
+};
+
+export const translations = { ...config.language.translations };
+for (const lang of Object.keys(translations)) {
+  Object.defineProperty(config.language.translations, lang, {
+    enumerable: true,
+    configurable: true,
+    writable: true,
+    value: () => {
+      for (const [category, service, label] of serviceLabels[lang]) {
+        config.categories[category].services[service].label = label;
+      }
+      return translations[lang];
+    },
+  });
+}
+
 export const ready = CookieConsent.run(config);
 export { CookieConsent };

@@ -155,5 +155,43 @@ export const config = {
   },
 };
 
+export const serviceLabels = {
+  en: [
+    ["necessary", "ods-auth", "Opendatasoft – Authentication"],
+    ["necessary", "ods-language", "Opendatasoft – Language selection"],
+    ["necessary", "ods-csrf", "Opendatasoft – API (CSRF)"],
+    [
+      "necessary",
+      "ods-cookie-preferences",
+      "Opendatasoft – Choices related to your cookie preferences",
+    ],
+  ],
+  fr: [
+    ["necessary", "ods-auth", "Opendatasoft – Authentification"],
+    ["necessary", "ods-language", "Opendatasoft – Choix de la langue"],
+    ["necessary", "ods-csrf", "Opendatasoft – API (CSRF)"],
+    [
+      "necessary",
+      "ods-cookie-preferences",
+      "Opendatasoft – Choix relatifs à vos préférences en matière de cookies",
+    ],
+  ],
+};
+
+export const translations = { ...config.language.translations };
+for (const lang of Object.keys(translations)) {
+  Object.defineProperty(config.language.translations, lang, {
+    enumerable: true,
+    configurable: true,
+    writable: true,
+    value: () => {
+      for (const [category, service, label] of serviceLabels[lang]) {
+        config.categories[category].services[service].label = label;
+      }
+      return translations[lang];
+    },
+  });
+}
+
 export const ready = CookieConsent.run(config);
 export { CookieConsent };
