@@ -6,8 +6,14 @@ import re
 from typing import Final
 from urllib.parse import urlsplit
 
+from consent_tui.core.reference import codes
+
 _LABEL: Final = re.compile(r"(?!-)[\w-]{1,63}(?<!-)")
 _IPV4: Final = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+
+# Google consent mode's shorthand for the EEA, the United Kingdom and Switzerland.
+REGION_SHORTHAND: Final = "EEA+UK+CH"
+_REGION: Final = re.compile(r"([A-Z]{2})(?:-[A-Z0-9]{1,3})?")
 
 
 def is_host(host: str) -> bool:
@@ -42,3 +48,18 @@ def slug(text: str) -> str:
     """A valid id made from ``text`` ("Google Analytics" -> "google-analytics")."""
     value = re.sub(r"[^a-z0-9_-]+", "-", text.strip().lower()).strip("-_")
     return value or "id"
+
+
+def region_problem(code: str) -> str | None:
+    """Why ``code`` is no region Google consent mode reads, or ``None`` when it is one."""
+    if code == REGION_SHORTHAND:
+        return None
+    match = _REGION.fullmatch(code)
+    if match is None:
+        return (
+            "not an ISO 3166-1 country code (FR), an ISO 3166-2 subdivision (US-CA) "
+            f"or {REGION_SHORTHAND}"
+        )
+    if not codes.is_country(match.group(1)):
+        return f"{match.group(1)} is not an ISO 3166-1 country code"
+    return None

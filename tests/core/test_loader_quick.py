@@ -15,13 +15,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from consent_tui.core.errors import ParseError
+from consent_tui.core.fields import entity
 from consent_tui.core.store import load_text, loader
-from consent_tui.core.store.builder import _COOKIE_KEYS, Builder
+from consent_tui.core.store.builder import Builder
 
 SCALARS = st.none() | st.text(max_size=5) | st.booleans() | st.integers() | st.floats()
 VALUES = SCALARS | st.dictionaries(st.sampled_from(["en", "fr"]), SCALARS, max_size=2)
 VALUES |= st.lists(SCALARS, max_size=2)
-KEYS = st.sampled_from(sorted(_COOKIE_KEYS | {"unknown", "extra_note"}))
+KEYS = st.sampled_from(sorted(entity("cookie").keys | {"unknown", "extra_note"}))
 COOKIES = st.dictionaries(KEYS, VALUES).map(
     lambda d: {k: v for k, v in d.items() if v is not None}  # TOML has no null
 )

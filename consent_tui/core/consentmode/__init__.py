@@ -21,6 +21,8 @@ from typing import Final
 from consent_tui.core.model import CONSENT_TYPES, Catalogue, Category, Service, Text, text_in
 from consent_tui.core.reference import codes
 from consent_tui.core.reference.adwords import id_mentions_ads, text_mentions_ads
+from consent_tui.core.values import REGION_SHORTHAND
+from consent_tui.core.values import region_problem as region_problem  # re-exported
 
 # The types Google's own tags read: always sent, denied while nothing grants them.
 CORE_TYPES: Final = ("ad_storage", "analytics_storage", "ad_user_data", "ad_personalization")
@@ -28,11 +30,9 @@ AD_TYPES: Final = ("ad_storage", "ad_user_data", "ad_personalization")
 # A type that storage strictly necessary for the site can use without consent.
 EXEMPT_TYPES: Final = ("security_storage",)
 
-REGION_SHORTHAND: Final = "EEA+UK+CH"
 # Parts of the EU with an ISO 3166-1 code of their own (the outermost regions of
 # France, and Åland): a visitor there is located by that code, not by FR or FI.
 EU_TERRITORIES: Final = ("AX", "GF", "GP", "MF", "MQ", "RE", "YT")
-_REGION: Final = re.compile(r"([A-Z]{2})(?:-[A-Z0-9]{1,3})?")
 
 _STATISTICS: Final = re.compile(r"statisti|analyt|audien|measur|mesur|messung|zählung", re.I)
 _FUNCTIONAL: Final = re.compile(r"preferen|functional|fonctionn|funktional|comfort|komfort", re.I)
@@ -131,22 +131,6 @@ def region_codes(region: Iterable[str]) -> list[str]:
         else:
             out[code] = None
     return list(out)
-
-
-def region_problem(code: str) -> str | None:
-    """Why ``code`` is no region Google reads, or ``None`` when it is one."""
-
-    if code == REGION_SHORTHAND:
-        return None
-    match = _REGION.fullmatch(code)
-    if match is None:
-        return (
-            "not an ISO 3166-1 country code (FR), an ISO 3166-2 subdivision (US-CA) "
-            f"or {REGION_SHORTHAND}"
-        )
-    if not codes.is_country(match.group(1)):
-        return f"{match.group(1)} is not an ISO 3166-1 country code"
-    return None
 
 
 def suggested_types(category: Category) -> tuple[str, ...]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from consent_tui.core.durations import UNIT_SECONDS, Duration, DurationError, parse_duration
+from consent_tui.core.durations import UNIT_SECONDS, DurationError, parse_duration
+from consent_tui.core.fields.checks import lifetime_problem
 from consent_tui.core.rules.base import Context, Loc, Rule, banner_loc, is_blank, quote
 from consent_tui.core.rules.durations import report_repeated
 
@@ -69,7 +70,6 @@ revision = 1
 
 RULES: Final = (TOO_LONG, INVALID_LIFETIME, INVALID_REVISION)
 
-DAY_SECONDS: Final = UNIT_SECONDS["day"]
 # Six average months, with a day's tolerance for "183 days" and the like.
 LIMIT_SECONDS: Final = 6 * UNIT_SECONDS["month"] + UNIT_SECONDS["day"]
 
@@ -97,7 +97,7 @@ def _lifetime(ctx: Context, loc: Loc, text: str) -> None:
     except DurationError as exc:
         why: str | None = "cannot be read: " + str(exc).split(";")[0]
     else:
-        why = _not_kept(duration, text)
+        why = lifetime_problem(duration, text)
     if why is not None:
         ctx.report(
             INVALID_LIFETIME, loc, f"consent_lifetime of [banner] {why}", field="consent_lifetime"
@@ -112,18 +112,3 @@ def _lifetime(ctx: Context, loc: Loc, text: str) -> None:
             "after 6 months at most",
             field="consent_lifetime",
         )
-
-
-def _not_kept(duration: Duration, text: str) -> str | None:
-    """Why a banner cannot keep a choice for ``duration``, or ``None`` when it can."""
-    seconds = duration.seconds
-    if duration.kind != "fixed":
-        return f'is "{duration.kind}"; the choice must be kept for a fixed time'
-    if not seconds:
-        return "is zero; the visitor would be asked on every page"
-    if seconds < DAY_SECONDS:
-        return (
-            f"is {quote(text)}, less than one day; Klaro and vanilla-cookieconsent keep "
-            "a choice for whole days, so a banner cannot store it for less"
-        )
-    return None

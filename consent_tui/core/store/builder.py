@@ -1,9 +1,10 @@
 """Typed entities from the parsed tables of a catalogue.
 
-Scalar values of the wrong type are kept in the entity's ``extra`` (validation
-reports them) beside unknown keys; only a structure that cannot be a catalogue
-is refused, with the place of the trouble. The usual cookie (known keys of the
-right types) is read in one go: there are thousands of them.
+Each table is read as its description says (core/fields: a reader per field
+type). Scalar values of the wrong type are kept in the entity's ``extra``
+(validation reports them) beside unknown keys; only a structure that cannot be
+a catalogue is refused, with the place of the trouble. The usual cookie (known
+keys of the right types) is read in one go: there are thousands of them.
 """
 
 from __future__ import annotations
@@ -13,13 +14,15 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from consent_tui.core.errors import NotACatalogueError
+from consent_tui.core.fields import Entity, Field
+from consent_tui.core.fields import entity as describe
+from consent_tui.core.fields.kinds import LIST_ITEMS, STRING_TYPES, python_class
 from consent_tui.core.model import (
     FORMAT_VERSION,
     Banner,
     Catalogue,
     Category,
     Cookie,
-    DocumentSettings,
     Extra,
     Policy,
     Purpose,
@@ -35,15 +38,6 @@ _Kept = dict[str, Any]
 _IS_STR = str.__instancecheck__
 _IS_DICT = dict.__instancecheck__
 _MISFIT = object()  # a value of the wrong type: the slow readers keep it in extra
-_SERVICE_KEYS = frozenset(
-    ("provider", "function", "location", "category", "purposes", "party", "privacy_policy")
-) | frozenset(("country", "safeguard", "description", "cookies", "consent_mode"))
-_CATEGORY_KEYS = frozenset(("title", "description", "consent", "known_categories", "consent_mode"))
-_BANNER_KEYS = frozenset(("revision", "consent_lifetime", "policy_url", "wait_for_update"))
-_BANNER_KEYS |= frozenset(("ads_data_redaction", "url_passthrough", "region"))
-_COOKIE_KEYS = frozenset(
-    ("name", "type", "domain", "path", "duration", "duration_note", "refresh", "description")
-)
 
 
 class Builder:
@@ -54,6 +48,7 @@ class Builder:
         self._path = path
         self._map: SourceMap | None = None
         self._lang = "en"
+        self._quick: _QuickCookie | None = None
 
     def _fail(self, message: str, where: Path) -> NotACatalogueError:
         if self._map is None:
@@ -222,72 +217,95 @@ class Builder:
             if isinstance(value, dict | list) and nesting.too_deep(value, level, (key,)):
                 raise nesting.refusal(self._body, self._path)
 
-    def policy(self, data: dict[str, Any]) -> Policy:
-        extra: _Kept = {}
-        languages = self._strings(data, "languages", extra)
-        updated = data.get("updated")
-        if updated is not None and not (
-            isinstance(updated, dt.date) and not isinstance(updated, dt.datetime)
-        ):
-            extra["updated"] = updated
-            updated = None
-        document = None
-        if "document" in data:
-            doc = data["document"]
-            if isinstance(doc, dict):
-                document = self.document(doc)
-            else:
-                extra["document"] = doc
-        known = {"title", "site_name", "site_url", "controller", "contact", "languages"}
-        known |= {"updated", "intro", "document"}
-        return Policy(
-            title=self._text(data, "title", extra),
-            site_name=self._str(data, "site_name", extra),
-            site_url=self._str(data, "site_url", extra),
-            controller=self._str(data, "controller", extra),
-            contact=self._str(data, "contact", extra),
-            languages=languages,
-            updated=updated,
-            intro=self._text(data, "intro", extra),
-            document=document,
-            extra=self._rest(data, known, extra, 2),
-        )
+    # -- the entities, each read as its description (core/fields) says
 
-    def document(self, data: dict[str, Any]) -> DocumentSettings:
+    def _entity(self, kind: str, data: dict[str, Any], level: int, **given: Any) -> Any:
+        """The entity of ``kind`` from its table at nesting ``level`` (misfits kept in extra)."""
+        desc = describe(kind)
         extra: _Kept = {}
-        columns = self._strings(data, "columns", extra)
-        sections: dict[str, Text] = {}
-        raw_sections = data.get("sections")
-        if isinstance(raw_sections, dict):
-            bad: dict[str, Any] = {}
-            for key in raw_sections:
-                text = self._text(raw_sections, key, bad)
-                if text is not None:
-                    sections[key] = text
-            if bad:  # keep the table whole, as written, for validation to report
-                extra["sections"] = raw_sections
-                sections = {}
-        elif raw_sections is not None:
-            extra["sections"] = raw_sections
-        rest = self._rest(data, {"columns", "sections"}, extra, 3)
-        return DocumentSettings(
-            columns=columns,
-            sections=sections,
-            extra=Extra(rest, ("sections",)) if raw_sections == {} else rest,
-        )
+        empty: list[str] = []
+        values = {f.key: self._read(f, data, extra, empty, level) for f in desc.values}
+        rest = self._rest(data, desc.keys, extra, level)  # after the fields: their misfits too
+        return desc.model(**given, **values, extra=Extra(rest, empty) if empty else rest)
 
-    def banner(self, data: dict[str, Any]) -> Banner:
-        extra: _Kept = {}
-        return Banner(
-            consent_lifetime=self._str(data, "consent_lifetime", extra),
-            revision=self._int(data, "revision", extra),
-            policy_url=self._text(data, "policy_url", extra),
-            wait_for_update=self._int(data, "wait_for_update", extra),
-            ads_data_redaction=self._bool(data, "ads_data_redaction", extra),
-            url_passthrough=self._bool(data, "url_passthrough", extra),
-            region=self._strings(data, "region", extra),
-            extra=self._rest(data, _BANNER_KEYS, extra, 2),
-        )
+    def _read(
+        self, field: Field, data: dict[str, Any], extra: _Kept, empty: list[str], level: int
+    ) -> Any:
+        key, kind = field.key, field.type
+        if kind in STRING_TYPES:
+            return self._str(data, key, extra)
+        if kind in ("text", "url_text"):
+            return self._text(data, key, extra)
+        if kind == "bool":
+            return self._bool(data, key, extra)
+        if kind == "int":
+            return self._int(data, key, extra)
+        if kind == "date":
+            return self._date(data, key, extra)
+        if kind == "ints":
+            return self._ints(data, key, extra)
+        if kind in LIST_ITEMS:
+            return self._strings(data, key, extra)
+        if kind == "texts":
+            return self._texts(data, key, extra, empty)
+        if kind == "table":
+            value = data.get(key)
+            if value is None or isinstance(value, dict):
+                return None if value is None else self._entity(field.ref, value, level + 1)
+            extra[key] = value
+            return None
+        if kind == "tables":
+            raw = data.get(key, [])
+            if raw == [] and key in data:  # `cookies = []`: kept on save
+                empty.append(key)
+            if isinstance(raw, list) and all(map(_IS_DICT, raw)):
+                read = self.cookie if field.ref == "cookie" else self._reader(field.ref, level)
+                return tuple(map(read, raw))
+            extra[key] = raw  # kept whole, as written, for validation to report
+            return ()
+        raise ValueError(f"{key}: a {kind} field is not read inside a table")
+
+    def _reader(self, kind: str, level: int) -> Callable[[dict[str, Any]], Any]:
+        return lambda data: self._entity(kind, data, level + 2)
+
+    def _date(self, data: Mapping[str, Any], key: str, extra: _Kept) -> dt.date | None:
+        value = data.get(key)
+        if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+            return value
+        extra[key] = value
+        return None
+
+    def _ints(self, data: Mapping[str, Any], key: str, extra: _Kept) -> tuple[int, ...] | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, list) and all(_is_int(v) for v in value):
+            return tuple(value)
+        extra[key] = value
+        return None
+
+    def _texts(
+        self, data: Mapping[str, Any], key: str, extra: _Kept, empty: list[str]
+    ) -> dict[str, Text]:
+        """A table of name -> text; one misfit keeps the whole table, as written, in extra."""
+        raw = data.get(key)
+        if raw == {}:
+            empty.append(key)
+        if raw is None:
+            return {}
+        if not isinstance(raw, dict):
+            extra[key] = raw
+            return {}
+        texts: dict[str, Text] = {}
+        bad: dict[str, Any] = {}
+        for name in raw:
+            text = self._text(raw, name, bad)
+            if text is not None:
+                texts[name] = text
+        if bad:  # for validation to report
+            extra[key] = raw
+            return {}
+        return texts
 
     def _int(self, data: Mapping[str, Any], key: str, extra: _Kept) -> int | None:
         value = data.get(key)
@@ -296,60 +314,25 @@ class Builder:
         extra[key] = value
         return None
 
+    def policy(self, data: dict[str, Any]) -> Policy:
+        policy: Policy = self._entity("policy", data, 2)
+        return policy
+
+    def banner(self, data: dict[str, Any]) -> Banner:
+        banner: Banner = self._entity("banner", data, 2)
+        return banner
+
     def category(self, key: str, data: dict[str, Any]) -> Category:
-        extra: _Kept = {}
-        return Category(
-            id=key,
-            title=self._text(data, "title", extra),
-            description=self._text(data, "description", extra),
-            consent=self._bool(data, "consent", extra),
-            known_categories=self._strings(data, "known_categories", extra),
-            consent_mode=self._strings(data, "consent_mode", extra),
-            extra=self._rest(data, _CATEGORY_KEYS, extra, 3),
-        )
+        entity: Category = self._entity("category", data, 3, id=key)
+        return entity
 
     def purpose(self, key: str, data: dict[str, Any]) -> Purpose:
-        extra: _Kept = {}
-        tcf = data.get("tcf_purposes")
-        if tcf is not None and not (isinstance(tcf, list) and all(_is_int(v) for v in tcf)):
-            extra["tcf_purposes"] = tcf
-            tcf = None
-        known = {"title", "description", "legal_basis", "tcf_purposes"}
-        return Purpose(
-            id=key,
-            title=self._text(data, "title", extra),
-            description=self._text(data, "description", extra),
-            legal_basis=self._str(data, "legal_basis", extra),
-            tcf_purposes=tuple(tcf) if tcf is not None else None,
-            extra=self._rest(data, known, extra, 3),
-        )
+        entity: Purpose = self._entity("purpose", data, 3, id=key)
+        return entity
 
     def service(self, key: str, data: dict[str, Any]) -> Service:
-        extra: _Kept = {}
-        cookies: list[Cookie] = []
-        raw_cookies = data.get("cookies", [])
-        if isinstance(raw_cookies, list) and all(map(_IS_DICT, raw_cookies)):
-            cookies = list(map(self.cookie, raw_cookies))
-        else:  # kept whole, as written, for validation to report
-            extra["cookies"] = raw_cookies
-        text, string = self._text, self._str
-        fields = (
-            string(data, "provider", extra),
-            text(data, "function", extra),
-            text(data, "location", extra),
-            string(data, "category", extra),
-            self._strings(data, "purposes", extra),
-            string(data, "party", extra),
-            string(data, "privacy_policy", extra),
-            string(data, "country", extra),
-            string(data, "safeguard", extra),
-            text(data, "description", extra),
-        )
-        consent_mode = self._strings(data, "consent_mode", extra)
-        rest = self._rest(data, _SERVICE_KEYS, extra, 3)  # after the fields: their misfits too
-        if raw_cookies == [] and "cookies" in data:  # `cookies = []`: kept on save
-            rest = Extra(rest, ("cookies",))
-        return Service(key, *fields, cookies=tuple(cookies), consent_mode=consent_mode, extra=rest)
+        entity: Service = self._entity("service", data, 3, id=key)
+        return entity
 
     def cookie(self, data: dict[str, Any]) -> Cookie:
         """A cookie: the usual one (known keys, right types) read in one go."""
@@ -358,38 +341,44 @@ class Builder:
 
     def quick_cookie(self, data: dict[str, Any]) -> Cookie | None:
         """The cookie when every key is known and of the right type, else ``None``."""
-        if data.keys() <= _COOKIE_KEYS:
-            get = data.get
-            name, kind, domain = get("name"), get("type"), get("domain")
-            path, duration, refresh = get("path"), get("duration"), get("refresh")
-            note = self._quick_text(get("duration_note"))
-            description = self._quick_text(get("description"))
-            if (
-                (name is None or name.__class__ is str)
-                and (kind is None or kind.__class__ is str)
-                and (domain is None or domain.__class__ is str)
-                and (path is None or path.__class__ is str)
-                and (duration is None or duration.__class__ is str)
-                and (refresh is None or refresh.__class__ is bool)
-                and note is not _MISFIT
-                and description is not _MISFIT
-            ):
-                return Cookie(name, kind, domain, path, duration, note, refresh, description)
-        return None
+        quick = self._quick
+        if quick is None or quick.entity is not describe("cookie"):
+            quick = self._quick = _QuickCookie(describe("cookie"))
+        if not data.keys() <= quick.keys:
+            return None
+        values: dict[str, Any] = {}
+        classes = quick.classes
+        for key, value in data.items():
+            cls = classes[key]
+            if cls is Text:
+                value = self._quick_text(value)
+                if value is _MISFIT:
+                    return None
+            elif value.__class__ is not cls:
+                return None
+            values[key] = value
+        cookie: Cookie = quick.entity.model(**values)
+        return cookie
 
     def any_cookie(self, data: dict[str, Any]) -> Cookie:
         """Any cookie table: each field read on its own, misfits and unknown keys kept."""
-        extra: _Kept = {}
-        return Cookie(
-            name=self._str(data, "name", extra),
-            type=self._str(data, "type", extra),
-            domain=self._str(data, "domain", extra),
-            path=self._str(data, "path", extra),
-            duration=self._str(data, "duration", extra),
-            duration_note=self._text(data, "duration_note", extra),
-            refresh=self._bool(data, "refresh", extra),
-            description=self._text(data, "description", extra),
-            extra=self._rest(data, _COOKIE_KEYS, extra, 5),
+        cookie: Cookie = self._entity("cookie", data, 5)
+        return cookie
+
+
+class _QuickCookie:
+    """What the quick path of a cookie needs of its description: its keys and their classes."""
+
+    def __init__(self, entity: Entity) -> None:
+        self.entity = entity
+        self.classes: dict[str, type] = {}
+        for field in entity.values:
+            cls = python_class(field)
+            if cls not in (str, Text, bool):  # read the general way
+                continue
+            self.classes[field.key] = cls
+        self.keys = (
+            frozenset(self.classes) if len(self.classes) == len(entity.values) else frozenset()
         )
 
 

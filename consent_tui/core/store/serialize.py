@@ -1,5 +1,6 @@
 """Model -> plain TOML data (the dicts ``tomllib`` would return for the file).
 
+Each table's keys come from its description (core/fields), in its order.
 Absent fields (``None``) are left out; values kept in ``extra`` are written back
 as they came. ``to_data(load_text(t)) == tomllib.loads(t)`` for any catalogue
 text: an empty ``[categories]``, ``[policy]``, ``cookies = []`` or
@@ -10,9 +11,9 @@ and it is written back while it stays empty.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
+from consent_tui.core.fields import entity as describe
 from consent_tui.core.model import (
     Banner,
     Catalogue,
@@ -40,112 +41,76 @@ def text_data(text: Text, default: str) -> str | dict[str, str]:
     return dict(text.values)
 
 
-def _fields(pairs: Iterable[tuple[str, Any]], extra: Any, default: str) -> Data:
+_Plan = tuple[tuple[str, str, str], ...]
+_PLANS: dict[str, tuple[object, _Plan]] = {}
+
+
+def _plan(kind: str) -> _Plan:
+    """(key, type, ref) of each key of ``kind``, read from its description once."""
+    desc = describe(kind)
+    cached = _PLANS.get(kind)
+    if cached is None or cached[0] is not desc:
+        plan = tuple((f.key, f.type, f.ref) for f in desc.values)
+        _PLANS[kind] = cached = (desc, plan)
+    return cached[1]
+
+
+def entity_data(kind: str, entity: Any, default: str, *, cookies: bool = True) -> Data:
+    """One entity's table, its keys in the order its description (core/fields) gives.
+
+    ``cookies=False`` leaves out a service's cookies (its header compared alone).
+    """
     out: Data = {}
-    for key, value in pairs:
+    for key, type_, ref in _plan(kind):
+        value = getattr(entity, key)
         if value is None:
             continue
-        if isinstance(value, Text):
+        cls = value.__class__
+        if cls is Text:
             out[key] = text_data(value, default)
-        elif isinstance(value, tuple):
+        elif type_ == "tables":
+            if cookies and (value or key in written_empty(entity.extra)):
+                out[key] = [entity_data(ref, item, default) for item in value]
+        elif cls is tuple:
             out[key] = list(value)
+        elif type_ == "table":
+            out[key] = entity_data(ref, value, default)
+        elif type_ == "texts":
+            if value or key in written_empty(entity.extra):
+                out[key] = {k: text_data(v, default) for k, v in value.items()}
         else:
             out[key] = value
-    for key, value in extra.items():
-        out[key] = value
+    out.update(entity.extra)
     return out
 
 
 def document_data(doc: DocumentSettings, default: str) -> Data:
-    sections: Data | None = {k: text_data(v, default) for k, v in doc.sections.items()}
-    if not sections and "sections" not in written_empty(doc.extra):
-        sections = None
-    return _fields([("columns", doc.columns), ("sections", sections)], doc.extra, default)
+    return entity_data("document", doc, default)
 
 
 def policy_data(policy: Policy) -> Data:
     """``[policy]``; its texts are written for its own default language."""
-    default = policy.default_language
-    document = document_data(policy.document, default) if policy.document else None
-    pairs = [
-        ("title", policy.title),
-        ("site_name", policy.site_name),
-        ("site_url", policy.site_url),
-        ("controller", policy.controller),
-        ("contact", policy.contact),
-        ("languages", policy.languages),
-        ("updated", policy.updated),
-        ("intro", policy.intro),
-        ("document", document),
-    ]
-    return _fields(pairs, policy.extra, default)
+    return entity_data("policy", policy, policy.default_language)
 
 
 def category_data(category: Category, default: str) -> Data:
-    pairs = [
-        ("title", category.title),
-        ("description", category.description),
-        ("consent", category.consent),
-        ("known_categories", category.known_categories),
-        ("consent_mode", category.consent_mode),
-    ]
-    return _fields(pairs, category.extra, default)
+    return entity_data("category", category, default)
 
 
 def purpose_data(purpose: Purpose, default: str) -> Data:
-    pairs = [
-        ("title", purpose.title),
-        ("description", purpose.description),
-        ("legal_basis", purpose.legal_basis),
-        ("tcf_purposes", purpose.tcf_purposes),
-    ]
-    return _fields(pairs, purpose.extra, default)
+    return entity_data("purpose", purpose, default)
 
 
 def cookie_data(cookie: Cookie, default: str) -> Data:
-    pairs = [
-        ("name", cookie.name),
-        ("type", cookie.type),
-        ("domain", cookie.domain),
-        ("path", cookie.path),
-        ("duration", cookie.duration),
-        ("duration_note", cookie.duration_note),
-        ("refresh", cookie.refresh),
-        ("description", cookie.description),
-    ]
-    return _fields(pairs, cookie.extra, default)
+    return entity_data("cookie", cookie, default)
 
 
 def service_data(service: Service, default: str, *, cookies: bool = True) -> Data:
-    pairs: list[tuple[str, Any]] = [
-        ("provider", service.provider),
-        ("function", service.function),
-        ("location", service.location),
-        ("category", service.category),
-        ("purposes", service.purposes),
-        ("party", service.party),
-        ("privacy_policy", service.privacy_policy),
-        ("country", service.country),
-        ("safeguard", service.safeguard),
-        ("description", service.description),
-    ]
-    pairs.append(("consent_mode", service.consent_mode))
-    if cookies and (service.cookies or "cookies" in written_empty(service.extra)):
-        pairs.append(("cookies", [cookie_data(c, default) for c in service.cookies]))
-    return _fields(pairs, service.extra, default)
+    return entity_data("service", service, default, cookies=cookies)
 
 
 def banner_data(banner: Banner, default: str) -> Data:
-    pairs = [
-        ("consent_lifetime", banner.consent_lifetime),
-        ("revision", banner.revision),
-        ("policy_url", banner.policy_url),
-        ("wait_for_update", banner.wait_for_update),
-        ("ads_data_redaction", banner.ads_data_redaction),
-        ("url_passthrough", banner.url_passthrough),
-        ("region", banner.region),
-    ]
-    return _fields(pairs, banner.extra, default)
+    return entity_data("banner", banner, default)
 
 
 def to_data(catalogue: Catalogue) -> Data:
