@@ -25,7 +25,8 @@ country = "FR"
 
 def test_missing_required_fields_are_named_one_by_one() -> None:
     problems = found("[services.video]\nprovider = 'V'\n", "missing-required-field")
-    assert [p.field for p in problems] == ["function", "category", "party", "purposes"]
+    # in the order of the file, the form and the schema's `required`
+    assert [p.field for p in problems] == ["function", "category", "purposes", "party"]
     assert problems[0].message == "service `video` has no function"
     assert problems[0].hint == 'add `function = "Audience measurement"` to service `video`'
     assert {(p.entity, p.entity_id) for p in problems} == {("service", "video")}

@@ -1,8 +1,9 @@
 """The keys each table of the format knows, and the type each one expects.
 
-A key found in an entity's ``extra`` is a known field with a wrong value when
-it is listed here, and an unknown key otherwise; :func:`extras` walks those
-``extra`` mappings for both rules.
+Both come from the field description (core/fields). A key found in an
+entity's ``extra`` is a known field with a wrong value when it is described,
+and an unknown key otherwise; :func:`extras` walks those ``extra`` mappings for
+both rules.
 """
 
 from __future__ import annotations
@@ -10,6 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, Final, NamedTuple
 
+from consent_tui.core.fields import ENTITIES, Entity, Field, entity
+from consent_tui.core.fields.kinds import BOOLEAN as BOOLEAN
+from consent_tui.core.fields.kinds import STRING as STRING
+from consent_tui.core.fields.kinds import TEXT as TEXT
+from consent_tui.core.fields.kinds import URL_TEXT as URL_TEXT
+from consent_tui.core.fields.kinds import expected
 from consent_tui.core.model import Catalogue
 from consent_tui.core.rules.base import (
     Loc,
@@ -23,85 +30,39 @@ from consent_tui.core.rules.base import (
     service_loc,
 )
 
-TEXT: Final = 'a string, or a table of language -> text such as { en = "…", fr = "…" }'
-STRING: Final = "a string"
-URL_TEXT: Final = (
-    'a URL string, or a table of language -> URL such as { en = "/cookies", fr = "/fr/cookies" }'
-)
-BOOLEAN: Final = "a boolean (true or false, without quotes)"
-CONSENT_MODE: Final = 'an array of Google consent types such as ["analytics_storage"]'
 
-FIELDS: Final[dict[str, dict[str, str]]] = {
-    "catalogue": {
-        "format_version": "an integer",
-        "policy": "a table ([policy])",
-        "categories": "a table of categories",
-        "purposes": "a table of purposes",
-        "services": "a table of services",
-        "banner": "a table ([banner])",
-    },
-    "policy": {
-        "title": TEXT,
-        "site_name": STRING,
-        "site_url": 'a string (an absolute URL such as "https://www.example.org")',
-        "controller": STRING,
-        "contact": 'a string (a URL or "mailto:address")',
-        "languages": 'an array of language codes such as ["en", "fr"]',
-        "updated": "a TOML date such as 2026-11-28 (without quotes)",
-        "intro": TEXT,
-        "document": "a table ([policy.document])",
-    },
-    "document": {
-        "columns": 'an array of column names such as ["provider", "cookies"]',
-        "sections": "a table of section name -> translatable text",
-    },
-    "banner": {
-        "consent_lifetime": 'a duration string such as "6 months"',
-        "revision": "an integer",
-        "policy_url": URL_TEXT,
-        "wait_for_update": "an integer",
-        "ads_data_redaction": BOOLEAN,
-        "url_passthrough": BOOLEAN,
-        "region": 'an array of ISO 3166 codes such as ["FR", "US-CA"] or ["EEA+UK+CH"]',
-    },
-    "category": {
-        "title": TEXT,
-        "description": TEXT,
-        "consent": BOOLEAN,
-        "known_categories": 'an array of Open Cookie Database categories such as ["Analytics"]',
-        "consent_mode": CONSENT_MODE,
-    },
-    "purpose": {
-        "title": TEXT,
-        "description": TEXT,
-        "legal_basis": STRING,
-        "tcf_purposes": "an array of IAB TCF purpose numbers such as [1, 7]",
-    },
-    "service": {
-        "provider": STRING,
-        "function": TEXT,
-        "location": TEXT,
-        "category": "a string (a category id)",
-        "purposes": 'an array of purpose ids such as ["analytics"]',
-        "party": 'a string ("first" or "third")',
-        "privacy_policy": 'a string (an absolute URL such as "https://…")',
-        "country": 'a string (an ISO 3166-1 alpha-2 code such as "FR")',
-        "safeguard": STRING,
-        "description": TEXT,
-        "cookies": "an array of tables ([[services.<id>.cookies]])",
-        "consent_mode": CONSENT_MODE,
-    },
-    "cookie": {
-        "name": STRING,
-        "type": STRING,
-        "domain": 'a string (a host name such as ".example.org")',
-        "path": 'a string (a URL path such as "/")',
-        "duration": 'a duration string such as "13 months" or "session"',
-        "duration_note": TEXT,
-        "refresh": BOOLEAN,
-        "description": TEXT,
-    },
-}
+class _Known(Mapping[str, Mapping[str, str]]):
+    """Table kind -> {key: the type it takes, as messages name it}, from core/fields.
+
+    Derived when asked, from the description as it is then (and kept while it
+    stays the same object), so that the rules always know the described keys.
+    """
+
+    def __init__(self) -> None:
+        self._cache: dict[str, tuple[Entity, Mapping[str, str]]] = {}
+
+    def __getitem__(self, kind: str) -> Mapping[str, str]:
+        desc = entity(kind)
+        hit = self._cache.get(kind)
+        if hit is None or hit[0] is not desc:
+            hit = (desc, {f.key: expected(f, ENTITIES) for f in desc.values})
+            self._cache[kind] = hit
+        return hit[1]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(ENTITIES)
+
+    def __len__(self) -> int:
+        return len(ENTITIES)
+
+
+FIELDS: Final = _Known()
+
+
+def described(kind: str, key: str) -> Field | None:
+    """The description of ``key`` in a ``kind`` table, ``None`` when the format has none."""
+    desc = entity(kind)
+    return desc.field(key) if key in desc.keys else None
 
 
 class Extra(NamedTuple):

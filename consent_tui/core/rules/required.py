@@ -1,10 +1,18 @@
-"""Required fields are present and not empty (texts: in the default language)."""
+"""Required fields are present and not empty (texts: in the default language).
+
+Which fields are required comes from their description (core/fields): each
+field whose missing rule is `missing-required-field`; optional strings are
+checked for blanks. `missing-contact` and `missing-legal-basis` are this
+family's own words for two recommended fields.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, Final
 
+from consent_tui.core.fields import Entity, Field, entity
+from consent_tui.core.fields.kinds import STRING_TYPES
 from consent_tui.core.model import Text
 from consent_tui.core.reference.codes import language_name
 from consent_tui.core.rules.base import (
@@ -133,53 +141,43 @@ provider = "Example Ltd"
 
 RULES: Final = (MISSING, EMPTY, NO_CONTACT, NO_BASIS, NO_SERVICES)
 
-_EXAMPLES: Final = {
-    "site_name": '"Example"',
-    "site_url": '"https://www.example.org"',
-    "controller": '"Example Ltd, 1 Main Street, Brussels"',
-    "title": '"…"',
-    "description": '"…"',
-    "consent": "true",
-    "provider": '"Example Ltd"',
-    "function": '"Audience measurement"',
-    "category": '"necessary"',
-    "purposes": '["analytics"]',
-    "party": '"first"',
-    "name": '"session_id"',
-}
+# What a missing field's own rule is, in this family (the others live with their checks).
+_OWN: Final = frozenset((NO_CONTACT.id, NO_BASIS.id))
 
 
-def _hint(field: str, loc: Loc) -> str:
-    return f"add `{field} = {_EXAMPLES.get(field, '…')}` to {loc.label}"
+def _hint(field: Field, loc: Loc) -> str:
+    return f"add `{field.key} = {field.example or '…'}` to {loc.label}"
 
 
 class _Checker:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
 
-    def string(self, loc: Loc, extra: Mapping[str, Any], field: str, value: str | None) -> None:
-        if field in extra:  # wrong type: reported by `wrong-type`
+    def string(self, loc: Loc, extra: Mapping[str, Any], field: Field, value: str | None) -> None:
+        key = field.key
+        if key in extra:  # wrong type: reported by `wrong-type`
             return
         if value is None:
             self.ctx.report(
-                MISSING, loc, f"{loc.label} has no {field}", field=field, hint=_hint(field, loc)
+                MISSING, loc, f"{loc.label} has no {key}", field=key, hint=_hint(field, loc)
             )
         elif is_blank(value):
             self.ctx.report(
                 MISSING,
                 loc,
-                f"{loc.label} has an empty {field}",
-                field=field,
+                f"{loc.label} has an empty {key}",
+                field=key,
                 hint=_hint(field, loc),
             )
 
-    def text(self, loc: Loc, extra: Mapping[str, Any], field: str, value: Text | None) -> None:
-        if field in extra:
+    def text(self, loc: Loc, extra: Mapping[str, Any], field: Field, value: Text | None) -> None:
+        key = field.key
+        if key in extra:
             return
         lang = self.ctx.lang
         if value is None:
             self.ctx.report(
-                MISSING, loc, f"{loc.label} has no {field}", field=field, hint=_hint(field, loc)
+                MISSING, loc, f"{loc.label} has no {key}", field=key, hint=_hint(field, loc)
             )
             return
         text = value.values.get(lang)
@@ -187,28 +185,113 @@ class _Checker:
             self.ctx.report(
                 MISSING,
                 loc,
-                f"{field} of {loc.label} has no text in the default language, "
-                f"{language_name(lang)}",
-                field=field,
+                f"{key} of {loc.label} has no text in the default language, {language_name(lang)}",
+                field=key,
                 language=lang,
-                hint=f'add `{field}.{lang} = "…"` (the first language of [policy] languages '
+                hint=f'add `{key}.{lang} = "…"` (the first language of [policy] languages '
                 "is the default)",
             )
         elif is_blank(text):
             self.ctx.report(
                 MISSING,
                 loc,
-                f"{loc.label} has an empty {field}",
-                field=field,
-                key=(field,) if value.plain else (field, lang),
+                f"{loc.label} has an empty {key}",
+                field=key,
+                key=(key,) if value.plain else (key, lang),
                 language=lang,
-                alt=(field,),
+                alt=(key,),
                 hint=_hint(field, loc),
+            )
+
+    def flag(self, loc: Loc, extra: Mapping[str, Any], field: Field, value: object) -> None:
+        if value is not None or field.key in extra:
+            return
+        if field.key == "consent":
+            message = f"{loc.label} does not say whether it needs consent"
+            hint = (
+                f"add `consent = true` to {loc.label} (false only for strictly necessary cookies)"
+            )
+        else:
+            message, hint = f"{loc.label} has no {field.key}", _hint(field, loc)
+        self.ctx.report(MISSING, loc, message, field=field.key, hint=hint)
+
+    def items(self, loc: Loc, extra: Mapping[str, Any], field: Field, value: object) -> None:
+        key = field.key
+        if key in extra:
+            return
+        if value is None:
+            self.ctx.report(
+                MISSING, loc, f"{loc.label} has no {key}", field=key, hint=_hint(field, loc)
+            )
+        elif not value:
+            noun = f"{field.ref} id" if field.ref else "item"
+            self.ctx.report(
+                MISSING,
+                loc,
+                f"{loc.label} lists no {key}",
+                field=key,
+                hint=f"name at least one {noun} in {key}",
             )
 
     def optional(self, loc: Loc, field: str, value: str | None) -> None:
         if value is not None and is_blank(value):
             self.ctx.report(EMPTY, loc, f"{field} of {loc.label} is empty", field=field)
+
+    def entity(self, kind: str, loc: Loc, entity: Any) -> None:
+        """Every required field of ``entity``, then its optional strings that are blank."""
+        plan = _plan(kind)
+        extra = entity.extra
+        for field in plan.required:
+            value = getattr(entity, field.key)
+            if field.type == "text":
+                self.text(loc, extra, field, value)
+            elif field.type == "bool":
+                self.flag(loc, extra, field, value)
+            elif field.is_list:
+                self.items(loc, extra, field, value)
+            else:
+                self.string(loc, extra, field, value)
+        for key in plan.optional:
+            self.optional(loc, key, getattr(entity, key))
+
+
+class _Plan:
+    """The fields of one kind this family checks: the required ones, the optional strings."""
+
+    def __init__(self, desc: Entity) -> None:
+        self.desc = desc
+        fields = desc.values
+        self.required = tuple(f for f in fields if f.missing_rule == MISSING.id)
+        self.optional = tuple(
+            f.key
+            for f in fields
+            if f.type in STRING_TYPES and f.required is not True and f.missing_rule not in _OWN
+        )
+        # what a quick look at a cookie needs: the string fields the checks above read
+        self.strings = tuple(f.key for f in self.required if f.type in STRING_TYPES)
+        self.strings += self.optional
+
+
+_PLANS: dict[str, _Plan] = {}
+
+
+def _plan(kind: str) -> _Plan:
+    desc = entity(kind)
+    plan = _PLANS.get(kind)
+    if plan is None or plan.desc is not desc:
+        plan = _PLANS[kind] = _Plan(desc)
+    return plan
+
+
+def _fine(cookie: Any, plan: _Plan) -> bool:
+    """Quick path: no required field of a cookie missing, no string blank."""
+    for field in plan.required:
+        value = getattr(cookie, field.key)
+        if value is None or (value.__class__ is str and is_blank(value)):
+            return False
+    return not any(
+        (value := getattr(cookie, key)) is not None and is_blank(value) for key in plan.optional
+    )
 
 
 def check(ctx: Context) -> None:
@@ -216,9 +299,7 @@ def check(ctx: Context) -> None:
     c = _Checker(ctx)
     policy = cat.policy
     loc = policy_loc()
-    c.string(loc, policy.extra, "site_name", policy.site_name)
-    c.string(loc, policy.extra, "site_url", policy.site_url)
-    c.string(loc, policy.extra, "controller", policy.controller)
+    c.entity("policy", loc, policy)
     if (policy.contact is None or is_blank(policy.contact)) and "contact" not in policy.extra:
         ctx.report(NO_CONTACT, loc, "[policy] gives no contact for the controller", field="contact")
     if policy.languages is not None and not policy.languages:
@@ -230,65 +311,24 @@ def check(ctx: Context) -> None:
             NO_SERVICES, catalogue_loc(), "the catalogue lists no services", key=("services",)
         )
     for i, (cid, category) in enumerate(cat.categories.items()):
-        loc = category_loc(i, cid)
-        c.text(loc, category.extra, "title", category.title)
-        if category.consent is None and "consent" not in category.extra:
-            ctx.report(
-                MISSING,
-                loc,
-                f"{loc.label} does not say whether it needs consent",
-                field="consent",
-                hint=f"add `consent = true` to {loc.label} "
-                "(false only for strictly necessary cookies)",
-            )
+        c.entity("category", category_loc(i, cid), category)
     for i, (pid, purpose) in enumerate(cat.purposes.items()):
         loc = purpose_loc(i, pid)
-        c.text(loc, purpose.extra, "title", purpose.title)
-        c.text(loc, purpose.extra, "description", purpose.description)
+        c.entity("purpose", loc, purpose)
         if purpose.legal_basis is None and "legal_basis" not in purpose.extra:
             ctx.report(
                 NO_BASIS, loc, f"{loc.label} does not state its legal basis", field="legal_basis"
             )
         elif purpose.legal_basis is not None and is_blank(purpose.legal_basis):
             ctx.report(NO_BASIS, loc, f"{loc.label} has an empty legal_basis", field="legal_basis")
+    cookies = _plan("cookie")
     for si, (sid, service) in enumerate(cat.services.items()):
-        loc = service_loc(si, sid)
-        extra = service.extra
-        c.string(loc, extra, "provider", service.provider)
-        c.text(loc, extra, "function", service.function)
-        c.string(loc, extra, "category", service.category)
-        c.string(loc, extra, "party", service.party)
-        if "purposes" not in extra:
-            if service.purposes is None:
-                ctx.report(
-                    MISSING,
-                    loc,
-                    f"{loc.label} has no purposes",
-                    field="purposes",
-                    hint=_hint("purposes", loc),
-                )
-            elif not service.purposes:
-                ctx.report(
-                    MISSING,
-                    loc,
-                    f"{loc.label} lists no purposes",
-                    field="purposes",
-                    hint="name at least one purpose id in purposes",
-                )
-        c.optional(loc, "privacy_policy", service.privacy_policy)
-        c.optional(loc, "country", service.country)
-        c.optional(loc, "safeguard", service.safeguard)
+        c.entity("service", service_loc(si, sid), service)
         for ci, cookie in enumerate(service.cookies):
-            name = cookie.name
-            if (
-                name is None
-                or is_blank(name)
-                or (cookie.domain is not None and is_blank(cookie.domain))
-                or (cookie.path is not None and is_blank(cookie.path))
-                or (cookie.type is not None and is_blank(cookie.type))
-            ):
-                loc = cookie_loc(si, sid, ci, None if name is None or is_blank(name) else name)
-                c.string(loc, cookie.extra, "name", name)
-                c.optional(loc, "type", cookie.type)
-                c.optional(loc, "domain", cookie.domain)
-                c.optional(loc, "path", cookie.path)
+            if not _fine(cookie, cookies):
+                name = cookie.name
+                c.entity("cookie", cookie_loc(si, sid, ci, _named(name)), cookie)
+
+
+def _named(name: str | None) -> str | None:
+    return None if name is None or is_blank(name) else name

@@ -1,9 +1,14 @@
-"""Every translatable text is given in every declared language, and only in those."""
+"""Every translatable text is given in every declared language, and only in those.
+
+The texts of each table are its fields of type ``text`` (core/fields); the
+required ones leave their default language to the `required` family.
+"""
 
 from __future__ import annotations
 
 from typing import Final
 
+from consent_tui.core.fields import entity
 from consent_tui.core.model import Text
 from consent_tui.core.reference import codes
 from consent_tui.core.rules.base import (
@@ -125,37 +130,47 @@ def _text(
             )
 
 
+def _texts(kind: str) -> tuple[tuple[str, bool], ...]:
+    """(key, required) of the translatable texts of ``kind``, from its description."""
+    desc = entity(kind)
+    hit = _TEXTS.get(kind)
+    if hit is None or hit[0] is not desc:
+        texts = tuple((f.key, f.required is True) for f in desc.values if f.type == "text")
+        _TEXTS[kind] = hit = (desc, texts)
+    return hit[1]
+
+
+_TEXTS: dict[str, tuple[object, tuple[tuple[str, bool], ...]]] = {}
+
+
+def _entity(ctx: Context, kind: str, loc: Loc, item: object) -> None:
+    for key, required in _texts(kind):
+        _text(ctx, loc, key, getattr(item, key), required)
+
+
 def check(ctx: Context) -> None:
     cat = ctx.catalogue
     policy = cat.policy
     loc = policy_loc()
-    _text(ctx, loc, "title", policy.title, False)
-    _text(ctx, loc, "intro", policy.intro, False)
+    _entity(ctx, "policy", loc, policy)
     if policy.document is not None:
         for name, text in section_texts(policy.document, ctx.lang).items():
             key = ("document", "sections", name)
             _text(ctx, loc, f"document.sections.{name}", text, False, key)
     for i, (cid, category) in enumerate(cat.categories.items()):
-        loc = category_loc(i, cid)
-        _text(ctx, loc, "title", category.title, True)
-        _text(ctx, loc, "description", category.description, False)
+        _entity(ctx, "category", category_loc(i, cid), category)
     for i, (pid, purpose) in enumerate(cat.purposes.items()):
-        loc = purpose_loc(i, pid)
-        _text(ctx, loc, "title", purpose.title, True)
-        _text(ctx, loc, "description", purpose.description, True)
+        _entity(ctx, "purpose", purpose_loc(i, pid), purpose)
     declared = ctx.declared
+    cookie_texts = _texts("cookie")
     for si, (sid, service) in enumerate(cat.services.items()):
-        loc = service_loc(si, sid)
-        _text(ctx, loc, "function", service.function, True)
-        _text(ctx, loc, "location", service.location, False)
-        _text(ctx, loc, "description", service.description, False)
+        _entity(ctx, "service", service_loc(si, sid), service)
         for ci, cookie in enumerate(service.cookies):
-            note, description = cookie.duration_note, cookie.description
-            if _clean(note, declared) and _clean(description, declared):
+            if all(_clean(getattr(cookie, key), declared) for key, _ in cookie_texts):
                 continue
             loc = cookie_loc(si, sid, ci, cookie.name)
-            _text(ctx, loc, "duration_note", note, False)
-            _text(ctx, loc, "description", description, False)
+            for key, required in cookie_texts:
+                _text(ctx, loc, key, getattr(cookie, key), required)
 
 
 def _clean(text: Text | None, declared: frozenset[str]) -> bool:

@@ -1,5 +1,8 @@
 """Fix hints for a known field holding a value of the wrong type.
 
+What a field takes comes from its description (core/fields): its type, its
+choices, the entities it refers to.
+
 A hint that shows a line to write (`party = "first"`) must show a line the
 field accepts: a value turned into a string is offered only when that string is
 valid there (an allowed value, a known id, a URL, a country code), else the
@@ -14,24 +17,13 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-from consent_tui.core.consentmode import region_problem
 from consent_tui.core.durations import try_parse
-from consent_tui.core.model import (
-    CONSENT_TYPES,
-    DOCUMENT_COLUMNS,
-    LEGAL_BASES,
-    PARTIES,
-    STORAGE_TYPES,
-)
+from consent_tui.core.fields import Field, entity
+from consent_tui.core.fields.kinds import STRING_TYPES
 from consent_tui.core.reference import codes
 from consent_tui.core.rules.base import Context, Loc, did_you_mean, one_of
-from consent_tui.core.values import is_host, url_problem
+from consent_tui.core.values import is_host, region_problem, url_problem
 
-_ENUMS: Final[dict[tuple[str, str], tuple[str, ...]]] = {
-    ("service", "party"): PARTIES,
-    ("cookie", "type"): STORAGE_TYPES,
-    ("purpose", "legal_basis"): LEGAL_BASES,
-}
 _BARE_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
 _TCF_LIST: Final = re.compile(r"\s*\d{1,2}(?:\s*,\s*\d{1,2})*\s*")
 
@@ -52,25 +44,35 @@ def _contact_ok(text: str) -> bool:
     return url_problem(text) is None
 
 
-# Strings with a form of their own: a number in quotes is offered only when it fits.
+# Strings of a type with a form of its own: a number in quotes is offered only when it fits.
 _FORMS: Final[dict[str, Callable[[str], bool]]] = {
     "country": codes.is_country,
-    "site_url": lambda t: url_problem(t) is None,
-    "privacy_policy": lambda t: url_problem(t) is None,
+    "url": lambda t: url_problem(t) is None,
     "contact": _contact_ok,
     "domain": lambda t: is_host(t.removeprefix(".")) and not t.endswith("."),
     "path": lambda t: t.startswith("/") and not any(c.isspace() or c == ";" for c in t),
     "duration": lambda t: try_parse(t) is not None,
-    "consent_lifetime": lambda t: try_parse(t) is not None,
+    "lifetime": lambda t: try_parse(t) is not None,
 }
+
+
+def _field(kind: str, key: str) -> Field | None:
+    desc = entity(kind) if kind != "catalogue" else None
+    return desc.field(key) if desc is not None and key in desc.keys else None
+
+
+def _ids(ctx: Context, kind: str) -> tuple[str, ...]:
+    """The ids of the catalogue's entities of ``kind`` (its categories, purposes …)."""
+    return tuple(getattr(ctx.catalogue, entity(kind).noun[1]))
 
 
 def _choices(ctx: Context, kind: str, field: str) -> tuple[str, ...] | None:
     """The values ``field`` may take, when it is a closed list (``None`` otherwise)."""
-    if (kind, field) in _ENUMS:
-        return _ENUMS[kind, field]
-    if kind == "service" and field == "category":
-        return tuple(ctx.catalogue.categories)
+    desc = _field(kind, field)
+    if desc is not None and desc.type == "enum":
+        return tuple(str(v) for v in desc.values)
+    if desc is not None and desc.type == "ref":
+        return _ids(ctx, desc.ref)
     return None
 
 
@@ -89,6 +91,7 @@ def _as_text(value: object) -> str:
 
 
 def _string_hint(ctx: Context, kind: str, field: str, text: str, expected: str) -> str:
+    desc = _field(kind, field)
     choices = _choices(ctx, kind, field)
     if choices is not None:
         if text in choices:
@@ -99,33 +102,34 @@ def _string_hint(ctx: Context, kind: str, field: str, text: str, expected: str) 
         if not choices:
             return f"write {field} as {expected}"
         return f"write one of {one_of(choices)}, in quotes: `{field} = {toml_string(choices[0])}`"
-    valid = _FORMS.get(field)
+    valid = _FORMS.get(desc.type) if desc is not None else None
     if valid is None or valid(text):
         return f"write it in quotes: `{field} = {toml_string(text)}`"
     return f"write {field} as {expected}"
 
 
-def _array_hint(ctx: Context, field: str, value: str | int, expected: str) -> str:
-    if field == "tcf_purposes":
+def _array_hint(ctx: Context, desc: Field, value: str | int, expected: str) -> str:
+    field, kind = desc.key, desc.type
+    if kind == "ints":
         text = str(value)
+        low, high = desc.low or 0, desc.high if desc.high is not None else 10**18
         if _TCF_LIST.fullmatch(text):
             numbers = [int(n) for n in re.findall(r"\d+", text)]
-            if all(1 <= n <= 11 for n in numbers):
-                return f"write an array: `tcf_purposes = [{', '.join(map(str, numbers))}]`"
+            if all(low <= n <= high for n in numbers):
+                return f"write an array: `{field} = [{', '.join(map(str, numbers))}]`"
         return f"write {field} as {expected}"
     items = [s.strip() for s in str(value).split(",") if s.strip()]
     valid: Callable[[str], bool]
     choices: tuple[str, ...]
-    if field == "languages":
+    if kind == "languages":
         valid, choices = codes.is_language_tag, ()
-    elif field == "columns":
-        valid, choices = DOCUMENT_COLUMNS.__contains__, DOCUMENT_COLUMNS
-    elif field == "purposes":
-        choices = tuple(ctx.catalogue.purposes)
+    elif kind == "enums":
+        choices = tuple(str(v) for v in desc.values)
         valid = choices.__contains__
-    elif field == "consent_mode":
-        valid, choices = CONSENT_TYPES.__contains__, CONSENT_TYPES
-    elif field == "region":
+    elif kind == "refs":
+        choices = _ids(ctx, desc.ref)
+        valid = choices.__contains__
+    elif kind == "regions":
         valid, choices = (lambda code: region_problem(code) is None), ()
     else:
         valid, choices = (lambda _: True), ()
@@ -133,7 +137,7 @@ def _array_hint(ctx: Context, field: str, value: str | int, expected: str) -> st
         listed = ", ".join(toml_string(item) for item in items)
         return f"write an array: `{field} = [{listed}]`"
     if len(items) == 1:
-        if field == "languages":
+        if kind == "languages":
             guess = codes.suggest_language(items[0])
         else:
             guess = did_you_mean(items[0], choices) if choices else None
@@ -155,22 +159,25 @@ def _cookies_hint(loc: Loc, value: object) -> str:
 
 def type_hint(ctx: Context, loc: Loc, kind: str, field: str, expected: str, value: object) -> str:
     """How to write ``value`` (of the wrong type) so that ``field`` accepts it."""
-    if kind == "service" and field == "cookies":
+    desc = _field(kind, field)
+    if desc is None:
+        return f"write {field} as {expected}"
+    if desc.type == "tables" and desc.ref == "cookie":
         return _cookies_hint(loc, value)
     scalar = isinstance(value, str | int | float) and not isinstance(value, bool)
-    if expected.startswith("a boolean") and isinstance(value, str):
+    if desc.type == "bool" and isinstance(value, str):
         word = value.strip().lower()
         if word in ("true", "false", "yes", "no"):
             return f"write `{field} = {'true' if word in ('true', 'yes') else 'false'}`"
-    if expected.startswith("a TOML date") and isinstance(value, str) and _is_date(value.strip()):
+    if desc.type == "date" and isinstance(value, str) and _is_date(value.strip()):
         return f"write the date without quotes: `{field} = {value.strip()}`"
-    if expected.startswith("an integer") and isinstance(value, str):
+    if desc.type == "int" and isinstance(value, str):
         digits = value.strip()
         if digits.isascii() and digits.isdigit() and len(digits) <= 18:
             return f"write the number without quotes: `{field} = {int(digits)}`"
-    if expected.startswith("an array") and scalar and isinstance(value, str | int):
-        return _array_hint(ctx, field, value, expected)
-    is_string = expected.startswith(("a string", "a duration string", "a URL string"))
+    if desc.is_list and scalar and isinstance(value, str | int):
+        return _array_hint(ctx, desc, value, expected)
+    is_string = desc.type in STRING_TYPES or desc.type in ("text", "url_text")
     if is_string and (scalar or isinstance(value, bool)):
         return _string_hint(ctx, kind, field, _as_text(value), expected)
     return f"write {field} as {expected}"

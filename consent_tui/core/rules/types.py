@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
+from consent_tui.core.fields.kinds import LIST_ITEMS
 from consent_tui.core.rules.base import Context, Loc, Rule, kind_of, quote
-from consent_tui.core.rules.fields import FIELDS, TEXT, URL_TEXT, extras
+from consent_tui.core.rules.fields import FIELDS, TEXT, described, extras
 from consent_tui.core.rules.type_hints import key_text, type_hint
 
 FAMILY = "types"
@@ -31,15 +32,6 @@ consent = true
 )
 RULES: Final = (WRONG_TYPE,)
 
-_ELEMENTS: Final = {
-    "languages": str,
-    "columns": str,
-    "purposes": str,
-    "tcf_purposes": int,
-    "consent_mode": str,
-    "region": str,
-}
-
 
 def _wrong(ctx: Context, loc: Loc, kind: str, extra: Mapping[str, Any], prefix: str = "") -> None:
     known = FIELDS[kind]
@@ -47,12 +39,14 @@ def _wrong(ctx: Context, loc: Loc, kind: str, extra: Mapping[str, Any], prefix: 
         expected = known.get(key)
         if expected is None:
             continue
+        desc = described(kind, key)
         field = prefix + key
         found = (
             f"{kind_of(value)} ({quote(value)})" if not isinstance(value, dict) else kind_of(value)
         )
         where: tuple[str | int, ...] = (key,)
-        if expected in (TEXT, URL_TEXT) and isinstance(value, dict) and value:
+        translated = desc is not None and desc.type in ("text", "url_text")
+        if translated and isinstance(value, dict) and value:
             bad = next(((k, v) for k, v in value.items() if not isinstance(v, str)), None)
             if bad is not None:
                 ctx.report(
@@ -66,7 +60,7 @@ def _wrong(ctx: Context, loc: Loc, kind: str, extra: Mapping[str, Any], prefix: 
                     hint=f'write `{field}.{bad[0]} = "…"`',
                 )
                 continue
-        element = _ELEMENTS.get(key)
+        element = LIST_ITEMS.get(desc.type) if desc is not None else None
         bad_item = None
         if element is not None and isinstance(value, list):
             bad_item = next((v for v in value if not _is(v, element)), None)
@@ -81,7 +75,7 @@ def _wrong(ctx: Context, loc: Loc, kind: str, extra: Mapping[str, Any], prefix: 
                 key=where,
             )
             continue
-        if key == "sections" and isinstance(value, dict):
+        if desc is not None and desc.type == "texts" and isinstance(value, dict):
             bad_sections = [(k, v) for k, v in value.items() if not _is_text(v)]
             for name, text in bad_sections:
                 ctx.report(
@@ -91,7 +85,7 @@ def _wrong(ctx: Context, loc: Loc, kind: str, extra: Mapping[str, Any], prefix: 
                     field=field,
                     key=(*where, name),
                     alt=where,
-                    hint=f'write `{key_text(name)} = "…"` under [policy.document.sections], or one '
+                    hint=f'write `{key_text(name)} = "…"` under [policy.document.{key}], or one '
                     "text per language as a table",
                 )
             if bad_sections:

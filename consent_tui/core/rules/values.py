@@ -1,11 +1,15 @@
-"""Allowed values: enumerations, ids, country and language codes, TCF numbers, cookie names."""
+"""Allowed values: enumerations, ids, country and language codes, TCF numbers, cookie names.
+
+The enumerations are the choices of each table's ``enum`` fields (core/fields).
+"""
 
 from __future__ import annotations
 
 import re
 from typing import Final
 
-from consent_tui.core.model import LEGAL_BASES, PARTIES, STORAGE_TYPES
+from consent_tui.core.fields import entity
+from consent_tui.core.fields.checks import ID_PATTERN
 from consent_tui.core.reference import codes
 from consent_tui.core.rules.base import (
     Context,
@@ -177,7 +181,6 @@ RULES: Final = (
     INVALID_COOKIE_NAME,
 )
 
-ID_PATTERN: Final = re.compile(r"[a-z0-9][a-z0-9_-]*")
 TCF_PURPOSES: Final = range(1, 12)
 _BAD_NAME: Final = re.compile(r"[;=\x00-\x08\x0a-\x1f\x7f]|^\s|\s$")
 
@@ -236,6 +239,36 @@ def language_problem(ctx: Context, loc: Loc, tag: str, field: str, key: tuple[st
     )
 
 
+def _enums(kind: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(key, allowed values) of the one-of-a-list fields of ``kind``, from its description."""
+    desc = entity(kind)
+    hit = _ENUMS.get(kind)
+    if hit is None or hit[0] is not desc:
+        enums = tuple(
+            (f.key, tuple(str(v) for v in f.values)) for f in desc.values if f.type == "enum"
+        )
+        _ENUMS[kind] = hit = (desc, enums)
+    return hit[1]
+
+
+_ENUMS: dict[str, tuple[object, tuple[tuple[str, tuple[str, ...]], ...]]] = {}
+
+
+def _wrong(item: object, enums: tuple[tuple[str, tuple[str, ...]], ...]) -> bool:
+    for key, allowed in enums:
+        value = getattr(item, key)
+        if value is not None and value not in allowed:
+            return True
+    return False
+
+
+def _check_enums(
+    ctx: Context, loc: Loc, item: object, enums: tuple[tuple[str, tuple[str, ...]], ...]
+) -> None:
+    for key, allowed in enums:
+        _enum(ctx, loc, key, getattr(item, key), allowed)
+
+
 def check(ctx: Context) -> None:
     cat = ctx.catalogue
     loc = policy_loc()
@@ -255,23 +288,25 @@ def check(ctx: Context) -> None:
     for i, cid in enumerate(cat.categories):
         if not ID_PATTERN.fullmatch(cid):
             _id(ctx, category_loc(i, cid), cid, "category")
+    enums = _enums("purpose")
     for i, (pid, purpose) in enumerate(cat.purposes.items()):
-        basis, tcf = purpose.legal_basis, purpose.tcf_purposes
-        if not ID_PATTERN.fullmatch(pid) or (basis is not None and basis not in LEGAL_BASES) or tcf:
+        tcf = purpose.tcf_purposes
+        if not ID_PATTERN.fullmatch(pid) or _wrong(purpose, enums) or tcf:
             loc = purpose_loc(i, pid)
             _id(ctx, loc, pid, "purpose")
-            _enum(ctx, loc, "legal_basis", basis, LEGAL_BASES)
+            _check_enums(ctx, loc, purpose, enums)
             _tcf(ctx, loc, tcf or ())
+    enums, cookie_enums = _enums("service"), _enums("cookie")
     for si, (sid, service) in enumerate(cat.services.items()):
-        party, country = service.party, service.country
+        country = service.country
         if (
             not ID_PATTERN.fullmatch(sid)
-            or (party is not None and party not in PARTIES)
+            or _wrong(service, enums)
             or (country is not None and not codes.is_country(country))
         ):
             loc = service_loc(si, sid)
             _id(ctx, loc, sid, "service")
-            _enum(ctx, loc, "party", party, PARTIES)
+            _check_enums(ctx, loc, service, enums)
             _country(ctx, loc, country)
         for ci, cookie in enumerate(service.cookies):
             kind, name = cookie.type, cookie.name
@@ -281,9 +316,9 @@ def check(ctx: Context) -> None:
                 and _BAD_NAME.search(name) is not None
                 and not is_blank(name)
             )
-            if bad_name or (kind is not None and kind not in STORAGE_TYPES):
+            if bad_name or _wrong(cookie, cookie_enums):
                 loc = cookie_loc(si, sid, ci, name)
-                _enum(ctx, loc, "type", kind, STORAGE_TYPES)
+                _check_enums(ctx, loc, cookie, cookie_enums)
                 if bad_name:
                     ctx.report(
                         INVALID_COOKIE_NAME,
