@@ -21,8 +21,8 @@ from typing import Final
 from consent_tui.core.model import CONSENT_TYPES, Catalogue, Category, Service, Text, text_in
 from consent_tui.core.reference import codes
 from consent_tui.core.reference.adwords import id_mentions_ads, text_mentions_ads
-from consent_tui.core.values import REGION_SHORTHAND
-from consent_tui.core.values import region_problem as region_problem  # re-exported
+from consent_tui.core.values import REGION_SHORTHAND as REGION_SHORTHAND  # re-exported
+from consent_tui.core.values import region_problem as region_problem
 
 # The types Google's own tags read: always sent, denied while nothing grants them.
 CORE_TYPES: Final = ("ad_storage", "analytics_storage", "ad_user_data", "ad_personalization")

@@ -166,11 +166,11 @@ def check(ctx: Context) -> None:
     for si, (sid, service) in enumerate(cat.services.items()):
         _entity(ctx, "service", service_loc(si, sid), service)
         for ci, cookie in enumerate(service.cookies):
-            if all(_clean(getattr(cookie, key), declared) for key, _ in cookie_texts):
+            if all(_clean(getattr(cookie, name), declared) for name, _ in cookie_texts):
                 continue
             loc = cookie_loc(si, sid, ci, cookie.name)
-            for key, required in cookie_texts:
-                _text(ctx, loc, key, getattr(cookie, key), required)
+            for name, required in cookie_texts:
+                _text(ctx, loc, name, getattr(cookie, name), required)
 
 
 def _clean(text: Text | None, declared: frozenset[str]) -> bool:

@@ -41,10 +41,15 @@ URL_REF: Final = (
     rf"|[^A-Za-z{_NOT_LINK}]{_LINK}*"
     rf"|[A-Za-z][A-Za-z0-9+.\-]*(?:[^A-Za-z0-9+.\-:{_NOT_LINK}]{_LINK}*)?)$"
 )
+def _anycase(word: str) -> str:
+    return "".join(f"[{c.upper()}{c}]" for c in word)
+
+
 _UNIT: Final = "|".join(
-    "".join(f"[{c.upper()}{c}]" for c in unit) + "[Ss]?"
+    _anycase(unit) + "[Ss]?"
     for unit in ("second", "minute", "hour", "day", "week", "month", "year", "sec", "min")
 )
+_SEP: Final = rf"(?:\s*,\s*|\s+{_anycase('and')}\s*|\s+)?"
 _N: Final = "[0-9]{1,18}"
 _TIME: Final = f"T(?:{_N}H(?:{_N}M)?(?:{_N}S)?|{_N}M(?:{_N}S)?|{_N}S)"
 _ISO: Final = "|".join(
@@ -58,11 +63,11 @@ _ISO: Final = "|".join(
 )
 DURATION_FORMS: Final = (
     {
-        "pattern": r"^\s*(?:[Ss][Ee][Ss][Ss][Ii][Oo][Nn]|[Pp][Ee][Rr][Ss][Ii][Ss][Tt][Ee][Nn][Tt])\s*$",
+        "pattern": rf"^\s*(?:{_anycase('session')}|{_anycase('persistent')})\s*$",
         "title": "session or persistent",
     },
     {
-        "pattern": rf"^\s*{_N}\s*(?:{_UNIT})(?:(?:\s*,\s*|\s+[Aa][Nn][Dd]\s*|\s+)?{_N}\s*(?:{_UNIT}))*\s*$",
+        "pattern": rf"^\s*{_N}\s*(?:{_UNIT})(?:{_SEP}{_N}\s*(?:{_UNIT}))*\s*$",
         "title": "a number and a unit, e.g. 13 months",
     },
     {"pattern": rf"^\s*P(?:{_ISO})\s*$", "title": "an ISO 8601 duration, e.g. P13M"},

@@ -13,10 +13,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
+from consent_tui.core.fields.checks import id_problem as id_pattern_problem
 from consent_tui.core.model import Catalogue, Category, Cookie, Policy, Purpose, Service, replace
 
 Collection = Literal["services", "purposes", "categories"]
-ID_PATTERN = re.compile(r"[A-Za-z0-9_-]+")
 _COPY = re.compile(r"^(?P<base>.*?)-copy(?:-\d+)?$")
 
 E = TypeVar("E")
@@ -31,8 +31,8 @@ def id_problem(new_id: str, taken: Iterable[str], current: str | None = None) ->
     """Why ``new_id`` cannot be used, or ``None`` when it can."""
     if not new_id:
         return "an id is required"
-    if new_id != current and not ID_PATTERN.fullmatch(new_id):
-        return "use letters, digits, '-' and '_' only"
+    if new_id != current and (why := id_pattern_problem(new_id)) is not None:
+        return why  # the form of an id validation asks for (core/fields)
     if new_id != current and new_id in set(taken):
         return f"{new_id!r} is already used"
     return None

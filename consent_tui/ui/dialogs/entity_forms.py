@@ -1,55 +1,21 @@
-"""The forms of services, cookies, purposes and categories."""
+"""The forms of services, cookies, purposes and categories.
+
+Each form's fields come from the field description (``core/fields``) through
+:class:`~consent_tui.ui.dialogs.field_forms.Maker`; what is left here is what
+only a form knows: the ids already taken, the service a cookie moves to, the
+title and a help line counted from the catalogue.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from consent_tui.core.model import (
-    LEGAL_BASES,
-    PARTIES,
-    STORAGE_TYPES,
-    Catalogue,
-    Category,
-    Cookie,
-    Purpose,
-    Service,
-    Text,
-    text_in,
-)
+from consent_tui.core.fields import entity
+from consent_tui.core.model import Catalogue, Category, Cookie, Purpose, Service
 from consent_tui.core.store import set_field
-from consent_tui.ui.dialogs import validators as v
-from consent_tui.ui.dialogs.fields import (
-    ChoiceField,
-    Field,
-    ListField,
-    MultiField,
-    TextField,
-    TranslatedField,
-)
+from consent_tui.ui.dialogs.field_forms import Maker
 from consent_tui.ui.dialogs.form import EntityForm
-
-
-class _Texts:
-    """Makes translated fields for one catalogue."""
-
-    def __init__(self, cat: Catalogue, lang: str) -> None:
-        self.cat, self.lang = cat, lang
-
-    def __call__(
-        self, name: str, label: str, original: Text | None, *, long: bool = False, help: str = ""
-    ) -> TranslatedField:
-        return TranslatedField(
-            name,
-            label,
-            original,
-            lang=self.lang,
-            default=self.cat.default_language,
-            single=len(self.cat.languages) == 1,
-            long=long,
-            help=help,
-        )
-
 
 E = TypeVar("E")
 
@@ -60,64 +26,13 @@ def _apply(entity: E, form: EntityForm[Any]) -> E:
     return entity
 
 
-def _title(cat: Catalogue, texts: Text | None, fallback: str) -> str:
-    return text_in(texts, cat.default_language) or fallback
-
-
 class ServiceForm(EntityForm[Service]):
     def __init__(
         self, cat: Catalogue, service: Service, *, new: bool, lang: str, focus: str | None = None
     ) -> None:
         self.service = service
-        t = _Texts(cat, lang)
         taken = [k for k in cat.services if k != service.id or new]
-        categories = [
-            (f"{c.id} — {_title(cat, c.title, c.id)}", c.id) for c in cat.categories.values()
-        ]
-        purposes = [(f"{p.id} — {_title(cat, p.title, p.id)}", p.id) for p in cat.purposes.values()]
-        fields: list[Field] = [
-            TextField(
-                "id",
-                "Id",
-                service.id,
-                validators=[v.id_check(taken, None)],
-                required=True,
-                help="Renaming keeps the cookies.",
-            ),
-            TextField("provider", "Provider", service.provider, placeholder="Google Ireland Ltd"),
-            t("function", "Function", service.function),
-            t("location", "Where used", service.location),
-            ChoiceField("category", "Category", service.category, categories),
-            MultiField(
-                "purposes",
-                "Purposes",
-                service.purposes,
-                purposes,
-                help="space toggles the highlighted purpose",
-            ),
-            ChoiceField("party", "Party", service.party, [(p, p) for p in PARTIES]),
-            TextField(
-                "privacy_policy",
-                "Privacy policy",
-                service.privacy_policy,
-                validators=[v.Check(v.url_problem)],
-                placeholder="https://…",
-            ),
-            TextField(
-                "country",
-                "Country",
-                service.country,
-                validators=[v.Check(v.country_problem)],
-                placeholder="FR",
-            ),
-            TextField(
-                "safeguard",
-                "Transfer safeguard",
-                service.safeguard,
-                placeholder="e.g. EU-US Data Privacy Framework",
-            ),
-            t("description", "Description", service.description, long=True),
-        ]
+        fields = Maker(cat, lang).fields(entity("service"), service, taken=taken, new=new)
         verb = "Add service" if new else f"Edit service {service.id}"
         super().__init__(verb, fields, languages=cat.languages, lang=lang, focus=focus)
 
@@ -145,61 +60,15 @@ class CookieForm(EntityForm[CookieResult]):
         focus: str | None = None,
     ) -> None:
         self.cookie = cookie
-        t = _Texts(cat, lang)
-        services = [
-            (f"{s.id} — {s.provider}" if s.provider else s.id, s.id) for s in cat.services.values()
-        ]
-        fields: list[Field] = [
-            ChoiceField(
-                "service",
-                "Service",
-                service_id,
-                services,
-                blank=None,
-                help="Choose another service to move the cookie.",
-                target="move",
-            ),
-            TextField(
-                "name",
-                "Name",
-                cookie.name,
-                required=True,
-                help="A * stands for any characters (e.g. _ga_*).",
-            ),
-            ChoiceField(
-                "type",
-                "Type",
-                cookie.type,
-                [(s, s) for s in STORAGE_TYPES],
-                blank="(not set: http_cookie)",
-            ),
-            TextField(
-                "domain",
-                "Domain",
-                cookie.domain,
-                validators=[v.Check(v.domain_problem)],
-                placeholder=".example.com",
-            ),
-            TextField(
-                "path", "Path", cookie.path, validators=[v.Check(v.path_problem)], placeholder="/"
-            ),
-            TextField(
-                "duration",
-                "Duration",
-                cookie.duration,
-                validators=[v.Check(v.duration_problem)],
-                placeholder="session, 13 months, 1 year 6 months, P13M …",
-            ),
-            t("duration_note", "Duration note", cookie.duration_note),
-            t("description", "Description", cookie.description, long=True),
-        ]
+        fields = Maker(cat, lang).fields(entity("cookie"), cookie, parent=service_id, new=new)
         name = cookie.name or "cookie"
         verb = f"Add cookie to {service_id}" if new else f"Edit cookie {name} ({service_id})"
         super().__init__(verb, fields, languages=cat.languages, lang=lang, focus=focus)
 
     def result(self) -> CookieResult:
-        move = self.fields[0].value()
-        return CookieResult(move, _apply(self.cookie, self))
+        move = self.field("service")
+        assert move is not None
+        return CookieResult(move.value(), _apply(self.cookie, self))
 
 
 class PurposeForm(EntityForm[Purpose]):
@@ -207,35 +76,11 @@ class PurposeForm(EntityForm[Purpose]):
         self, cat: Catalogue, purpose: Purpose, *, new: bool, lang: str, focus: str | None = None
     ) -> None:
         self.purpose = purpose
-        t = _Texts(cat, lang)
         taken = [k for k in cat.purposes if k != purpose.id or new]
         used = cat.services_using_purpose(purpose.id) if not new else []
-        fields: list[Field] = [
-            TextField(
-                "id",
-                "Id",
-                purpose.id,
-                validators=[v.id_check(taken, None)],
-                required=True,
-                help=f"Renaming updates {len(used)} service(s) using it." if used else "",
-            ),
-            t("title", "Title", purpose.title),
-            t("description", "Description", purpose.description, long=True),
-            ChoiceField(
-                "legal_basis",
-                "Legal basis",
-                purpose.legal_basis,
-                [(b.replace("_", " "), b) for b in LEGAL_BASES],
-            ),
-            ListField(
-                "tcf_purposes",
-                "TCF purposes",
-                purpose.tcf_purposes,
-                numbers=True,
-                validators=[v.Check(v.int_list_problem(1, 11))],
-                placeholder="1, 3, 4",
-            ),
-        ]
+        helps = {"id": f"Renaming updates {len(used)} service(s) using it." if used else ""}
+        maker = Maker(cat, lang)
+        fields = maker.fields(entity("purpose"), purpose, taken=taken, new=new, helps=helps)
         verb = "Add purpose" if new else f"Edit purpose {purpose.id}"
         super().__init__(verb, fields, languages=cat.languages, lang=lang, focus=focus)
 
@@ -248,22 +93,8 @@ class CategoryForm(EntityForm[Category]):
         self, cat: Catalogue, category: Category, *, new: bool, lang: str, focus: str | None = None
     ) -> None:
         self.category = category
-        t = _Texts(cat, lang)
         taken = [k for k in cat.categories if k != category.id or new]
-        fields: list[Field] = [
-            TextField("id", "Id", category.id, validators=[v.id_check(taken, None)], required=True),
-            t("title", "Title", category.title),
-            t("description", "Description", category.description, long=True),
-            ChoiceField(
-                "consent",
-                "Consent",
-                category.consent,
-                [
-                    ("required (visitors opt in)", True),
-                    ("not required (strictly necessary)", False),
-                ],
-            ),
-        ]
+        fields = Maker(cat, lang).fields(entity("category"), category, taken=taken, new=new)
         verb = "Add category" if new else f"Edit category {category.id}"
         super().__init__(verb, fields, languages=cat.languages, lang=lang, focus=focus)
 

@@ -1,15 +1,18 @@
-"""The policy form: ``[policy]``, ``[policy.document]`` and ``[banner]``."""
+"""The policy form: ``[policy]``, ``[policy.document]`` and ``[banner]``.
+
+Its fields come from the three tables' descriptions (``core/fields``), in the
+order the policy view lists them; ``result`` puts each back in its table.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
-from consent_tui.core.model import Banner, Catalogue, DocumentSettings, Policy, Text
+from consent_tui.core.fields import entity
+from consent_tui.core.model import Banner, Catalogue, DocumentSettings, Policy
 from consent_tui.core.store import set_field
-from consent_tui.ui.dialogs import validators as v
-from consent_tui.ui.dialogs.fields import Field, IntField, ListField, TextField, TranslatedField
+from consent_tui.ui.dialogs.field_forms import DateField as DateField
+from consent_tui.ui.dialogs.field_forms import Maker
 from consent_tui.ui.dialogs.form import EntityForm
 
 
@@ -19,105 +22,17 @@ class PolicyResult:
     banner: Banner | None
 
 
-class DateField(TextField):
-    def to_text(self, value: Any) -> str:
-        return value.isoformat() if isinstance(value, dt.date) else str(value)
-
-    def from_text(self, text: str) -> Any:
-        return dt.date.fromisoformat(text)
-
-
 class PolicyForm(EntityForm[PolicyResult]):
     def __init__(self, cat: Catalogue, *, lang: str, focus: str | None = None) -> None:
         self.cat = cat
-        policy, doc, banner = cat.policy, cat.document, cat.banner_settings
-        single = len(cat.languages) == 1
-
-        def t(
-            name: str, label: str, original: Text | None, *, long: bool = False, target: str = ""
-        ) -> TranslatedField:
-            return TranslatedField(
-                name,
-                label,
-                original,
-                lang=lang,
-                long=long,
-                single=single,
-                default=cat.default_language,
-                target=target,
-            )
-
-        fields: list[Field] = [
-            TextField("site_name", "Site name", policy.site_name),
-            TextField(
-                "site_url",
-                "Site address",
-                policy.site_url,
-                validators=[v.Check(v.url_problem)],
-                placeholder="https://example.com",
-            ),
-            TextField("controller", "Data controller", policy.controller),
-            TextField(
-                "contact",
-                "Privacy contact",
-                policy.contact,
-                validators=[v.Check(v.contact_problem)],
-                placeholder="mailto:privacy@example.com",
-            ),
-            t("title", "Document title", policy.title),
-            ListField(
-                "languages",
-                "Languages",
-                policy.languages,
-                validators=[v.Check(v.language_list_problem)],
-                placeholder="en, fr",
-                help="The first is the default. New languages appear after saving.",
-            ),
-            DateField(
-                "updated",
-                "Last updated",
-                policy.updated,
-                validators=[v.Check(v.date_problem)],
-                placeholder="YYYY-MM-DD",
-            ),
-            t("intro", "Introduction", policy.intro, long=True),
-            ListField(
-                "document.columns",
-                "Table columns",
-                doc.columns,
-                target="document",
-                validators=[v.Check(v.name_list_problem)],
-                placeholder="provider, function_location, cookies, purposes",
-            ),
-        ]
-        for name, text in doc.sections.items():
-            fields.append(
-                t(
-                    f"document.sections.{name}",
-                    f"Section {name}",
-                    text,
-                    long=True,
-                    target="sections",
-                )
-            )
-        fields += [
-            TextField(
-                "banner.consent_lifetime",
-                "Consent lifetime",
-                banner.consent_lifetime,
-                validators=[v.Check(v.duration_problem)],
-                placeholder="182 days",
-                target="banner",
-            ),
-            IntField(
-                "banner.revision",
-                "Consent revision",
-                banner.revision,
-                validators=[v.Check(v.int_problem)],
-                target="banner",
-                help="Raise it to ask every visitor again.",
-            ),
-        ]
+        maker = Maker(cat, lang)
+        fields = maker.fields(entity("policy"), cat.policy)
+        fields += maker.fields(
+            entity("document"), cat.document, prefix="document.", target="document"
+        )
+        fields += maker.fields(
+            entity("banner"), cat.banner_settings, prefix="banner.", target="banner"
+        )
         super().__init__(
             "Edit policy settings", fields, languages=cat.languages, lang=lang, focus=focus
         )

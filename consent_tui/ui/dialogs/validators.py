@@ -1,15 +1,21 @@
-"""Input validators for the forms: each explains, at the field, what is wrong."""
+"""Input validators for the forms: each explains, at the field, what is wrong.
+
+The checks themselves are the core's (:mod:`consent_tui.core.fields.checks`),
+the same predicates validation uses, so a form never keeps a value that
+``validate`` then calls an error.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Callable, Iterable
 
 from textual.validation import ValidationResult, Validator
 
-from consent_tui.core.durations import DurationError, parse_duration
+from consent_tui.core.fields import Field
+from consent_tui.core.fields.checks import check_for, split_list
 from consent_tui.core.store import id_problem
+
+__all__ = ["Check", "field_check", "id_check", "split_list"]
 
 
 class Check(Validator):
@@ -27,86 +33,12 @@ class Check(Validator):
 
 
 def id_check(taken: Iterable[str], current: str | None) -> Check:
+    """A new id must be free and of the form validation asks for; ``current`` may stay."""
     used = frozenset(taken)
     return Check(lambda value: id_problem(value, used, current))
 
 
-def duration_problem(value: str) -> str | None:
-    try:
-        parse_duration(value)
-    except DurationError as exc:
-        return str(exc)
-    return None
-
-
-def url_problem(value: str) -> str | None:
-    if not re.fullmatch(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?", value):
-        return "an address starting with https:// (e.g. https://example.com/privacy)"
-    return None
-
-
-def contact_problem(value: str) -> str | None:
-    if value.startswith(("http://", "https://")):
-        return url_problem(value)
-    address = value.removeprefix("mailto:")
-    if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", address):
-        return None
-    return "an e-mail address (mailto:privacy@example.com) or a web address"
-
-
-def country_problem(value: str) -> str | None:
-    if re.fullmatch(r"[A-Z]{2}", value):
-        return None
-    return "a two-letter ISO 3166 country code in capitals, e.g. FR or US"
-
-
-def domain_problem(value: str) -> str | None:
-    if "://" in value or "/" in value:
-        return "a host name only, without https:// or a path (e.g. .example.com)"
-    if not re.fullmatch(r"\.?(?:\*\.)?[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?", value):
-        return "a host name such as example.com or .example.com"
-    return None
-
-
-def path_problem(value: str) -> str | None:
-    return None if value.startswith("/") and " " not in value else "a path starting with /"
-
-
-def date_problem(value: str) -> str | None:
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return "a date written YYYY-MM-DD, e.g. 2026-11-28"
-    return None if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else "a date written YYYY-MM-DD"
-
-
-def language_list_problem(value: str) -> str | None:
-    for code in split_list(value):
-        if not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", code):
-            return f"{code!r} is not a language code (use en, fr, pt-BR …, separated by commas)"
-    return None
-
-
-def int_list_problem(low: int, high: int) -> Callable[[str], str | None]:
-    def check(value: str) -> str | None:
-        for item in split_list(value):
-            if not item.isdigit() or not low <= int(item) <= high:
-                return f"{item!r}: use whole numbers from {low} to {high}, separated by commas"
-        return None
-
-    return check
-
-
-def int_problem(value: str) -> str | None:
-    return None if value.isdigit() else "a whole number (0, 1, 2 …)"
-
-
-def name_list_problem(value: str) -> str | None:
-    for item in split_list(value):
-        if not re.fullmatch(r"[A-Za-z0-9_-]+", item):
-            return f"{item!r} is not a column name (letters, digits, _ and -)"
-    return None
-
-
-def split_list(value: str) -> list[str]:
-    return [item.strip() for item in value.split(",") if item.strip()]
+def field_check(field: Field) -> list[Validator]:
+    """The validators of a described field: its type's check, if it has one."""
+    check = check_for(field)
+    return [Check(check)] if check is not None else []

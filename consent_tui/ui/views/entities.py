@@ -1,10 +1,17 @@
-"""The four entity tables: services, cookies, purposes and categories."""
+"""The four entity tables: services, cookies, purposes and categories.
+
+Their field columns come from the field description (``core/fields``: each
+field's ``column``); the computed ones (counts, who uses a purpose, problems)
+follow them.
+"""
 
 from __future__ import annotations
 
+from consent_tui.core.fields import entity
 from consent_tui.core.model import Catalogue
 from consent_tui.ui.problems import ProblemIndex, tone
 from consent_tui.ui.views import rows
+from consent_tui.ui.views.columns import field_columns
 from consent_tui.ui.views.table_view import TableView
 from consent_tui.ui.widgets.grid import Column, Row
 
@@ -17,11 +24,7 @@ class ServicesView(TableView):
     TITLE = "Services"
     EMPTY = "No services yet. Press a to add one."
     COLUMNS = (
-        Column("id", "Id", max_width=28),
-        Column("provider", "Provider", max_width=28),
-        Column("function", "Function", max_width=48, grow=True),
-        Column("category", "Category", max_width=20),
-        Column("party", "Party", max_width=6),
+        *field_columns(entity("service")),
         Column("cookies", "Cookies", numeric=True, max_width=8),
         PROBLEMS,
     )
@@ -40,14 +43,7 @@ class CookiesView(TableView):
     NOUN = ("cookie", "cookies")
     TITLE = "Cookies"
     EMPTY = "No cookies yet. Press a to add one to a service."
-    COLUMNS = (
-        Column("name", "Name", max_width=36, grow=True),
-        Column("service", "Service", max_width=28),
-        Column("duration", "Duration", max_width=22, sort_key=rows.duration_sort_key),
-        Column("type", "Type", max_width=16),
-        Column("domain", "Domain", max_width=32, grow=True),
-        PROBLEMS,
-    )
+    COLUMNS = (*field_columns(entity("cookie")), PROBLEMS)
     HELP = (
         "Every cookie and other storage item (local storage, pixels …) of every service. "
         "Sorting by duration orders session cookies first, then by lifetime. Enter or e "
@@ -59,7 +55,7 @@ class CookiesView(TableView):
         self._rows = rows.CookieRows()
 
     def build_rows(self, catalogue: Catalogue, problems: ProblemIndex, lang: str) -> list[Row]:
-        return self._rows.build(catalogue, problems)
+        return self._rows.build(catalogue, problems, lang)
 
 
 class PurposesView(TableView):
@@ -68,9 +64,7 @@ class PurposesView(TableView):
     TITLE = "Purposes"
     EMPTY = "No purposes yet. Press a to add one."
     COLUMNS = (
-        Column("id", "Id", max_width=28),
-        Column("title", "Title", max_width=48, grow=True),
-        Column("legal_basis", "Legal basis", max_width=22),
+        *field_columns(entity("purpose")),
         Column("used_by", "Used by", max_width=60, grow=True, sort_key=rows.leading_number),
         PROBLEMS,
     )
@@ -89,9 +83,7 @@ class CategoriesView(TableView):
     TITLE = "Categories"
     EMPTY = "No categories yet. Press a to add one."
     COLUMNS = (
-        Column("id", "Id", max_width=28),
-        Column("title", "Title", max_width=60, grow=True),
-        Column("consent", "Consent", max_width=14),
+        *field_columns(entity("category")),
         Column("services", "Services", numeric=True, max_width=9),
         PROBLEMS,
     )
