@@ -7,6 +7,8 @@ follow them.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from consent_tui.core.fields import entity
 from consent_tui.core.model import Catalogue
 from consent_tui.ui.problems import ProblemIndex, tone
@@ -18,16 +20,21 @@ from consent_tui.ui.widgets.grid import Column, Row
 PROBLEMS = Column("problems", "Problems", min_width=8, max_width=9, tone=tone)
 
 
-class ServicesView(TableView):
+class EntityView(TableView):
+    """A table of one entity kind: its described fields' columns, then ``AFTER``."""
+
+    AFTER: ClassVar[tuple[Column, ...]] = (PROBLEMS,)
+
+    def columns(self) -> tuple[Column, ...]:
+        return (*field_columns(entity(self.KIND)), *self.AFTER)
+
+
+class ServicesView(EntityView):
     KIND = "service"
     NOUN = ("service", "services")
     TITLE = "Services"
     EMPTY = "No services yet. Press a to add one."
-    COLUMNS = (
-        *field_columns(entity("service")),
-        Column("cookies", "Cookies", numeric=True, max_width=8),
-        PROBLEMS,
-    )
+    AFTER = (Column("cookies", "Cookies", numeric=True, max_width=8), PROBLEMS)
     HELP = (
         "Every service the site uses, first or third party, with the number of cookies "
         "it sets and the problems found in it or its cookies. Enter or e edits the "
@@ -38,12 +45,11 @@ class ServicesView(TableView):
         return rows.service_rows(catalogue, problems, lang)
 
 
-class CookiesView(TableView):
+class CookiesView(EntityView):
     KIND = "cookie"
     NOUN = ("cookie", "cookies")
     TITLE = "Cookies"
     EMPTY = "No cookies yet. Press a to add one to a service."
-    COLUMNS = (*field_columns(entity("cookie")), PROBLEMS)
     HELP = (
         "Every cookie and other storage item (local storage, pixels …) of every service. "
         "Sorting by duration orders session cookies first, then by lifetime. Enter or e "
@@ -58,13 +64,12 @@ class CookiesView(TableView):
         return self._rows.build(catalogue, problems, lang)
 
 
-class PurposesView(TableView):
+class PurposesView(EntityView):
     KIND = "purpose"
     NOUN = ("purpose", "purposes")
     TITLE = "Purposes"
     EMPTY = "No purposes yet. Press a to add one."
-    COLUMNS = (
-        *field_columns(entity("purpose")),
+    AFTER = (
         Column("used_by", "Used by", max_width=60, grow=True, sort_key=rows.leading_number),
         PROBLEMS,
     )
@@ -77,16 +82,12 @@ class PurposesView(TableView):
         return rows.purpose_rows(catalogue, problems, lang)
 
 
-class CategoriesView(TableView):
+class CategoriesView(EntityView):
     KIND = "category"
     NOUN = ("category", "categories")
     TITLE = "Categories"
     EMPTY = "No categories yet. Press a to add one."
-    COLUMNS = (
-        *field_columns(entity("category")),
-        Column("services", "Services", numeric=True, max_width=9),
-        PROBLEMS,
-    )
+    AFTER = (Column("services", "Services", numeric=True, max_width=9), PROBLEMS)
     HELP = (
         "The groups of services visitors accept or refuse in the banner. Renaming a "
         "category's id moves its services with it; deleting one leaves them without one."

@@ -76,6 +76,11 @@ class TableView(Vertical):
         super().__init__(id=id, classes="table-view")
         self.stale = True
         self._had_row = False
+        self.shown_columns = self.columns()
+
+    def columns(self) -> tuple[Column, ...]:
+        """The view's columns, fixed when it is made (``COLUMNS`` unless a view builds them)."""
+        return self.COLUMNS
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -84,7 +89,7 @@ class TableView(Vertical):
             classes="filter",
             compact=True,
         )
-        grid = Grid(self.COLUMNS, id=f"{self.KIND}-grid")
+        grid = Grid(self.shown_columns, id=f"{self.KIND}-grid")
         grid.empty_text = self.EMPTY
         yield grid
         yield Static(id=f"{self.KIND}-status", classes="status", markup=False)
@@ -117,7 +122,7 @@ class TableView(Vertical):
             text = f"{total} {one if total == 1 else many}"
         if grid.sort_column is not None:
             arrow = "▼" if grid.sort_reverse else "▲"
-            text += f" · sorted by {self.COLUMNS[grid.sort_column].label} {arrow}"
+            text += f" · sorted by {self.shown_columns[grid.sort_column].label} {arrow}"
         self.query_one(".status", Static).update(plain(text))
 
     @on(Grid.Updated)
