@@ -8,7 +8,8 @@ family's own words for two recommended fields.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from operator import attrgetter
 from typing import Any, Final
 
 from consent_tui.core.fields import Entity, Field, entity
@@ -241,18 +242,21 @@ class _Checker:
         """Every required field of ``entity``, then its optional strings that are blank."""
         plan = _plan(kind)
         extra = entity.extra
-        for field in plan.required:
-            value = getattr(entity, field.key)
-            if field.type == "text":
-                self.text(loc, extra, field, value)
-            elif field.type == "bool":
-                self.flag(loc, extra, field, value)
-            elif field.is_list:
-                self.items(loc, extra, field, value)
-            else:
-                self.string(loc, extra, field, value)
+        for field, handler in plan.checks:
+            handler(self, loc, extra, field, getattr(entity, field.key))
         for key in plan.optional:
-            self.optional(loc, key, getattr(entity, key))
+            value = getattr(entity, key)
+            if value is not None and is_blank(value):
+                self.optional(loc, key, value)
+
+
+_Handler = Callable[[_Checker, Loc, Mapping[str, Any], Field, Any], None]
+_HANDLERS: Final[dict[str, _Handler]] = {
+    "text": _Checker.text,
+    "flag": _Checker.flag,
+    "items": _Checker.items,
+    "string": _Checker.string,
+}
 
 
 class _Plan:
@@ -267,9 +271,22 @@ class _Plan:
             for f in fields
             if f.type in STRING_TYPES and f.required is not True and f.missing_rule not in _OWN
         )
-        # what a quick look at a cookie needs: the string fields the checks above read
-        self.strings = tuple(f.key for f in self.required if f.type in STRING_TYPES)
-        self.strings += self.optional
+        self.checks: tuple[tuple[Field, _Handler], ...] = tuple(
+            (f, _HANDLERS[_handler(f)]) for f in self.required
+        )
+        # a quick look at a cookie: its required values, and every string it is checked for
+        self.needed = _getter(tuple(f.key for f in self.required))
+        self.strings = _getter(
+            tuple(f.key for f in self.required if f.type in STRING_TYPES) + self.optional
+        )
+
+
+def _handler(field: Field) -> str:
+    if field.type == "text":
+        return "text"
+    if field.type == "bool":
+        return "flag"
+    return "items" if field.is_list else "string"
 
 
 _PLANS: dict[str, _Plan] = {}
@@ -283,15 +300,12 @@ def _plan(kind: str) -> _Plan:
     return plan
 
 
-def _fine(cookie: Any, plan: _Plan) -> bool:
-    """Quick path: no required field of a cookie missing, no string blank."""
-    for field in plan.required:
-        value = getattr(cookie, field.key)
-        if value is None or (value.__class__ is str and is_blank(value)):
-            return False
-    return not any(
-        (value := getattr(cookie, key)) is not None and is_blank(value) for key in plan.optional
-    )
+def _getter(keys: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """A function giving the values of ``keys`` of an entity, as a tuple."""
+    if len(keys) == 1:
+        key = keys[0]
+        return lambda item: (getattr(item, key),)
+    return attrgetter(*keys) if keys else (lambda item: ())
 
 
 def check(ctx: Context) -> None:
@@ -322,12 +336,17 @@ def check(ctx: Context) -> None:
         elif purpose.legal_basis is not None and is_blank(purpose.legal_basis):
             ctx.report(NO_BASIS, loc, f"{loc.label} has an empty legal_basis", field="legal_basis")
     cookies = _plan("cookie")
+    needed, strings = cookies.needed, cookies.strings
     for si, (sid, service) in enumerate(cat.services.items()):
         c.entity("service", service_loc(si, sid), service)
         for ci, cookie in enumerate(service.cookies):
-            if not _fine(cookie, cookies):
-                name = cookie.name
-                c.entity("cookie", cookie_loc(si, sid, ci, _named(name)), cookie)
+            if None not in needed(cookie):  # the usual cookie, quickly: nothing missing, …
+                for value in strings(cookie):
+                    if value is not None and (not value or value.isspace()):
+                        break
+                else:
+                    continue  # … and nothing blank
+            c.entity("cookie", cookie_loc(si, sid, ci, _named(cookie.name)), cookie)
 
 
 def _named(name: str | None) -> str | None:

@@ -6,6 +6,7 @@ required ones leave their default language to the `required` family.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Final
 
 from consent_tui.core.fields import entity
@@ -163,11 +164,16 @@ def check(ctx: Context) -> None:
         _entity(ctx, "purpose", purpose_loc(i, pid), purpose)
     declared = ctx.declared
     cookie_texts = _texts("cookie")
+    names = [name for name, _ in cookie_texts]
+    texts = attrgetter(*names) if len(names) > 1 else (lambda c: (getattr(c, names[0]),))
     for si, (sid, service) in enumerate(cat.services.items()):
         _entity(ctx, "service", service_loc(si, sid), service)
         for ci, cookie in enumerate(service.cookies):
-            if all(_clean(getattr(cookie, name), declared) for name, _ in cookie_texts):
-                continue
+            for text in texts(cookie) if names else ():
+                if not _clean(text, declared):
+                    break
+            else:
+                continue  # every text clean: the usual cookie, quickly
             loc = cookie_loc(si, sid, ci, cookie.name)
             for name, required in cookie_texts:
                 _text(ctx, loc, name, getattr(cookie, name), required)

@@ -41,6 +41,8 @@ URL_REF: Final = (
     rf"|[^A-Za-z{_NOT_LINK}]{_LINK}*"
     rf"|[A-Za-z][A-Za-z0-9+.\-]*(?:[^A-Za-z0-9+.\-:{_NOT_LINK}]{_LINK}*)?)$"
 )
+
+
 def _anycase(word: str) -> str:
     return "".join(f"[{c.upper()}{c}]" for c in word)
 
