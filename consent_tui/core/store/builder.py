@@ -11,28 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import Any
 
 from consent_tui.core.errors import NotACatalogueError
 from consent_tui.core.fields import Entity, Field
 from consent_tui.core.fields import entity as describe
 from consent_tui.core.fields.kinds import LIST_ITEMS, STRING_TYPES, python_class
-from consent_tui.core.model import (
-    FORMAT_VERSION,
-    Banner,
-    Catalogue,
-    Category,
-    Cookie,
-    Extra,
-    Policy,
-    Purpose,
-    Service,
-    Text,
-)
+from consent_tui.core.model import FORMAT_VERSION, Catalogue, Cookie, Extra, Policy, Text
 from consent_tui.core.store import nesting
 from consent_tui.core.store.tomlscan import Path, SourceMap
-
-T = TypeVar("T")
 
 _Kept = dict[str, Any]
 _IS_STR = str.__instancecheck__
@@ -104,39 +91,30 @@ class Builder:
         langs = policy_data.get("languages")
         if isinstance(langs, list) and langs and all(isinstance(x, str) for x in langs):
             self._lang = langs[0]
-        policy = self.policy(policy_data)
-        categories = self._collection(data, "categories", "category", self.category, extra)
-        purposes = self._collection(data, "purposes", "purpose", self.purpose, extra)
-        services = self._collection(data, "services", "service", self.service, extra)
-        banner = None
-        if isinstance(data.get("banner"), dict):
-            banner = self.banner(data["banner"])
-        elif "banner" in data:
-            extra["banner"] = data["banner"]
-        known = {"format_version", "policy", "categories", "purposes", "services", "banner"}
+        values: dict[str, Any] = {"policy": self.policy(policy_data), "format_version": version}
+        top = describe("catalogue")
+        for field in top.values:  # the tables, as the description lists them
+            key = field.key
+            if key in values:
+                continue
+            if field.type == "entities":
+                values[key] = self._collection(data, key, field.ref, extra)
+            elif isinstance(data.get(key), dict):
+                values[key] = self._entity(field.ref, data[key], 2)
+            elif key in data:
+                extra[key] = data[key]
         for key, value in data.items():
-            if key not in known:
+            if key not in top.keys:
                 extra[key] = value
         self._shallow(extra, 1)
-        empty = [k for k in ("policy", "categories", "purposes", "services") if data.get(k) == {}]
-        return Catalogue(
-            policy=policy,
-            categories=categories,
-            purposes=purposes,
-            services=services,
-            banner=banner,
-            format_version=version,
-            extra=Extra(extra, empty) if empty else extra,
-        )
+        kept = [f.key for f in top.values if f.type == "entities" or f.key == "policy"]
+        empty = [k for k in kept if data.get(k) == {}]
+        catalogue: Catalogue = top.model(**values, extra=Extra(extra, empty) if empty else extra)
+        return catalogue
 
     def _collection(
-        self,
-        data: dict[str, Any],
-        name: str,
-        what: str,
-        build: Callable[[str, dict[str, Any]], T],
-        extra: _Kept,
-    ) -> dict[str, T]:
+        self, data: dict[str, Any], name: str, kind: str, extra: _Kept
+    ) -> dict[str, Any]:
         """``[name.<id>]`` tables as entities; a ``name`` that is no table goes to ``extra``.
 
         An entry that is not a table (``[services]`` then ``a = 1``) has no entity to
@@ -148,10 +126,10 @@ class Builder:
         if not isinstance(table, dict):
             extra[name] = table
             return {}
-        out: dict[str, T] = {}
+        out: dict[str, Any] = {}
         for key, value in table.items():
-            body = self._table(value, (name, key), f"the {what} {key!r}")
-            out[key] = build(key, body)
+            body = self._table(value, (name, key), f"the {kind} {key!r}")
+            out[key] = self._entity(kind, body, 3, id=key)
         return out
 
     # -- field readers: the right type goes to the field, anything else to extra
@@ -184,13 +162,6 @@ class Builder:
             return Text(value)  # tomllib's own fresh table: nothing else holds it
         return _MISFIT
 
-    def _bool(self, data: Mapping[str, Any], key: str, extra: _Kept) -> bool | None:
-        value = data.get(key)
-        if value is None or isinstance(value, bool):
-            return value
-        extra[key] = value
-        return None
-
     def _strings(self, data: Mapping[str, Any], key: str, extra: _Kept) -> tuple[str, ...] | None:
         value = data.get(key)
         if value is None:
@@ -221,31 +192,23 @@ class Builder:
 
     def _entity(self, kind: str, data: dict[str, Any], level: int, **given: Any) -> Any:
         """The entity of ``kind`` from its table at nesting ``level`` (misfits kept in extra)."""
-        desc = describe(kind)
+        plan = _plan(kind)
         extra: _Kept = {}
         empty: list[str] = []
-        values = {f.key: self._read(f, data, extra, empty, level) for f in desc.values}
-        rest = self._rest(data, desc.keys, extra, level)  # after the fields: their misfits too
-        return desc.model(**given, **values, extra=Extra(rest, empty) if empty else rest)
+        values = given
+        for key, simple, field in plan.readers:
+            if simple is not None:
+                values[key] = simple(self, data, key, extra)
+            else:
+                values[key] = self._read(field, data, extra, empty, level)
+        rest = self._rest(data, plan.keys, extra, level)  # after the fields: their misfits too
+        return plan.model(**values, extra=Extra(rest, empty) if empty else rest)
 
     def _read(
         self, field: Field, data: dict[str, Any], extra: _Kept, empty: list[str], level: int
     ) -> Any:
+        """A value that is a table of its own: texts, a sub-table, an array of tables."""
         key, kind = field.key, field.type
-        if kind in STRING_TYPES:
-            return self._str(data, key, extra)
-        if kind in ("text", "url_text"):
-            return self._text(data, key, extra)
-        if kind == "bool":
-            return self._bool(data, key, extra)
-        if kind == "int":
-            return self._int(data, key, extra)
-        if kind == "date":
-            return self._date(data, key, extra)
-        if kind == "ints":
-            return self._ints(data, key, extra)
-        if kind in LIST_ITEMS:
-            return self._strings(data, key, extra)
         if kind == "texts":
             return self._texts(data, key, extra, empty)
         if kind == "table":
@@ -267,13 +230,6 @@ class Builder:
 
     def _reader(self, kind: str, level: int) -> Callable[[dict[str, Any]], Any]:
         return lambda data: self._entity(kind, data, level + 2)
-
-    def _date(self, data: Mapping[str, Any], key: str, extra: _Kept) -> dt.date | None:
-        value = data.get(key)
-        if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
-            return value
-        extra[key] = value
-        return None
 
     def _ints(self, data: Mapping[str, Any], key: str, extra: _Kept) -> tuple[int, ...] | None:
         value = data.get(key)
@@ -307,32 +263,9 @@ class Builder:
             return {}
         return texts
 
-    def _int(self, data: Mapping[str, Any], key: str, extra: _Kept) -> int | None:
-        value = data.get(key)
-        if value is None or _is_int(value):
-            return value
-        extra[key] = value
-        return None
-
     def policy(self, data: dict[str, Any]) -> Policy:
         policy: Policy = self._entity("policy", data, 2)
         return policy
-
-    def banner(self, data: dict[str, Any]) -> Banner:
-        banner: Banner = self._entity("banner", data, 2)
-        return banner
-
-    def category(self, key: str, data: dict[str, Any]) -> Category:
-        entity: Category = self._entity("category", data, 3, id=key)
-        return entity
-
-    def purpose(self, key: str, data: dict[str, Any]) -> Purpose:
-        entity: Purpose = self._entity("purpose", data, 3, id=key)
-        return entity
-
-    def service(self, key: str, data: dict[str, Any]) -> Service:
-        entity: Service = self._entity("service", data, 3, id=key)
-        return entity
 
     def cookie(self, data: dict[str, Any]) -> Cookie:
         """A cookie: the usual one (known keys, right types) read in one go."""
@@ -344,20 +277,20 @@ class Builder:
         quick = self._quick
         if quick is None or quick.entity is not describe("cookie"):
             quick = self._quick = _QuickCookie(describe("cookie"))
-        if not data.keys() <= quick.keys:
-            return None
         values: dict[str, Any] = {}
-        classes = quick.classes
+        classes = quick.classes  # an unknown key has none: the general way
         for key, value in data.items():
-            cls = classes[key]
-            if cls is Text:
+            cls = classes.get(key)
+            if value.__class__ is cls:
+                values[key] = value
+            elif cls is Text:
                 value = self._quick_text(value)
                 if value is _MISFIT:
                     return None
-            elif value.__class__ is not cls:
+                values[key] = value
+            else:
                 return None
-            values[key] = value
-        cookie: Cookie = quick.entity.model(**values)
+        cookie: Cookie = quick.model(**values)
         return cookie
 
     def any_cookie(self, data: dict[str, Any]) -> Cookie:
@@ -366,8 +299,59 @@ class Builder:
         return cookie
 
 
+_Simple = Callable[[Builder, Mapping[str, Any], str, _Kept], Any]
+
+
+def _simple(field: Field) -> _Simple | None:
+    """The reader of a value that is not a table, by its type; ``None`` for the others."""
+    kind = field.type
+    if kind in STRING_TYPES:
+        return Builder._str
+    if kind in ("text", "url_text"):
+        return Builder._text
+    if kind == "ints":
+        return Builder._ints
+    if kind in LIST_ITEMS:
+        return Builder._strings
+    fits = _FITS.get(kind)
+    return None if fits is None else _scalar(fits)
+
+
+def _scalar(fits: Callable[[object], bool]) -> _Simple:
+    """A reader keeping ``data[key]`` when it ``fits`` (misfits go to extra)."""
+
+    def read(_builder: Builder, data: Mapping[str, Any], key: str, extra: _Kept) -> Any:
+        value = data.get(key)
+        if value is None or fits(value):
+            return value
+        extra[key] = value
+        return None
+
+    return read
+
+
+class _Plan:
+    """How to read one kind of table: its model, its keys, a reader per field."""
+
+    def __init__(self, desc: Entity) -> None:
+        self.desc, self.model, self.keys = desc, desc.model, desc.keys
+        self.readers = tuple((f.key, _simple(f), f) for f in desc.values)
+
+
+_PLANS: dict[str, _Plan] = {}
+
+
+def _plan(kind: str) -> _Plan:
+    """The plan of ``kind``'s description as it is now (made once per description)."""
+    desc = describe(kind)
+    plan = _PLANS.get(kind)
+    if plan is None or plan.desc is not desc:
+        plan = _PLANS[kind] = _Plan(desc)
+    return plan
+
+
 class _QuickCookie:
-    """What the quick path of a cookie needs of its description: its keys and their classes."""
+    """What the quick path of a cookie needs of its description: its keys' classes, its model."""
 
     def __init__(self, entity: Entity) -> None:
         self.entity = entity
@@ -377,13 +361,20 @@ class _QuickCookie:
             if cls not in (str, Text, bool):  # read the general way
                 continue
             self.classes[field.key] = cls
-        self.keys = (
-            frozenset(self.classes) if len(self.classes) == len(entity.values) else frozenset()
-        )
+        self.model = entity.model
+        if len(self.classes) != len(entity.values):
+            self.classes = {}  # a key of another type: every cookie the general way
 
 
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+_FITS: dict[str, Callable[[object], bool]] = {
+    "bool": bool.__instancecheck__,
+    "int": _is_int,
+    "date": lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime),
+}
 
 
 def _kind(value: object) -> str:

@@ -114,20 +114,23 @@ def banner_data(banner: Banner, default: str) -> Data:
 
 
 def to_data(catalogue: Catalogue) -> Data:
-    """The whole catalogue as plain TOML data, in the model's order."""
-    out: Data = {"format_version": catalogue.format_version}
+    """The whole catalogue as plain TOML data, in the description's order."""
     default = catalogue.default_language
     empty = written_empty(catalogue.extra)
-    policy = policy_data(catalogue.policy)
-    if policy or "policy" in empty:
-        out["policy"] = policy
-    if catalogue.categories or "categories" in empty:
-        out["categories"] = {k: category_data(v, default) for k, v in catalogue.categories.items()}
-    if catalogue.purposes or "purposes" in empty:
-        out["purposes"] = {k: purpose_data(v, default) for k, v in catalogue.purposes.items()}
-    if catalogue.services or "services" in empty:
-        out["services"] = {k: service_data(v, default) for k, v in catalogue.services.items()}
-    if catalogue.banner is not None:
-        out["banner"] = banner_data(catalogue.banner, default)
+    out: Data = {}
+    for field in describe("catalogue").values:
+        key, value = field.key, getattr(catalogue, field.key)
+        if field.type == "entities":
+            if value or key in empty:
+                out[key] = {k: entity_data(field.ref, v, default) for k, v in value.items()}
+        elif key == "policy":
+            policy = policy_data(value)
+            if policy or key in empty:
+                out[key] = policy
+        elif field.type == "table":
+            if value is not None:
+                out[key] = entity_data(field.ref, value, default)
+        else:
+            out[key] = value
     out.update(catalogue.extra)
     return out
