@@ -16,6 +16,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
+from consent_tui.core.fields import entity as describe
 from consent_tui.core.model import Catalogue
 from consent_tui.core.store import serialize
 from consent_tui.core.store.chunks import ChunkIndex
@@ -50,12 +51,10 @@ class Plan:
         if old.policy is not new.policy:
             was, now = serialize.policy_data(old.policy), serialize.policy_data(new.policy)
             self.table(("policy",), was or None, now or None, first=True)
-        if old.banner is not new.banner:
-            self.table(
-                ("banner",),
-                serialize.banner_data(old.banner, self.lang) if old.banner is not None else None,
-                serialize.banner_data(new.banner, self.lang) if new.banner is not None else None,
-            )
+        for field in describe("catalogue").values:  # [banner] and the other top tables
+            was, now = getattr(old, field.key), getattr(new, field.key)
+            if field.type == "table" and field.key != "policy" and was is not now:
+                self.table((field.key,), self._data(field.ref, was), self._data(field.ref, now))
         categories = partial(serialize.category_data, default=self.lang)
         self.collection("categories", old.categories, new.categories, categories)
         purposes = partial(serialize.purpose_data, default=self.lang)
@@ -63,6 +62,9 @@ class Plan:
         if old.services is not new.services:
             Services(self).run(old.services, new.services)
         return self.texts.pieces
+
+    def _data(self, kind: str, entity: object) -> dict[str, Any] | None:
+        return None if entity is None else serialize.entity_data(kind, entity, self.lang)
 
     # -- helpers shared with the services planner
 
