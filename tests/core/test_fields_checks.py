@@ -169,3 +169,36 @@ def test_a_wrong_country_suggests_the_right_one() -> None:
     assert form_check("UK") == (
         "a two-letter ISO 3166 country code in capitals, e.g. FR or US (GB for United Kingdom?)"
     )
+
+
+def _list_fields() -> list[tuple[str, tuple[Any, ...], str]]:
+    where = {
+        "policy": ("policy",),
+        "document": ("policy", "document"),
+        "banner": ("banner",),
+        "category": ("categories", "analytics"),
+        "purpose": ("purposes", "security"),
+        "service": ("services", "site"),
+        "cookie": ("services", "site", "cookies", 0),
+    }
+    return [
+        (kind, path, f.key)
+        for kind, path in where.items()
+        for f in entity(kind).values
+        if f.is_list
+    ]
+
+
+@pytest.mark.parametrize(("kind", "path", "key"), _list_fields())
+def test_a_list_holding_an_item_of_another_type_names_the_item(
+    kind: str, path: tuple[Any, ...], key: str
+) -> None:
+    """Every described list says which item is wrong (known_categories did not)."""
+    data = base_data(["en"])
+    wrong = "x" if entity(kind).field(key).type == "ints" else 3
+    _node(data, path)[key] = [wrong]
+    name = f"document.{key}" if kind == "document" else key
+    problems = [p for p in check(dumps(data)) if p.rule == "wrong-type" and p.field == name]
+    assert len(problems) == 1 and f"it holds {'a string' if wrong == 'x' else 'an integer'}" in (
+        problems[0].message
+    ), problems
