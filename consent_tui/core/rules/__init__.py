@@ -13,6 +13,7 @@ from typing import Final
 
 from consent_tui.core.rules import (
     banner,
+    changelog,
     consent,
     document,
     duplicates,
@@ -45,6 +46,7 @@ CHECKED: Final = (
     consent,
     unknown,
     banner,
+    changelog,
 )
 FAMILIES: Final = (*CHECKED, files)
 

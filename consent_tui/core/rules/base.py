@@ -60,6 +60,12 @@ def document_loc() -> Loc:
     return Loc("policy", None, ("policy", "document"), (POLICY, 0, -1), "[policy.document]")
 
 
+def changelog_loc(index: int) -> Loc:
+    """``[[policy.changelog]]`` entry ``index``: problems belong to the policy entity."""
+    path = ("policy", "changelog", index)
+    return Loc("policy", None, path, (POLICY, 0, index), f"changelog entry #{index + 1}")
+
+
 def banner_loc() -> Loc:
     return Loc("banner", None, ("banner",), (BANNER, 0, -1), "[banner]")
 
