@@ -329,7 +329,8 @@ def new_table(value: Mapping[str, Any], like: Table | None, style: Style) -> Tab
     table = tomlkit.table()
     for key, item in value.items():
         model = like.value.item(key) if like is not None and key in like.value else None
-        table.raw_append(item_key(key, None, style), make_item(item, model, style))
+        spelled = model if isinstance(model, Item) else None
+        table.raw_append(item_key(key, None, style), make_item(item, spelled, style))
     return table
 
 
