@@ -9,10 +9,12 @@ import textwrap
 from consent_tui.commands import validate_output as out
 from consent_tui.core.errors import CatalogueError
 from consent_tui.core.loader import decode
+from consent_tui.core.model import Catalogue
 from consent_tui.core.rules.base import did_you_mean
 from consent_tui.core.store import load
 from consent_tui.core.validation import (
     RULES,
+    Problem,
     all_rules,
     problem_for,
     source_map,
@@ -40,6 +42,7 @@ EPILOG = textwrap.dedent(
       consent-tui validate sample_policies/*.toml
       consent-tui validate --strict --format github policy.toml
       consent-tui validate --explain lifetime-over-13-months
+      consent-tui validate --baseline git:origin/main policy.toml
 
     Every rule, with its reason and its source, is in docs/rules.md."""
 )
@@ -80,6 +83,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--list-rules", action="store_true", help="list every rule id with its severity, and exit"
     )
     parser.add_argument("--explain", metavar="RULE", help="explain one rule, and exit")
+    parser.add_argument(
+        "--baseline",
+        metavar="REF",
+        help="git:REV or a file: material changes since it need a raised [banner] revision",
+    )
 
 
 def _usage(message: str) -> int:
@@ -93,7 +101,7 @@ def _unknown_rule(rule_id: str) -> int:
     return _usage(f"unknown rule {rule_id!r}{extra}")
 
 
-def _check(path: str) -> out.FileReport:
+def _check(path: str, baseline_ref: str | None = None) -> out.FileReport:
     if path == "-":
         name = "<stdin>"
         try:
@@ -107,9 +115,37 @@ def _check(path: str) -> out.FileReport:
             document = load(path)
         except CatalogueError as exc:
             return out.FileReport(name, [problem_for(exc, _head(path))], unreadable=True)
-        problems = validate(document.catalogue, source_map(document.text))
+        baseline = None
+        if baseline_ref is not None:
+            try:
+                baseline = _baseline(path, baseline_ref)
+            except CatalogueError as exc:
+                return out.FileReport(name, [_baseline_problem(exc)], unreadable=True)
+        problems = validate(document.catalogue, source_map(document.text), baseline)
     unreadable = any(p.entity == "file" for p in problems)
     return out.FileReport(name, problems, unreadable=unreadable)
+
+
+def _baseline(path: str, ref: str) -> Catalogue:
+    """The catalogue to compare ``path`` with: its version at ``git:REV``, or a file."""
+    if ref.startswith("git:"):
+        from consent_tui.core import gitfile
+        from consent_tui.core.loader import load_text
+
+        rev = ref.removeprefix("git:")
+        return load_text(gitfile.read_at(path, rev), gitfile.label(path, rev))
+    return load(ref).catalogue
+
+
+def _baseline_problem(exc: CatalogueError) -> Problem:
+    """A baseline that cannot be read: a problem of the file checked, without a place in it."""
+    return Problem(
+        rule="unreadable-file",
+        severity="error",
+        message=f"the baseline {exc.location}: {exc.message}",
+        entity="file",
+        hint="check the --baseline revision or file",
+    )
 
 
 def _read_stdin(name: str) -> str:
@@ -144,9 +180,13 @@ def run(args: argparse.Namespace) -> int:
     for rule_id in sorted(ignored):
         if rule_id not in RULES:
             return _unknown_rule(rule_id)
+    if args.baseline is not None and "-" in args.files:
+        return _usage("--baseline compares files: it cannot be used with - (stdin)")
+    if args.baseline is not None and args.baseline in ("", "git:"):
+        return _usage("--baseline needs git:REV or a file")
     reports = []
     for path in args.files:
-        report = _check(path)
+        report = _check(path, args.baseline)
         if ignored:
             kept = [p for p in report.problems if p.rule not in ignored or p.entity == "file"]
             report = out.FileReport(report.path, kept, report.unreadable)

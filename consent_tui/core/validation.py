@@ -36,9 +36,15 @@ __all__ = [
 ]
 
 
-def validate(catalogue: Catalogue, source: SourceMap | None = None) -> list[Problem]:
-    """All problems of ``catalogue``, in a stable order."""
-    ctx = Context(catalogue)
+def validate(
+    catalogue: Catalogue, source: SourceMap | None = None, baseline: Catalogue | None = None
+) -> list[Problem]:
+    """All problems of ``catalogue``, in a stable order.
+
+    With ``baseline`` (the catalogue as it was, e.g. at a git revision), material
+    changes since then without a raised ``[banner] revision`` are an error too.
+    """
+    ctx = Context(catalogue, baseline)
     for check in CHECKS:
         check(ctx)
     return ctx.problems(source)

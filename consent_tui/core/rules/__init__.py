@@ -13,6 +13,7 @@ from typing import Final
 
 from consent_tui.core.rules import (
     banner,
+    baseline,
     changelog,
     consent,
     document,
@@ -47,6 +48,7 @@ CHECKED: Final = (
     unknown,
     banner,
     changelog,
+    baseline,
 )
 FAMILIES: Final = (*CHECKED, files)
 

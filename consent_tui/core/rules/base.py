@@ -109,8 +109,9 @@ class _Pending:
 class Context:
     """The catalogue under check, with shared lookups and the problems found."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, catalogue: Catalogue, baseline: Catalogue | None = None) -> None:
         self.catalogue = catalogue
+        self.baseline = baseline  # what ``validate --baseline`` compares with
         self.lang = catalogue.default_language
         self.languages = catalogue.languages
         self.declared = frozenset(self.languages)

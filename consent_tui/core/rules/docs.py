@@ -44,6 +44,7 @@ _FAMILY_TITLES = {
     "unknown-keys": "Unknown keys",
     "banner": "Banner settings",
     "changelog": "Changelog",
+    "baseline": "Changes since a baseline",
     "files": "Files",
 }
 
