@@ -8,6 +8,7 @@ missing in the language fall back to the default language, with a note.
 from __future__ import annotations
 
 from consent_tui.core.export.cells import CellBuilder, host_of
+from consent_tui.core.export.changelog import changes_section
 from consent_tui.core.export.docmodel import (
     CategorySection,
     Column,
@@ -144,10 +145,11 @@ class _Builder:
         policy = self.catalogue.policy
         title = self.words.text(policy.title, "policy.title") if policy.title else ""
         intro = self.words.text(policy.intro, "policy.intro") if policy.intro else ""
-        updated = policy.updated
+        updated = policy.updated or policy.last_changed  # set, else the newest change
         before = (self.section(s) for s in BEFORE_TABLES)
         after = (self.section(s) for s in AFTER_TABLES)
         categories = self.categories()
+        changes = changes_section(self.catalogue, self.words, self.standard)
         return PolicyDocument(
             lang=self.words.lang,
             title=like(fill(title, self.values), title) or self.standard("title"),
@@ -162,6 +164,7 @@ class _Builder:
             updated_iso=updated.isoformat() if updated else None,
             labels=dict(self.words.labels),
             notes=tuple(dict.fromkeys(self.words.notes)),
+            changes=changes,
         )
 
 
