@@ -226,7 +226,8 @@ def markdown(report: Report) -> str:
     out.append("")
     if comparison.is_material:
         kind = "WARNING" if comparison.needs_revision and report.bumped is None else "NOTE"
-        out += [f"> [!{kind}]", f"> {md(advice(report))}", ""]
+        said = advice(report).replace("[banner] revision", "`[banner] revision`")
+        out += [f"> [!{kind}]", f"> {md(said.replace('--bump', '`--bump`'))}", ""]
         out += ["#### Material: visitors must be asked again", "", *_table(comparison.material)]
         out.append("")
     if comparison.informational:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import textwrap
 
@@ -158,6 +159,8 @@ def _read_stdin(name: str) -> str:
 
 def _head(path: str) -> str | None:
     """The start of a file that failed to load, to tell an encoding from a syntax error."""
+    if not os.path.isfile(path):  # a pipe or a device: reading it could block
+        return None
     try:
         with open(path, "rb") as stream:
             return stream.read(4096).decode("utf-8", "replace")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -91,7 +92,10 @@ def read_text(path: Path) -> tuple[str, bytes]:
     try:
         if path.is_dir():
             raise CatalogueError("is a folder, not a catalogue file", path=where)
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device: reading could block for ever
+            raise CatalogueError("is not a regular file (a pipe or a device)", path=where)
+        size = info.st_size
         if size > MAX_BYTES:
             raise CatalogueError(
                 f"the file is {size // (1024 * 1024)} MiB; catalogues above "

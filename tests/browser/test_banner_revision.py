@@ -44,9 +44,7 @@ def test_klaro_asks_again_after_the_revision_is_raised(page: Any, site: PageServ
     page.wait_for_selector(notice, state="visible")
 
 
-def test_cookieconsent_asks_again_after_the_revision_is_raised(
-    page: Any, site: PageServer
-) -> None:
+def test_cookieconsent_asks_again_after_the_revision_is_raised(page: Any, site: PageServer) -> None:
     catalogue = load("news-site")
     banner = "#cc-main .cm"
     page.goto(cookieconsent_page(site, catalogue, "en"))

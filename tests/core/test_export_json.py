@@ -176,5 +176,7 @@ def test_the_changelog_is_exported_only_when_there_is_one(validator: Any) -> Non
     catalogue = load(SAMPLES / "news-site.toml").catalogue
     assert "changelog" not in exported(catalogue)["policy"]  # existing exports unchanged
     data = exported(_with_changelog(catalogue))
-    assert data["policy"]["changelog"] == [{"date": "2026-03-01", "text": {"en": "New video player."}}]
+    assert data["policy"]["changelog"] == [
+        {"date": "2026-03-01", "text": {"en": "New video player."}}
+    ]
     validator.validate(data)

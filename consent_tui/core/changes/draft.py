@@ -145,13 +145,18 @@ class _Writer:
         old_id = (change.old_id or change.id or "").split("/")[0]
         return self.old, self.old.services.get(old_id)
 
+    def text_of(self, text: Text | None, catalogue: Catalogue) -> str:
+        """``text`` in the entry's language, else the default one, else any."""
+        found = text_in(text, self.lang, catalogue.default_language)
+        return found or (next(iter(text.values.values()), "") if text is not None else "")
+
     def service(self, change: Change) -> str:
         if change.entity not in ("service", "cookie"):
             return ""
         catalogue, service = self._service(change)
         if service is None:
             return (change.id or "").split("/")[0]
-        function = text_in(service.function, self.lang, catalogue.default_language)
+        function = self.text_of(service.function, catalogue)
         provider = service.provider or ""
         if provider and function and function != provider:
             return f"{provider} – {function}"
@@ -175,7 +180,7 @@ class _Writer:
         for catalogue in (self.new, self.old):
             purpose = catalogue.purposes.get(pid or "")
             if purpose is not None:
-                return text_in(purpose.title, self.lang, catalogue.default_language) or purpose.id
+                return self.text_of(purpose.title, catalogue) or purpose.id
         return pid or ""
 
     def category(self, change: Change) -> str:
@@ -185,7 +190,7 @@ class _Writer:
         category = self.new.categories.get(cid or "")
         if category is None:
             return cid or ""
-        return text_in(category.title, self.lang, self.new.default_language) or category.id
+        return self.text_of(category.title, self.new) or category.id
 
     def duration(self, raw: str) -> str:
         parsed = try_parse(raw)
@@ -195,5 +200,7 @@ class _Writer:
         return format_duration(parsed, words)
 
     def numbers(self, change: Change) -> str:
-        was, now = set(change.old or ()), set(change.new or ())
-        return ", ".join(str(n) for n in sorted(now - was))
+        if not isinstance(change.new, list):
+            return ""
+        was = set(change.old) if isinstance(change.old, list) else set()
+        return ", ".join(str(n) for n in sorted(set(change.new) - was))

@@ -249,7 +249,7 @@ _ALL: Final = (
     _i(
         "field-changed",
         "Any other value changes: a provider, a URL, a domain, a path, a cookie's type, the "
-        "document's layout, the languages, an unknown key …",
+        "document's layout, the languages, an unknown key.",
         "Details of the policy that do not widen what visitors agreed to.",
     ),
 )

@@ -132,7 +132,7 @@ class ChangeEntry:
 
 @dataclass(frozen=True, slots=True)
 class ChangesSection:
-    """"Changes to this policy": the changelog entries, newest first."""
+    """ "Changes to this policy": the changelog entries, newest first."""
 
     id: str
     title: str

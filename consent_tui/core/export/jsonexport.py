@@ -4,7 +4,8 @@ Durations are parsed (seconds, and words in each language), references are
 resolved (a service carries its category and purposes), plain strings become
 ``{language: text}`` maps and every field of the model is present (``null``
 when absent; ``policy.changelog`` only when the catalogue has entries); only
-``extra`` (unknown keys, values of the wrong type) is left out. Described by ``consent_tui/core/schema/export.schema.json``.
+``extra`` (unknown keys, values of the wrong type) is left out. Described by
+``consent_tui/core/schema/export.schema.json``.
 """
 
 from __future__ import annotations
