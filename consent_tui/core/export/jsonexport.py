@@ -136,7 +136,7 @@ class _Normaliser:
         policy = catalogue.policy
         document = catalogue.document
         banner = catalogue.banner_settings
-        data = {
+        data: Data = {
             "$schema": SCHEMA_ID,
             "export_version": EXPORT_VERSION,
             "format_version": catalogue.format_version,
