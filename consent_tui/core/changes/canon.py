@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Hashable, Mapping
+from functools import cache
 from typing import Any
 
 from consent_tui.core.model import Text
@@ -34,13 +35,14 @@ def same(left: Any, right: Any) -> bool:
     return left is right or canon(left) == canon(right)
 
 
+@cache
+def _names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind) if f.name != "id")
+
+
 def entity_key(entity: Any, **instead: Hashable) -> Hashable:
     """The fields of ``entity`` but its id; ``instead`` gives keys to use for some fields."""
-    out = []
-    for f in dataclasses.fields(entity):
-        if f.name == "id":
-            continue
-        out.append(
-            (f.name, instead[f.name] if f.name in instead else canon(getattr(entity, f.name)))
-        )
-    return tuple(out)
+    return tuple(
+        (name, instead[name] if name in instead else canon(getattr(entity, name)))
+        for name in _names(type(entity))
+    )

@@ -252,8 +252,11 @@ class ServiceChanges:
                 self.rec.add(scope, rule, "added", detail, new=cookie.name)
                 continue
             was = self._old_cookie(source)
+            moved = self.pairs.get(source[0]) != sid
+            if not moved and was == cookie:
+                continue
             scope = self._cookie_scope(sid, j, cookie, source)
-            if self.pairs.get(source[0]) != sid:
+            if moved:
                 self.moved(scope, source[0], sid, service)
             if was != cookie:
                 self.cookie_fields(scope, was, cookie)
