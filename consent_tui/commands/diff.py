@@ -43,13 +43,19 @@ EPILOG = textwrap.dedent(
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.usage = (
+        "consent-tui diff [options] OLD NEW\n"
+        "       consent-tui diff [options] --since REV FILE"
+    )
     parser.description = (
         "Compare two catalogues by meaning (not text): services, cookies, purposes and\n"
         "categories added, removed, renamed or moved, and changed fields, each classed\n"
         "material (visitors must be asked again) or informational."
     )
     parser.epilog = EPILOG
-    parser.add_argument("sources", nargs="*", metavar="OLD NEW", help="files or git:REV")
+    parser.add_argument(
+        "sources", nargs="*", metavar="OLD NEW", help="catalogue files, or git:REV[:PATH]"
+    )
     parser.add_argument("--since", metavar="REV", help="compare FILE with its version at REV")
     parser.add_argument(
         "--format",

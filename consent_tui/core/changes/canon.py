@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Hashable, Mapping
-from functools import cache
 from typing import Any
 
 from consent_tui.core.model import Text
@@ -35,9 +34,15 @@ def same(left: Any, right: Any) -> bool:
     return left is right or canon(left) == canon(right)
 
 
-@cache
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _names(kind: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(kind) if f.name != "id")
+    """The fields of a model class but its id (looked up once per class)."""
+    found = _NAMES.get(kind)
+    if found is None:
+        found = _NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind) if f.name != "id")
+    return found
 
 
 def entity_key(entity: Any, **instead: Hashable) -> Hashable:

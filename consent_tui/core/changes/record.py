@@ -130,7 +130,7 @@ def shown(value: Any, limit: int = LIMIT) -> str:
     if isinstance(value, bool):
         text = "true" if value else "false"
     elif isinstance(value, str):
-        text = '"' + value + '"'
+        return '"' + escaped(value, limit - 2) + '"'
     elif isinstance(value, list | tuple):
         text = "[" + ", ".join(shown(v, limit) for v in value) + "]"
     else:
@@ -142,6 +142,24 @@ def escaped(text: str, limit: int = LIMIT) -> str:
     """``text`` with control and bidi characters escaped, shortened to ``limit``."""
     text = _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def excerpts(before: str, after: str, limit: int = LIMIT) -> tuple[str, str]:
+    """Both texts quoted for a message, from a little before where they first differ."""
+    if len(before) <= limit - 2 and len(after) <= limit - 2:
+        return shown(before, limit), shown(after, limit)
+    same = 0
+    while same < min(len(before), len(after)) and before[same] == after[same]:
+        same += 1
+    start = max(0, same - 20)
+    if start:
+        space = before.rfind(" ", 0, start + 1)
+        start = space + 1 if space > start - 15 else start
+    lead = "…" if start else ""
+    return (
+        '"' + lead + escaped(before[start:], limit - 2 - len(lead)) + '"',
+        '"' + lead + escaped(after[start:], limit - 2 - len(lead)) + '"',
+    )
 
 
 def code(name: str | None) -> str:

@@ -19,6 +19,7 @@ from consent_tui.core.changes.record import (
     Path,
     as_json,
     escaped,
+    excerpts,
     shown,
 )
 from consent_tui.core.durations import try_parse
@@ -104,6 +105,9 @@ class Recorder:
             detail = f"{name} set to {shown(as_json(new))}"
         elif new is None:
             detail = f"{name} removed (was {shown(as_json(old))})"
+        elif isinstance(old, str) and isinstance(new, str):
+            was, now = excerpts(old, new)
+            detail = f"{name} {was} → {now}"
         else:
             detail = f"{name} {shown(as_json(old))} → {shown(as_json(new))}"
         self.add(scope, rule, "changed", detail, field=field, old=old, new=new, key=(field,))
@@ -133,7 +137,8 @@ class Recorder:
             elif after is None:
                 detail = f"{name} ({escaped(lang)}) removed (was {shown(before)})"
             else:
-                detail = f"{name} ({escaped(lang)}) {shown(before)} → {shown(after)}"
+                was, now = excerpts(before, after)
+                detail = f"{name} ({escaped(lang)}) {was} → {now}"
             self.add(
                 scope,
                 rule,
