@@ -44,8 +44,7 @@ EPILOG = textwrap.dedent(
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.usage = (
-        "consent-tui diff [options] OLD NEW\n"
-        "       consent-tui diff [options] --since REV FILE"
+        "consent-tui diff [options] OLD NEW\n       consent-tui diff [options] --since REV FILE"
     )
     parser.description = (
         "Compare two catalogues by meaning (not text): services, cookies, purposes and\n"

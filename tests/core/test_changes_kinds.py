@@ -314,3 +314,18 @@ def test_material_is_what_the_rule_says(
     comparison = between(BASE, edit(BASE))
     assert comparison.is_material == any(RULES[rule].material for rule, _, _ in expected)
     assert all(c.impact == RULES[c.rule].impact for c in comparison.changes)
+
+
+def test_a_text_changed_in_two_languages_is_two_changes() -> None:
+    both = sub(
+        'function = { en = "Audience", fr = "Audience" }',
+        'function = { en = "Audience measurement " , fr = "Mesure d\'audience, ' + "x" * 80 + '" }',
+    )
+    changes = between(BASE, both(BASE)).changes
+    assert [(c.rule, c.language) for c in changes] == [
+        ("text-changed", "en"),
+        ("text-changed", "fr"),
+    ]
+    assert changes[1].detail == (
+        'function (fr) "Audience" → "Mesure d\'audience, ' + "x" * 38 + '…"'
+    )

@@ -137,8 +137,8 @@ class Recorder:
             elif after is None:
                 detail = f"{name} ({escaped(lang)}) removed (was {shown(before)})"
             else:
-                was, now = excerpts(before, after)
-                detail = f"{name} ({escaped(lang)}) {was} → {now}"
+                quoted = excerpts(before, after)
+                detail = f"{name} ({escaped(lang)}) {quoted[0]} → {quoted[1]}"
             self.add(
                 scope,
                 rule,
