@@ -99,3 +99,18 @@ def test_a_large_generated_catalogue_against_itself_reformatted() -> None:
     text = generate(2_000)
     other = re.sub(r"  # lifetime", "", text)
     assert compare(load_text(text), load_text(other)).changes == ()
+
+
+def test_languages_other_than_the_default_in_another_order_are_no_change() -> None:
+    three = BASE.replace('languages = ["en", "fr"]', 'languages = ["en", "fr", "de"]')
+    assert between(three, three.replace('["en", "fr", "de"]', '["en", "de", "fr"]')).changes == ()
+    one = BASE.replace('languages = ["en", "fr"]\n', "")
+    assert (
+        between(
+            one,
+            one.replace('controller = "Shop Ltd"', 'controller = "Shop Ltd"\nlanguages = ["en"]'),
+        ).changes
+        == ()
+    )
+    swapped = between(three, three.replace('["en", "fr", "de"]', '["fr", "en", "de"]'))
+    assert [c.field for c in swapped.changes][:1] == ["languages"]  # the default language changed

@@ -36,8 +36,12 @@ def policy(rec: Recorder, old: Policy, new: Policy) -> None:
     if old == new:
         return
     scope = POLICY
-    for name in ("site_name", "site_url", "controller", "contact", "languages", "updated"):
+    for name in ("site_name", "site_url", "controller", "contact"):
         rec.value(scope, name, getattr(old, name), getattr(new, name))
+    was, now = old.effective_languages, new.effective_languages
+    if was[:1] != now[:1] or set(was) != set(now):  # the default, then the others in any order
+        rec.value(scope, "languages", old.languages, new.languages)
+    rec.value(scope, "updated", old.updated, new.updated)
     rec.text(scope, "title", old.title, new.title)
     rec.text(scope, "intro", old.intro, new.intro)
     document(rec, scope.within("document", "document."), old.document, new.document)
