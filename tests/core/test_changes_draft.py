@@ -93,3 +93,16 @@ def test_an_entry_newer_than_the_old_changelog_counts_as_written() -> None:
     assert not has_new_entry(new, new)
     older = with_entry(new, ChangelogEntry(dt.date(2025, 1, 1), Text({"en": "y"})))
     assert not has_new_entry(new, older)
+
+
+def test_an_older_updated_date_follows_the_new_entry() -> None:
+    dated = load_text(
+        BASE.replace('site_name = "Shop"', 'site_name = "Shop"\nupdated = 2026-01-01')
+    )
+    assert with_entry(dated, ChangelogEntry(DAY, Text({"en": "x"}))).policy.updated == DAY
+    later = dt.date(2027, 1, 1)
+    kept = load_text(BASE.replace('site_name = "Shop"', 'site_name = "Shop"\nupdated = 2027-01-01'))
+    assert with_entry(kept, ChangelogEntry(DAY, Text({"en": "x"}))).policy.updated == later
+    assert (
+        with_entry(load_text(BASE), ChangelogEntry(DAY, Text({"en": "x"}))).policy.updated is None
+    )

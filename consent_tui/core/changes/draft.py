@@ -72,9 +72,15 @@ def has_new_entry(old: Catalogue, new: Catalogue) -> bool:
 
 
 def with_entry(catalogue: Catalogue, entry: ChangelogEntry) -> Catalogue:
-    """``catalogue`` with ``entry`` added at the end of its changelog."""
-    policy = catalogue.policy
-    return replace(catalogue, policy=replace(policy, changelog=(*policy.changelog, entry)))
+    """``catalogue`` with ``entry`` at the end of its changelog.
+
+    A ``[policy] updated`` date older than the entry's moves to it, so that the
+    document's "last updated" does not fall behind its newest change.
+    """
+    policy = replace(catalogue.policy, changelog=(*catalogue.policy.changelog, entry))
+    if policy.updated is not None and entry.date is not None and policy.updated < entry.date:
+        policy = replace(policy, updated=entry.date)
+    return replace(catalogue, policy=policy)
 
 
 def draft(
