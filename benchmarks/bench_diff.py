@@ -93,7 +93,8 @@ def _run(args: list[str], ok: tuple[int, ...]) -> None:
 
 def cases(sizes: tuple[int, ...]) -> list[Case]:
     out = []
-    folder = Path(tempfile.mkdtemp(prefix="consent-tui-bench-diff-"))
+    folder = Path(tempfile.gettempdir()) / "consent-tui-bench-diff"  # reused by every run
+    folder.mkdir(exist_ok=True)
     for size in sizes:
         old_text = generate(size)
         new_text = edited(old_text)
