@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "edit": ("consent_tui.ui.launch", "open a catalogue in the editor (the default)"),
     "validate": ("consent_tui.commands.validate", "check catalogues; exit 1 on problems"),
     "export": ("consent_tui.commands.export", "write the cookie policy or banner configuration"),
+    "diff": ("consent_tui.commands.diff", "compare two catalogues; exit 1 on material changes"),
     "schema": ("consent_tui.commands.schema", "print the JSON Schema of the catalogue format"),
     "locate": ("consent_tui.commands.locate", "print where consent-tui keeps its files"),
     "known": ("consent_tui.commands.known", "look up cookie names in the Open Cookie Database"),

@@ -267,8 +267,20 @@ class Banner:
 
 
 @dataclass(frozen=True, slots=True)
+class ChangelogEntry:
+    """One ``[[policy.changelog]]`` entry: when the policy changed, and what changed."""
+
+    date: dt.date | None = None
+    text: Text | None = None
+    extra: Mapping[str, Any] = field(default_factory=_empty)
+
+
+@dataclass(frozen=True, slots=True)
 class Policy:
-    """The ``[policy]`` table: who publishes the document, and how."""
+    """The ``[policy]`` table: who publishes the document, and how.
+
+    ``changelog`` lists the changes made to the policy, in file order.
+    """
 
     site_name: str | None = None
     site_url: str | None = None
@@ -279,7 +291,13 @@ class Policy:
     updated: dt.date | None = None
     intro: Text | None = None
     document: DocumentSettings | None = None
+    changelog: tuple[ChangelogEntry, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=_empty)
+
+    @property
+    def last_changed(self) -> dt.date | None:
+        """The date of the newest changelog entry, ``None`` without one."""
+        return max((e.date for e in self.changelog if e.date is not None), default=None)
 
     @property
     def effective_languages(self) -> tuple[str, ...]:

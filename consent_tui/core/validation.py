@@ -41,14 +41,19 @@ __all__ = [
 
 
 def validate(
-    catalogue: Catalogue, source: SourceMap | None = None, known: KnownIndex | None = None
+    catalogue: Catalogue,
+    source: SourceMap | None = None,
+    known: KnownIndex | None = None,
+    baseline: Catalogue | None = None,
 ) -> list[Problem]:
     """All problems of ``catalogue``, in a stable order.
 
     With ``known`` (a known-cookie index), declared cookies are also compared
-    with it (the info rules of :mod:`consent_tui.core.rules.known`).
+    with it (the info rules of :mod:`consent_tui.core.rules.known`). With
+    ``baseline`` (the catalogue as it was, e.g. at a git revision), material
+    changes since then without a raised ``[banner] revision`` are an error too.
     """
-    ctx = Context(catalogue)
+    ctx = Context(catalogue, baseline)
     for check in CHECKS:
         check(ctx)
     if known is not None:

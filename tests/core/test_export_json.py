@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -128,12 +129,19 @@ def _objects(data: dict[str, Any]) -> dict[type, dict[str, Any]]:
         model.Purpose: data["purposes"][0],
         model.Service: data["services"][0],
         model.Cookie: data["services"][0]["cookies"][0],
+        model.ChangelogEntry: data["policy"]["changelog"][0],
     }
+
+
+def _with_changelog(catalogue: Catalogue) -> Catalogue:
+    entry = model.ChangelogEntry(dt.date(2026, 3, 1), model.Text({"en": "New video player."}))
+    policy = model.replace(catalogue.policy, changelog=(entry,))
+    return model.replace(catalogue, policy=policy)
 
 
 def test_every_model_field_is_in_the_export() -> None:
     """Tied to the dataclasses: a field added to the model and not to the export fails here."""
-    data = exported(load(SAMPLES / "news-site.toml").catalogue)
+    data = exported(_with_changelog(load(SAMPLES / "news-site.toml").catalogue))
     objects = _objects(data)
     tables = {
         cls
@@ -163,3 +171,13 @@ def test_cookie_refresh_and_banner_policy_url_are_exported() -> None:
     plain = exported(load_text('format_version = 1\n[banner]\npolicy_url = "/cookies"\n'))
     assert plain["banner"]["policy_url"] == {"en": "/cookies"}
     assert exported(load_text("format_version = 1\n"))["banner"]["policy_url"] is None
+
+
+def test_the_changelog_is_exported_only_when_there_is_one(validator: Any) -> None:
+    catalogue = load(SAMPLES / "news-site.toml").catalogue
+    assert "changelog" not in exported(catalogue)["policy"]  # existing exports unchanged
+    data = exported(_with_changelog(catalogue))
+    assert data["policy"]["changelog"] == [
+        {"date": "2026-03-01", "text": {"en": "New video player."}}
+    ]
+    validator.validate(data)

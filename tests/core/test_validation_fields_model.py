@@ -16,7 +16,11 @@ from consent_tui.core.rules.fields import BOOLEAN, FIELDS, TEXT, URL_TEXT, extra
 from consent_tui.core.store import load_text
 from tests.core.test_schema import ENTITIES as SCHEMA_ENTITIES
 
-ENTITIES: dict[str, type] = {"catalogue": model.Catalogue, **SCHEMA_ENTITIES}
+ENTITIES: dict[str, type] = {
+    "catalogue": model.Catalogue,
+    **SCHEMA_ENTITIES,
+    "changelog": model.ChangelogEntry,
+}
 
 
 def _fields(entity: type) -> dict[str, Any]:
@@ -82,6 +86,8 @@ zz = 1
 zz = 1
 [policy.document]
 zz = 1
+[[policy.changelog]]
+zz = 1
 [categories.c]
 zz = 1
 [purposes.p]
@@ -97,7 +103,8 @@ zz = 1
     found = [(e.kind, e.prefix, dict(e.values)) for e in extras(load_text(text))]
     kinds = [kind for kind, _, _ in found]
     assert kinds == [
-        "catalogue", "policy", "document", "banner", "category", "purpose", "service", "cookie"
+        "catalogue", "policy", "document", "changelog", "banner", "category", "purpose",
+        "service", "cookie",
     ]  # fmt: skip
     assert set(kinds) == set(FIELDS)
     assert all(values == {"zz": 1} for _, _, values in found)

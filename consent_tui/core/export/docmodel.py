@@ -122,6 +122,24 @@ class CategorySection:
 
 
 @dataclass(frozen=True, slots=True)
+class ChangeEntry:
+    """One ``[[policy.changelog]]`` entry: its date in words and as ISO, its text."""
+
+    date: str
+    date_iso: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChangesSection:
+    """ "Changes to this policy": the changelog entries, newest first."""
+
+    id: str
+    title: str
+    entries: tuple[ChangeEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class PolicyDocument:
     """The whole document in one language."""
 
@@ -138,8 +156,18 @@ class PolicyDocument:
     updated_iso: str | None
     labels: dict[str, str]  # localised words for templates ("last_updated", ...)
     notes: tuple[str, ...]  # fallbacks to report on stderr
+    changes: ChangesSection | None = None  # the changelog, when the catalogue has one
 
     @property
     def sections(self) -> tuple[Section, ...]:
         """Every standard section, in order (the tables come after ``cookies``)."""
         return (*self.before, *((self.cookies,) if self.cookies else ()), *self.after)
+
+
+def paragraphs(text: str) -> tuple[str, ...]:
+    """Split on blank lines; single line breaks inside a paragraph become spaces.
+
+    Each paragraph keeps the language of ``text`` (see :class:`Foreign`).
+    """
+    blocks = (" ".join(line.strip() for line in block.split("\n")) for block in text.split("\n\n"))
+    return tuple(like(block.strip(), text) for block in blocks if block.strip())

@@ -8,6 +8,7 @@ missing in the language fall back to the default language, with a note.
 from __future__ import annotations
 
 from consent_tui.core.export.cells import CellBuilder, host_of
+from consent_tui.core.export.changelog import changes_section
 from consent_tui.core.export.docmodel import (
     CategorySection,
     Column,
@@ -18,6 +19,7 @@ from consent_tui.core.export.docmodel import (
     Span,
     Table,
     like,
+    paragraphs,
 )
 from consent_tui.core.export.escape import clean, contact_link, safe_url
 from consent_tui.core.export.lifetime import consent_lifetime
@@ -26,15 +28,6 @@ from consent_tui.core.export.words import Words, export_language
 from consent_tui.core.model import Catalogue, Category, Service
 
 OTHER = "__other__"  # id of the section for services without a known category
-
-
-def paragraphs(text: str) -> tuple[str, ...]:
-    """Split on blank lines; single line breaks inside a paragraph become spaces.
-
-    Each paragraph keeps the language of ``text`` (see :class:`Foreign`).
-    """
-    blocks = (" ".join(line.strip() for line in block.split("\n")) for block in text.split("\n\n"))
-    return tuple(like(block.strip(), text) for block in blocks if block.strip())
 
 
 class _Builder:
@@ -144,10 +137,11 @@ class _Builder:
         policy = self.catalogue.policy
         title = self.words.text(policy.title, "policy.title") if policy.title else ""
         intro = self.words.text(policy.intro, "policy.intro") if policy.intro else ""
-        updated = policy.updated
+        updated = policy.updated or policy.last_changed  # set, else the newest change
         before = (self.section(s) for s in BEFORE_TABLES)
         after = (self.section(s) for s in AFTER_TABLES)
         categories = self.categories()
+        changes = changes_section(self.catalogue, self.words, self.standard)
         return PolicyDocument(
             lang=self.words.lang,
             title=like(fill(title, self.values), title) or self.standard("title"),
@@ -162,6 +156,7 @@ class _Builder:
             updated_iso=updated.isoformat() if updated else None,
             labels=dict(self.words.labels),
             notes=tuple(dict.fromkeys(self.words.notes)),
+            changes=changes,
         )
 
 

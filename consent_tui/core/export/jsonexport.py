@@ -3,8 +3,9 @@
 Durations are parsed (seconds, and words in each language), references are
 resolved (a service carries its category and purposes), plain strings become
 ``{language: text}`` maps and every field of the model is present (``null``
-when absent); only ``extra`` (unknown keys, values of the wrong type) is left
-out. Described by ``consent_tui/core/schema/export.schema.json``.
+when absent; ``policy.changelog`` only when the catalogue has entries); only
+``extra`` (unknown keys, values of the wrong type) is left out. Described by
+``consent_tui/core/schema/export.schema.json``.
 """
 
 from __future__ import annotations
@@ -129,12 +130,19 @@ class _Normaliser:
             "cookies": [self.cookie(c) for c in service.cookies],
         }
 
+    def changelog(self) -> list[Data]:
+        """The ``[[policy.changelog]]`` entries, in file order (written only when there are)."""
+        return [
+            {"date": e.date.isoformat() if e.date else None, "text": _text(e.text)}
+            for e in self.catalogue.policy.changelog
+        ]
+
     def catalogue_data(self) -> Data:
         catalogue = self.catalogue
         policy = catalogue.policy
         document = catalogue.document
         banner = catalogue.banner_settings
-        return {
+        data: Data = {
             "$schema": SCHEMA_ID,
             "export_version": EXPORT_VERSION,
             "format_version": catalogue.format_version,
@@ -167,6 +175,9 @@ class _Normaliser:
             "services": [self.service(s) for s in catalogue.services.values()],
             "counts": {"services": len(catalogue.services), "cookies": catalogue.cookie_count()},
         }
+        if policy.changelog:
+            data["policy"]["changelog"] = self.changelog()
+        return data
 
 
 def normalise(catalogue: Catalogue) -> Data:

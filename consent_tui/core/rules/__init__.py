@@ -13,6 +13,8 @@ from typing import Final
 
 from consent_tui.core.rules import (
     banner,
+    baseline,
+    changelog,
     consent,
     consentmode,
     document,
@@ -49,6 +51,8 @@ CHECKED: Final = (
     unknown,
     banner,
     consentmode,
+    changelog,
+    baseline,
 )
 FAMILIES: Final = (*CHECKED, files)
 

@@ -60,6 +60,12 @@ def document_loc() -> Loc:
     return Loc("policy", None, ("policy", "document"), (POLICY, 0, -1), "[policy.document]")
 
 
+def changelog_loc(index: int) -> Loc:
+    """``[[policy.changelog]]`` entry ``index``: problems belong to the policy entity."""
+    path = ("policy", "changelog", index)
+    return Loc("policy", None, path, (POLICY, 0, index), f"changelog entry #{index + 1}")
+
+
 def banner_loc() -> Loc:
     return Loc("banner", None, ("banner",), (BANNER, 0, -1), "[banner]")
 
@@ -103,8 +109,9 @@ class _Pending:
 class Context:
     """The catalogue under check, with shared lookups and the problems found."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, catalogue: Catalogue, baseline: Catalogue | None = None) -> None:
         self.catalogue = catalogue
+        self.baseline = baseline  # what ``validate --baseline`` compares with
         self.lang = catalogue.default_language
         self.languages = catalogue.languages
         self.declared = frozenset(self.languages)

@@ -45,6 +45,8 @@ _FAMILY_TITLES = {
     "unknown-keys": "Unknown keys",
     "banner": "Banner settings",
     "consent-mode": "Google consent mode",
+    "changelog": "Changelog",
+    "baseline": "Changes since a baseline",
     "files": "Files",
 }
 

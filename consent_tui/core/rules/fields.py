@@ -16,6 +16,7 @@ from consent_tui.core.rules.base import (
     banner_loc,
     catalogue_loc,
     category_loc,
+    changelog_loc,
     cookie_loc,
     document_loc,
     policy_loc,
@@ -50,6 +51,11 @@ FIELDS: Final[dict[str, dict[str, str]]] = {
         "updated": "a TOML date such as 2026-11-28 (without quotes)",
         "intro": TEXT,
         "document": "a table ([policy.document])",
+        "changelog": "an array of tables ([[policy.changelog]])",
+    },
+    "changelog": {
+        "date": "a TOML date such as 2026-11-28 (without quotes)",
+        "text": TEXT,
     },
     "document": {
         "columns": 'an array of column names such as ["provider", "cookies"]',
@@ -122,6 +128,9 @@ def extras(catalogue: Catalogue) -> Iterator[Extra]:
         yield Extra(policy_loc(), "policy", policy.extra)
     if policy.document is not None and policy.document.extra:
         yield Extra(document_loc(), "document", policy.document.extra, "document.")
+    for i, entry in enumerate(policy.changelog):
+        if entry.extra:
+            yield Extra(changelog_loc(i), "changelog", entry.extra)
     if catalogue.banner is not None and catalogue.banner.extra:
         yield Extra(banner_loc(), "banner", catalogue.banner.extra)
     for i, (cid, category) in enumerate(catalogue.categories.items()):

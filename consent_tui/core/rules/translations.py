@@ -11,6 +11,7 @@ from consent_tui.core.rules.base import (
     Loc,
     Rule,
     category_loc,
+    changelog_loc,
     cookie_loc,
     is_blank,
     policy_loc,
@@ -135,6 +136,8 @@ def check(ctx: Context) -> None:
         for name, text in section_texts(policy.document, ctx.lang).items():
             key = ("document", "sections", name)
             _text(ctx, loc, f"document.sections.{name}", text, False, key)
+    for i, entry in enumerate(policy.changelog):
+        _text(ctx, changelog_loc(i), "text", entry.text, True)
     for i, (cid, category) in enumerate(cat.categories.items()):
         loc = category_loc(i, cid)
         _text(ctx, loc, "title", category.title, True)

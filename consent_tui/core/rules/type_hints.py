@@ -157,6 +157,11 @@ def type_hint(ctx: Context, loc: Loc, kind: str, field: str, expected: str, valu
     """How to write ``value`` (of the wrong type) so that ``field`` accepts it."""
     if kind == "service" and field == "cookies":
         return _cookies_hint(loc, value)
+    if kind == "policy" and field == "changelog":
+        return (
+            "write each change as a table of its own: a `[[policy.changelog]]` header, then "
+            '`date = 2026-11-28` and `text = "…"` on the lines below it'
+        )
     scalar = isinstance(value, str | int | float) and not isinstance(value, bool)
     if expected.startswith("a boolean") and isinstance(value, str):
         word = value.strip().lower()

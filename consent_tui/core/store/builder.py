@@ -18,6 +18,7 @@ from consent_tui.core.model import (
     Banner,
     Catalogue,
     Category,
+    ChangelogEntry,
     Cookie,
     DocumentSettings,
     Extra,
@@ -238,8 +239,10 @@ class Builder:
                 document = self.document(doc)
             else:
                 extra["document"] = doc
+        changelog = self.changelog(data, extra)
         known = {"title", "site_name", "site_url", "controller", "contact", "languages"}
-        known |= {"updated", "intro", "document"}
+        known |= {"updated", "intro", "document", "changelog"}
+        rest = self._rest(data, known, extra, 2)
         return Policy(
             title=self._text(data, "title", extra),
             site_name=self._str(data, "site_name", extra),
@@ -250,8 +253,27 @@ class Builder:
             updated=updated,
             intro=self._text(data, "intro", extra),
             document=document,
-            extra=self._rest(data, known, extra, 2),
+            changelog=changelog,
+            extra=Extra(rest, ("changelog",)) if data.get("changelog") == [] else rest,
         )
+
+    def changelog(self, data: dict[str, Any], extra: _Kept) -> tuple[ChangelogEntry, ...]:
+        """``[[policy.changelog]]`` entries; anything but an array of tables stays in ``extra``."""
+        raw = data.get("changelog")
+        if raw is None or raw == []:
+            return ()
+        if not (isinstance(raw, list) and all(map(_IS_DICT, raw))):
+            extra["changelog"] = raw
+            return ()
+        entries = []
+        for item in raw:
+            kept: _Kept = {}
+            date = item.get("date")
+            if date is not None and (type(date) is not dt.date):
+                kept["date"], date = date, None
+            text = self._text(item, "text", kept)
+            entries.append(ChangelogEntry(date, text, self._rest(item, {"date", "text"}, kept, 4)))
+        return tuple(entries)
 
     def document(self, data: dict[str, Any]) -> DocumentSettings:
         extra: _Kept = {}

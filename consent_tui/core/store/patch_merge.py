@@ -78,11 +78,14 @@ def merge(
             isinstance(item, AoT)
             and isinstance(value, list)
             and isinstance(before, list)
-            and len(value) == len(before) == len(item.body)
+            and len(before) == len(item.body)
+            and len(value) >= len(before) > 0
             and all(isinstance(v, Mapping) for v in value)
         ):
-            for table, was, now in zip(item.body, before, value, strict=True):
+            for table, was, now in zip(item.body, before, value[: len(before)], strict=True):
                 merge(table.value, was, now, style.child(key))
+            for now in value[len(before) :]:  # appended tables: written like the last one
+                _append_table(item, now, style.child(key))
         elif not (
             isinstance(item, Array)
             and isinstance(value, list)
@@ -321,7 +324,46 @@ def _key_of(container: Container, key: str) -> Key:
     return next(k for k in container._map if k == key)
 
 
+def new_table(value: Mapping[str, Any], like: Table | None, style: Style) -> Table:
+    """A table of an array of tables, its values spelled like ``like``'s."""
+    table = tomlkit.table()
+    for key, item in value.items():
+        model = like.value.item(key) if like is not None and key in like.value else None
+        spelled = model if isinstance(model, Item) else None
+        table.raw_append(item_key(key, None, style), make_item(item, spelled, style))
+    return table
+
+
+def _gap(table: Table) -> str | None:
+    """The blank lines that end ``table`` (before the next table), if any."""
+    body = table.value.body
+    if body and body[-1][0] is None and isinstance(body[-1][1], Whitespace):
+        return body[-1][1].as_string()
+    return None
+
+
+def _append_table(tables: AoT, value: Mapping[str, Any], style: Style) -> None:
+    """A table added at the end of ``tables``, after as many blank lines as between the others."""
+    last = tables.body[-1]
+    end = _gap(last)  # what separates the array from what follows: the new table's now
+    between = _gap(tables.body[-2]) if len(tables.body) > 1 else None
+    between = between or end or "\n" * max(style.blank, 1)
+    if end is not None:
+        last.value.body.pop()  # a blank line holds no key: no index to update
+    last.raw_append(None, Whitespace(between))
+    table = new_table(value, last, style)
+    if end is not None:
+        table.raw_append(None, Whitespace(end))
+    tables.append(table)
+
+
 def _add(container: Container, key: str, value: Any, order: list[str], style: Style) -> None:
+    if _tables(value):  # a new array of tables: [[…]] tables, not one long inline array
+        tables = tomlkit.aot()
+        for now in value:
+            tables.append(new_table(now, None, style.child(key)))
+        container.append(item_key(key, None, style), tables)
+        return
     item = make_item(value, None, style)
     position = order.index(key)
     for prev in reversed(order[:position]):

@@ -17,6 +17,7 @@ from consent_tui.core.model import (
     Banner,
     Catalogue,
     Category,
+    ChangelogEntry,
     Cookie,
     DocumentSettings,
     Policy,
@@ -63,10 +64,17 @@ def document_data(doc: DocumentSettings, default: str) -> Data:
     return _fields([("columns", doc.columns), ("sections", sections)], doc.extra, default)
 
 
+def changelog_data(entry: ChangelogEntry, default: str) -> Data:
+    return _fields([("date", entry.date), ("text", entry.text)], entry.extra, default)
+
+
 def policy_data(policy: Policy) -> Data:
     """``[policy]``; its texts are written for its own default language."""
     default = policy.default_language
     document = document_data(policy.document, default) if policy.document else None
+    changelog: list[Data] | None = [changelog_data(e, default) for e in policy.changelog]
+    if not changelog and "changelog" not in written_empty(policy.extra):
+        changelog = None
     pairs = [
         ("title", policy.title),
         ("site_name", policy.site_name),
@@ -77,6 +85,7 @@ def policy_data(policy: Policy) -> Data:
         ("updated", policy.updated),
         ("intro", policy.intro),
         ("document", document),
+        ("changelog", changelog),
     ]
     return _fields(pairs, policy.extra, default)
 

@@ -27,11 +27,13 @@ SECTION_IDS: Final = (
 BEFORE_TABLES: Final = ("what_is_a_cookie", "kinds_of_cookies")
 AFTER_TABLES: Final = ("manage_consent", "browser_settings", "controller_contact")
 
-# Every key ``[policy.document] sections`` understands.
+# Every key ``[policy.document] sections`` understands; "changes_title" heads the list of
+# [[policy.changelog]] entries, which has no body text of its own.
 OVERRIDE_KEYS: Final = (
     "title",
     "intro",
     *(key for sid in SECTION_IDS for key in (f"{sid}_title", sid)),
+    "changes_title",
 )
 
 PLACEHOLDERS: Final = ("site", "site_url", "controller", "consent_lifetime")
