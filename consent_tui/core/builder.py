@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from consent_tui.core import nesting
+from consent_tui.core.audit_settings import read_audit
 from consent_tui.core.errors import NotACatalogueError
 from consent_tui.core.model import (
     FORMAT_VERSION,
@@ -38,6 +39,7 @@ _MISFIT = object()  # a value of the wrong type: the slow readers keep it in ext
 _SERVICE_KEYS = frozenset(
     ("provider", "function", "location", "category", "purposes", "party", "privacy_policy")
 ) | frozenset(("country", "safeguard", "description", "cookies"))
+_TOP_KEYS = frozenset(("format_version", "policy", "categories", "purposes", "services", "banner"))
 _COOKIE_KEYS = frozenset(
     ("name", "type", "domain", "path", "duration", "duration_note", "refresh", "description")
 )
@@ -115,9 +117,9 @@ class Builder:
             banner = self.banner(data["banner"])
         elif "banner" in data:
             extra["banner"] = data["banner"]
-        known = {"format_version", "policy", "categories", "purposes", "services", "banner"}
+        audit = read_audit(data, extra, self._shallow)
         for key, value in data.items():
-            if key not in known:
+            if key not in _TOP_KEYS and key != "audit":
                 extra[key] = value
         self._shallow(extra, 1)
         empty = [k for k in ("policy", "categories", "purposes", "services") if data.get(k) == {}]
@@ -127,6 +129,7 @@ class Builder:
             purposes=purposes,
             services=services,
             banner=banner,
+            audit=audit,
             format_version=version,
             extra=Extra(extra, empty) if empty else extra,
         )

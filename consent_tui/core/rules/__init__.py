@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import Final
 
 from consent_tui.core.rules import (
+    audit_keys,
     banner,
     consent,
     document,
@@ -45,6 +46,7 @@ CHECKED: Final = (
     consent,
     unknown,
     banner,
+    audit_keys,
 )
 FAMILIES: Final = (*CHECKED, files)
 

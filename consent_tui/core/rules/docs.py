@@ -43,6 +43,7 @@ _FAMILY_TITLES = {
     "consent": "Consent logic",
     "unknown-keys": "Unknown keys",
     "banner": "Banner settings",
+    "audit": "Audit settings",
     "files": "Files",
 }
 
