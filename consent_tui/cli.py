@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "edit": ("consent_tui.commands.edit", "open a catalogue in the editor (the default)"),
     "validate": ("consent_tui.commands.validate", "check catalogues; exit 1 on problems"),
     "export": ("consent_tui.commands.export", "write the cookie policy or banner configuration"),
+    "audit": ("consent_tui.commands.audit", "compare what a browser recorded with the catalogue"),
     "schema": ("consent_tui.commands.schema", "print the JSON Schema of the catalogue format"),
     "locate": ("consent_tui.commands.locate", "print where consent-tui keeps its files"),
 }
