@@ -61,7 +61,7 @@ def declared_finding(
         kind = session_mismatch(o.session, d.duration)
         duration = plain(d.cookie.duration or "")
         if kind == "persistent-declared-session":
-            life = f" ({seconds_text(o.lifetime)})" if o.lifetime is not None else ""
+            life = f": it lives {seconds_text(o.lifetime)}" if o.lifetime is not None else ""
             message = f'{what} is declared "session" but outlives the session{life}'
         else:
             message = f'{what} is declared "{duration}" but the browser drops it with the session'
