@@ -2,7 +2,7 @@
 
 One run; the tool's rules carry the audit's rule metadata; every result has
 a location on the catalogue (its line, or the file's top for an undeclared
-item) and ``partialFingerprints`` that do not depend on lines, so code
+item; relative to ``%SRCROOT%``, the working folder, as code scanning reads it) and ``partialFingerprints`` that do not depend on lines, so code
 scanning follows a finding across edits. Ignored items are results with an
 in-source suppression carrying the reason.
 """
@@ -145,7 +145,5 @@ def sarif(ctx: Context) -> str:
         "results": results,
         "columnKind": "unicodeCodePoints",
     }
-    if base is not None:
-        run["originalUriBaseIds"] = {base: {"uri": Path.cwd().as_uri() + "/"}}
     data = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
