@@ -43,6 +43,7 @@ def test_core_imports_no_ui() -> None:
         ["validate", str(SAMPLES / "opendatasoft.toml")],
         ["export", str(SAMPLES / "opendatasoft.toml"), "--format", "markdown"],
         ["schema"],
+        ["audit", str(SAMPLES / "minimal.toml"), str(ROOT / "tests/data/audit/before.har")],
     ],
 )
 def test_non_editor_commands_import_no_ui(argv: list[str]) -> None:
