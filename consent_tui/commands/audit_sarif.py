@@ -2,8 +2,9 @@
 
 One run; the tool's rules carry the audit's rule metadata; every result has
 a location on the catalogue (its line, or the file's top for an undeclared
-item; relative to ``%SRCROOT%``, the working folder, as code scanning reads it) and ``partialFingerprints`` that do not depend on lines, so code
-scanning follows a finding across edits. Ignored items are results with an
+item; relative to ``%SRCROOT%``, the working folder, as code scanning reads
+it) and ``partialFingerprints`` that do not depend on lines, so code scanning
+follows a finding across edits. Ignored items are results with an
 in-source suppression carrying the reason.
 """
 

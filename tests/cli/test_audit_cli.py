@@ -75,7 +75,8 @@ def test_json_is_what_docs_describe(in_site: None, capsys: pytest.CaptureFixture
     ]  # fmt: skip
     assert (data["format"], data["version"]) == ("consent-tui-audit", 1)
     assert data["summary"] == {
-        "errors": 17, "warnings": 1, "ignored": 1, "recordings": 7, "observations": 36, "matched": 27
+        "errors": 17, "warnings": 1, "ignored": 1, "recordings": 7, "observations": 36,
+        "matched": 27,
     }  # fmt: skip
     finding = data["findings"][0]
     assert list(finding) == [
@@ -98,9 +99,10 @@ def test_exit_codes(tmp_path: Path, in_site: None, capsys: pytest.CaptureFixture
     clean = tmp_path / "clean.toml"
     clean.write_text(
         'format_version = 1\n[policy]\nsite_url = "https://www.petit-four.example"\n'
-        "[categories.n]\nconsent = false\n[services.s]\ncategory = \"n\"\n"
+        '[categories.n]\nconsent = false\n[services.s]\ncategory = "n"\n'
         '[[services.s.cookies]]\nname = "pf_session"\nduration = "session"\n'
-        '[[services.s.cookies]]\nname = "pf_offline"\ntype = "indexed_db"\nduration = "persistent"\n'
+        '[[services.s.cookies]]\nname = "pf_offline"\ntype = "indexed_db"\n'
+        'duration = "persistent"\n'
         '[[services.s.cookies]]\nname = "never"\nduration = "1 day"\n'
     )
     code, out, _ = run([str(clean), "scan.json"], capsys)
@@ -121,7 +123,10 @@ def test_exit_codes(tmp_path: Path, in_site: None, capsys: pytest.CaptureFixture
             ["site.toml", "scan.json", "--recorded-at", "soon"],
             "consent-tui audit: error: --recorded-at 'soon' is not an ISO 8601 date or time",
         ),
-        (["site.toml", "generate.py"], "generate.py: error: not an evidence file consent-tui reads"),
+        (
+            ["site.toml", "generate.py"],
+            "generate.py: error: not an evidence file consent-tui reads",
+        ),
         (["site.toml", "/dev/null"], "/dev/null: error: is a device, not an evidence file"),
     ],
 )
@@ -143,7 +148,8 @@ def test_every_bad_evidence_is_named_before_exiting(
     code, out, err = run(["site.toml", str(cut), "scan.json", str(v2)], capsys)
     assert code == 2 and out == ""
     assert err.splitlines() == [
-        f"{cut}:1:50: error: the JSON ends too early (is the file truncated?): expecting ':' delimiter",
+        f"{cut}:1:50: error: the JSON ends too early (is the file truncated?): "
+        "expecting ':' delimiter",
         f"{v2}: error: is a HAR of version '2.0'; consent-tui reads HAR 1.2 (and 1.1)",
     ]
 

@@ -82,10 +82,15 @@ def test_fingerprints_do_not_follow_lines(
     second = _sarif([str(moved), *ALL[1:]], capsys)
 
     def prints(data: dict[str, Any]) -> list[str]:
-        return [r["partialFingerprints"]["consentTuiFinding/v1"] for r in data["runs"][0]["results"]]
+        return [
+            r["partialFingerprints"]["consentTuiFinding/v1"] for r in data["runs"][0]["results"]
+        ]
 
     assert prints(first) == prints(second)
-    lines = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in second["runs"][0]["results"]]
+    lines = [
+        r["locations"][0]["physicalLocation"]["region"]["startLine"]
+        for r in second["runs"][0]["results"]
+    ]
     assert lines[0] == 97  # 95 + the two new lines
 
 

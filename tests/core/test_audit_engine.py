@@ -15,7 +15,9 @@ CATALOGUE = load(AUDIT / "site.toml").catalogue
 
 
 def _files() -> list[EvidenceFile]:
-    files = read(AUDIT / "before.har", "before-consent") + read(AUDIT / "reject.json", "after-reject")
+    files = read(AUDIT / "before.har", "before-consent") + read(
+        AUDIT / "reject.json", "after-reject"
+    )
     for name in ("accept.har", "cookies.txt", "wec", "wec-yaml", "scan.json"):
         files += read(AUDIT / name)
     return files
@@ -54,7 +56,15 @@ def test_every_kind_of_finding_and_nothing_else() -> None:
 def test_declared_and_matching_items_are_not_reported() -> None:
     report = audit(CATALOGUE, _files())
     named = {f.declared_name for f in report.findings} | {f.name for f in report.findings}
-    for fine in ("pf_session", "csrftoken", "pf_consent", "pf_cart", "pf_checkout", "pf_offline", "pf_lang"):
+    for fine in (
+        "pf_session",
+        "csrftoken",
+        "pf_consent",
+        "pf_cart",
+        "pf_checkout",
+        "pf_offline",
+        "pf_lang",
+    ):
         assert fine not in named
 
 
@@ -92,7 +102,9 @@ def test_an_item_seen_many_times_is_one_finding() -> None:
 
 
 def test_consent_items_are_not_expected_before_consent_or_after_refusal() -> None:
-    files = read(AUDIT / "before.har", "before-consent") + read(AUDIT / "reject.json", "after-reject")
+    files = read(AUDIT / "before.har", "before-consent") + read(
+        AUDIT / "reject.json", "after-reject"
+    )
     report = audit(CATALOGUE, files)
     not_seen = {f.declared_name for f in report.findings if f.rule == "declared-not-seen"}
     # necessary items are expected everywhere, consent items only after accepting, and

@@ -8,7 +8,13 @@ from hypothesis import strategies as st
 
 from consent_tui.core.durations import parse_duration
 from consent_tui.core.loader import load_text
-from consent_tui.core.matching.catalogue import OTHER_SITE, SAME_SITE, WITHIN, CatalogueIndex, domain_fit
+from consent_tui.core.matching.catalogue import (
+    OTHER_SITE,
+    SAME_SITE,
+    WITHIN,
+    CatalogueIndex,
+    domain_fit,
+)
 from consent_tui.core.matching.domains import (
     domain_match,
     host_of,
@@ -51,7 +57,9 @@ _ALPHABET = st.text(alphabet="ab_.*", max_size=6)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(_ALPHABET, max_size=12), st.lists(st.text(alphabet="ab_.", max_size=7), max_size=12))
+@given(
+    st.lists(_ALPHABET, max_size=12), st.lists(st.text(alphabet="ab_.", max_size=7), max_size=12)
+)
 def test_the_index_finds_exactly_what_a_scan_finds(patterns: list[str], names: list[str]) -> None:
     index: NameIndex[int] = NameIndex((p, i) for i, p in enumerate(patterns))
     for name in names:
@@ -73,7 +81,9 @@ def test_domains() -> None:
     assert registrable("127.0.0.1") == "127.0.0.1" and registrable("localhost") == "localhost"
     assert registrable("cdn.shop.test") == "shop.test"  # an unknown top-level domain
     assert is_public_suffix("co.uk") and not is_public_suffix("example.co.uk")
-    assert domain_match("www.youtube.com", ".youtube.com") and not domain_match("youtube.com", "www.youtube.com")
+    assert domain_match("www.youtube.com", ".youtube.com") and not domain_match(
+        "youtube.com", "www.youtube.com"
+    )
     assert not domain_match("badyoutube.com", "youtube.com")
     assert not domain_match("1.2.3.4", "2.3.4")
     assert party("x.doubleclick.net", "www.shop.test") == "third"

@@ -18,6 +18,7 @@ from consent_tui.core.audit import rules as r
 from consent_tui.core.audit.findings import AuditReport, Evidence, Finding, Ignored
 from consent_tui.core.audit.ignore import IgnoreList
 from consent_tui.core.evidence import EvidenceFile, Observation, StorageKind
+from consent_tui.core.gcpause import paused
 from consent_tui.core.matching.catalogue import OTHER_SITE, CatalogueIndex, Declared, Match
 from consent_tui.core.matching.domains import party, registrable
 from consent_tui.core.matching.lifetimes import longer_than_declared, session_mismatch
@@ -63,6 +64,11 @@ class _State:
 
 def audit(catalogue: Catalogue, files: Sequence[EvidenceFile]) -> AuditReport:
     """Compare ``files`` with ``catalogue``; findings in rule order, then catalogue order."""
+    with paused():
+        return _audit(catalogue, files)
+
+
+def _audit(catalogue: Catalogue, files: Sequence[EvidenceFile]) -> AuditReport:
     state = _State(CatalogueIndex(catalogue), IgnoreList(catalogue.audit))
     cache: dict[tuple[str, str, str], tuple[Match | None, list[Declared]]] = {}
     total = 0

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from functools import lru_cache
 from typing import Final
 from urllib.parse import urlsplit
 
@@ -47,14 +49,22 @@ def expiry(
     return expires
 
 
+_PATH = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*(/[^?#]*)?")
+
+
+@lru_cache(maxsize=4096)
 def default_path(url: str | None) -> str:
     """RFC 6265 default-path: the request path up to its last ``/``."""
     if not url:
         return "/"
-    try:
-        path = urlsplit(url).path
-    except ValueError:
-        return "/"
+    found = _PATH.match(url)
+    if found is not None:
+        path = found.group(1) or "/"
+    else:
+        try:
+            path = urlsplit(url).path
+        except ValueError:
+            return "/"
     if not path.startswith("/") or path.count("/") <= 1:
         return "/"
     return path[: path.rfind("/")]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from functools import lru_cache
 
 _DELIMITER = re.compile(r"[\x09\x20-\x2f\x3b-\x40\x5b-\x60\x7b-\x7e]+")
 _TIME = re.compile(r"(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\D.*)?$")
@@ -23,6 +24,7 @@ UTC = dt.UTC
 _MAX_EPOCH = 253_402_300_799 // 2
 
 
+@lru_cache(maxsize=4096)  # recordings repeat their Date and Expires values
 def cookie_date(text: str) -> dt.datetime | None:
     """An ``Expires`` value as an aware UTC datetime, ``None`` when it is no date."""
     time: tuple[int, int, int] | None = None

@@ -70,12 +70,12 @@ class _Reader:
         for header in _dicts(response.get("headers")):
             name = header.get("name")
             value = header.get("value")
-            if not isinstance(name, str) or not isinstance(value, str):
+            if name.__class__ is not str or value.__class__ is not str:
                 continue
-            lowered = name.lower()
-            if lowered == "set-cookie":
+            size = len(name)
+            if size == 10 and name.lower() == "set-cookie":
                 headers.append(value)
-            elif lowered == "date":
+            elif size == 4 and name.lower() == "date":
                 date = cookie_date(value)
         reference = date or seen
         named: set[str] = set()

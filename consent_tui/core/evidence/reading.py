@@ -20,6 +20,7 @@ from consent_tui.core.evidence.errors import EvidenceError, NotEvidenceError
 from consent_tui.core.evidence.jsontext import loads
 from consent_tui.core.evidence.record import ConsentState, EvidenceFile
 from consent_tui.core.evidence.text import decode
+from consent_tui.core.gcpause import paused
 
 INPUT_FORMATS: Final = ("har", "storage-state", "cookies-txt", "wec", "consent-tui")
 KNOWN: Final = (
@@ -51,7 +52,11 @@ class Reading:
 
 def read_path(path: str, options: Options | None = None) -> Reading:
     """The evidence at ``path`` (a file or a folder), or :class:`EvidenceError`."""
-    opts = options or Options()
+    with paused():
+        return _read_path(path, options or Options())
+
+
+def _read_path(path: str, opts: Options) -> Reading:
     info = check_path(path)
     if not stat.S_ISDIR(info.st_mode):
         return Reading([read_file(path, opts)])

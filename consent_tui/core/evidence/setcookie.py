@@ -38,6 +38,8 @@ class SetCookie:
 
 def split_header(value: str) -> list[str]:
     """The cookies of one header value: one per line, commas between cookies split too."""
+    if "\n" not in value and "\r" not in value and "," not in value:
+        return [value] if value.strip() else []
     out: list[str] = []
     for line in value.replace("\r", "\n").split("\n"):
         if not line.strip():

@@ -10,6 +10,7 @@ and single-label hosts (``localhost``) are their own registrable domain.
 from __future__ import annotations
 
 import ipaddress
+import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
@@ -37,10 +38,16 @@ def normalise(domain: str) -> str:
     return host
 
 
+_SIMPLE_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://([A-Za-z0-9.-]+)(?::[0-9]*)?(?=[/?#]|$)")
+
+
 def host_of(url: str | None) -> str | None:
     """The host of a URL (``https://www.example.org:8443/x`` -> ``www.example.org``)."""
     if not url:
         return None
+    simple = _SIMPLE_URL.match(url)  # the usual URL, without urlsplit's cost
+    if simple is not None:
+        return simple.group(1).lower().rstrip(".") or None
     try:
         host = urlsplit(url.strip()).hostname
     except ValueError:

@@ -20,7 +20,9 @@ def read(
     return read_path(str(path), Options(state, fmt, RECORDED)).files
 
 
-def one(path: Path | str, state: ConsentState | None = None, fmt: str | None = None) -> EvidenceFile:
+def one(
+    path: Path | str, state: ConsentState | None = None, fmt: str | None = None
+) -> EvidenceFile:
     files = read(path, state, fmt)
     assert len(files) == 1
     return files[0]

@@ -49,7 +49,10 @@ def test_truncated_json_names_line_and_column(tmp_path: Path) -> None:
     text = json.dumps({"log": {"version": "1.2", "entries": [{"request": {}}]}}, indent=1)
     error = _error(_write(tmp_path, "cut.har", text[:-9]))
     assert error.message.startswith("the JSON ends too early (is the file truncated?)")
-    assert (error.line, error.col) == (text[:-9].count("\n") + 1, len(text[:-9].rsplit("\n", 1)[1]) + 1)
+    assert (error.line, error.col) == (
+        text[:-9].count("\n") + 1,
+        len(text[:-9].rsplit("\n", 1)[1]) + 1,
+    )
 
 
 def test_broken_json_inside(tmp_path: Path) -> None:
@@ -66,13 +69,17 @@ def test_har_of_another_version(tmp_path: Path) -> None:
 
 
 def test_har_without_entries_or_log(tmp_path: Path) -> None:
-    assert "no `entries`" in _error(_write(tmp_path, "a.har", '{"log": {"version": "1.2"}}')).message
+    assert (
+        "no `entries`" in _error(_write(tmp_path, "a.har", '{"log": {"version": "1.2"}}')).message
+    )
     assert "no `log`" in _error(_write(tmp_path, "b.har", '{"x": 1}'), "har").message
 
 
 def test_har_without_cookie_data_says_how_to_export_one(tmp_path: Path) -> None:
     entry = {"request": {"url": "https://a.example/", "headers": []}, "response": {"headers": []}}
-    path = _write(tmp_path, "stripped.har", json.dumps({"log": {"version": "1.2", "entries": [entry]}}))
+    path = _write(
+        tmp_path, "stripped.har", json.dumps({"log": {"version": "1.2", "entries": [entry]}})
+    )
     found = read_path(str(path)).files[0]
     assert not found.has_cookie_data and found.observations == ()
     assert found.notes == (f"{path}: {NO_COOKIES}",)
@@ -165,5 +172,7 @@ def test_utf16_recordings_are_read(tmp_path: Path) -> None:
 def test_own_format_of_a_newer_version(tmp_path: Path) -> None:
     path = _write(tmp_path, "scan.json", '{"format": "consent-tui-evidence", "version": 2}')
     assert "version 2" in _error(path).message and "upgrade consent-tui" in _error(path).message
-    bad = _write(tmp_path, "s.json", '{"format": "consent-tui-evidence", "version": 1, "consent": "x"}')
+    bad = _write(
+        tmp_path, "s.json", '{"format": "consent-tui-evidence", "version": 1, "consent": "x"}'
+    )
     assert _error(bad).message.startswith("`consent` must be one of before-consent")

@@ -31,19 +31,26 @@ def test_cookie_dates_in_every_usual_format(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "garbage", "Sat, 31-Feb-2026 00:00:00 GMT", "Wed, 21 Oct 2026", "25:00:00 1 Jan 2026"]
+    "text",
+    ["", "garbage", "Sat, 31-Feb-2026 00:00:00 GMT", "Wed, 21 Oct 2026", "25:00:00 1 Jan 2026"],
 )
 def test_what_is_no_cookie_date(text: str) -> None:
     assert cookie_date(text) is None
 
 
 def test_two_digit_years_follow_rfc_6265() -> None:
-    assert cookie_date("Thu, 01-Jan-70 00:00:01 GMT") == dt.datetime(1970, 1, 1, 0, 0, 1, tzinfo=UTC)
-    assert cookie_date("Mon, 01-Jan-69 00:00:01 GMT") == dt.datetime(2069, 1, 1, 0, 0, 1, tzinfo=UTC)
+    assert cookie_date("Thu, 01-Jan-70 00:00:01 GMT") == dt.datetime(
+        1970, 1, 1, 0, 0, 1, tzinfo=UTC
+    )
+    assert cookie_date("Mon, 01-Jan-69 00:00:01 GMT") == dt.datetime(
+        2069, 1, 1, 0, 0, 1, tzinfo=UTC
+    )
 
 
 def test_iso_and_epoch_dates() -> None:
-    assert iso_date("2026-03-01T10:00:00.5+01:00") == dt.datetime(2026, 3, 1, 9, 0, 0, 500000, tzinfo=UTC)
+    assert iso_date("2026-03-01T10:00:00.5+01:00") == dt.datetime(
+        2026, 3, 1, 9, 0, 0, 500000, tzinfo=UTC
+    )
     assert iso_date("2026-03-01T10:00:00") == dt.datetime(2026, 3, 1, 10, tzinfo=UTC)
     assert iso_date("yesterday") is None and iso_date(3) is None
     assert epoch(1772359200) == dt.datetime(2026, 3, 1, 10, tzinfo=UTC)

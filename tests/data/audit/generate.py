@@ -77,7 +77,7 @@ def before_har() -> str:
                 [
                     f"pf_session={MARK}-session01; Path=/; HttpOnly; Secure; SameSite=Lax",
                     f"csrftoken={MARK}-csrf; expires=Mon, 01 Mar 2027 10:00:00 GMT; path=/",
-                    f"pf_theme=\"{MARK}-dark\"; MAX-AGE=31536000\n"
+                    f'pf_theme="{MARK}-dark"; MAX-AGE=31536000\n'
                     f"pf_consent={MARK}-consent; Max-Age=15552000; DOMAIN=.petit-four.example",
                     f"__cf_bm={MARK}-cf; path=/; expires=Sun, 01-Mar-26 10:30:00 GMT; "
                     "domain=.petit-four.example; HttpOnly; Secure; SameSite=None",
@@ -182,7 +182,9 @@ def cookies_txt() -> bytes:
         "",
     ]
     text = "\r\n".join(lines).encode()
-    text += b".petit-four.example\tTRUE\t/\tFALSE\t1804154400\tcaf\xe9\t" + MARK.encode() + b"\xff\r\n"
+    text += (
+        b".petit-four.example\tTRUE\t/\tFALSE\t1804154400\tcaf\xe9\t" + MARK.encode() + b"\xff\r\n"
+    )
     text += b"not a cookie line\r\n"
     return text
 
