@@ -4,8 +4,10 @@ Cookies come from the ``Set-Cookie`` response headers (parsed here: exact
 ``Max-Age``, the ``Domain`` attribute, deletions), the responses' ``cookies``
 arrays for those without a header, and the cookies the browser sent (request
 ``cookies`` or the ``Cookie`` header: cookies set by scripts show only there).
-``Expires`` is measured from the response's ``Date`` header, else from the
-entry's ``startedDateTime``. The document is walked entry by entry, so bodies
+``Expires`` is measured from the response's ``Date`` header (unless it is more
+than a day from the entry's time: a response replayed from a cache), else from
+the entry's ``startedDateTime``; responses served from the browser's cache
+(``_fromCache``) set no cookie. The document is walked entry by entry, so bodies
 are dropped as soon as they are read past.
 """
 
@@ -49,6 +51,7 @@ class _Reader:
     cookie_data: bool = False
     rejected: int = 0
     deletions: int = 0
+    cached: int = 0
     first_url: str | None = None
     first_time: dt.datetime | None = None
 
@@ -77,8 +80,11 @@ class _Reader:
                 headers.append(value)
             elif size == 4 and name.lower() == "date":
                 date = cookie_date(value)
-        reference = date or seen
+        reference = _reference(date, seen)
         named: set[str] = set()
+        if entry.get("_fromCache"):  # headers replayed from the browser's cache set nothing
+            self.cached += len(headers)
+            headers = []
         for value in headers:
             self.cookie_data = True
             for line in split_header(value):
@@ -226,6 +232,19 @@ class _Reader:
                     value_size=size,
                 )
             )
+
+
+_DATE_SLACK: Final = dt.timedelta(days=1)
+
+
+def _reference(date: dt.datetime | None, seen: dt.datetime | None) -> dt.datetime | None:
+    """What ``Expires`` is measured from: the server's ``Date``, unless it is far from the
+    entry's time (a response replayed from a cache keeps its old ``Date``)."""
+    if date is None:
+        return seen
+    if seen is not None and abs(date - seen) > _DATE_SLACK:
+        return seen
+    return date
 
 
 def _dicts(value: object) -> Iterable[dict[str, Any]]:
