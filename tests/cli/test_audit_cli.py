@@ -75,7 +75,7 @@ def test_json_is_what_docs_describe(in_site: None, capsys: pytest.CaptureFixture
     ]  # fmt: skip
     assert (data["format"], data["version"]) == ("consent-tui-audit", 1)
     assert data["summary"] == {
-        "errors": 17, "warnings": 1, "ignored": 1, "recordings": 7, "observations": 36,
+        "errors": 18, "warnings": 1, "ignored": 1, "recordings": 7, "observations": 37,
         "matched": 27,
     }  # fmt: skip
     finding = data["findings"][0]

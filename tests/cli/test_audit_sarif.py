@@ -53,7 +53,7 @@ def test_rule_metadata(report: dict[str, Any]) -> None:
 
 def test_every_result_has_a_place_and_a_fingerprint(report: dict[str, Any]) -> None:
     results = report["runs"][0]["results"]
-    assert len(results) == 18 + 1  # the findings, and the ignored item as a suppressed result
+    assert len(results) == 19 + 1  # the findings, and the ignored item as a suppressed result
     fingerprints = set()
     for result in results:
         [location] = result["locations"]

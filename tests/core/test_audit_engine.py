@@ -42,6 +42,7 @@ def test_every_kind_of_finding_and_nothing_else() -> None:
         ("undeclared", None, "_hjSessionUser_654321"),
         ("undeclared", None, "big"),
         ("undeclared", None, "pf_ab_test"),
+        ("undeclared", None, "pf_session"),  # on tube.example: another site's cookie
         ("lifetime-longer-than-declared", "analytics", "_pk_id.*"),
         ("wrong-domain", "session", "pf_geo"),
         ("wrong-party", "video", "vid_pref"),
@@ -49,13 +50,15 @@ def test_every_kind_of_finding_and_nothing_else() -> None:
         ("declared-not-seen", "session", "legacy_cookie"),
     }
     assert [(i.name, i.entry, i.occurrences) for i in report.ignored] == [("__cf_bm", 0, 1)]
-    assert (report.observations, report.matched) == (36, 27)
-    assert report.count("error") == 17 and report.count("warning") == 1
+    assert (report.observations, report.matched) == (37, 27)
+    assert report.count("error") == 18 and report.count("warning") == 1
 
 
 def test_declared_and_matching_items_are_not_reported() -> None:
     report = audit(CATALOGUE, _files())
-    named = {f.declared_name for f in report.findings} | {f.name for f in report.findings}
+    named = {f.declared_name for f in report.findings} | {
+        f.name for f in report.findings if f.domain != ".tube.example"  # another site's
+    }
     for fine in (
         "pf_session",
         "csrftoken",
@@ -171,3 +174,23 @@ def test_findings_are_in_rule_then_catalogue_order() -> None:
     assert orders == sorted(orders)
     before = [f.service_id for f in report.findings if f.rule == "set-before-consent"]
     assert before == ["settings", "analytics", "analytics", "ads"]
+
+
+def test_a_declared_name_on_another_site_is_another_partys_item() -> None:
+    """`pf_session` is declared on the site and seen there: the same name on another site is
+    undeclared (a third party's cookie), not a wrong domain of the declared one."""
+
+    def o(host: str) -> Observation:
+        return Observation("pf_session", "http_cookie", host, "f", "w")
+
+    both = (o("www.petit-four.example"), o("tube.example"))
+    report = audit(CATALOGUE, [EvidenceFile("f", "har", "unknown", both)])
+    [finding] = [f for f in report.findings if f.name == "pf_session"]
+    assert (finding.rule, finding.domain, finding.party) == ("undeclared", "tube.example", "third")
+    assert finding.hint == (
+        "`pf_session` of service `session` is declared on www.petit-four.example and seen there; "
+        "this one is another site's: declare it with its own domain"
+    )
+    only_elsewhere = audit(CATALOGUE, [EvidenceFile("f", "har", "unknown", both[1:])])
+    [wrong] = [f for f in only_elsewhere.findings if f.declared_name == "pf_session"]
+    assert wrong.rule == "wrong-domain"

@@ -54,6 +54,10 @@ class _State:
     ignored: dict[tuple[int, StorageKind, str, str], _Group] = field(default_factory=dict)
     seen: set[int] = field(default_factory=set)
     matched: int = 0
+    # Items whose best declaration is on another site: a wrong domain, unless the
+    # declaration is also seen on its own site (then they are another party's items).
+    elsewhere: dict[int, list[Observation]] = field(default_factory=dict)
+    declared_elsewhere: dict[tuple[str, str, str], Declared] = field(default_factory=dict)
 
     def note(self, table: dict, key: object, o: Observation) -> None:  # type: ignore[type-arg]
         group = table.get(key)
@@ -82,9 +86,12 @@ def _audit(catalogue: Catalogue, files: Sequence[EvidenceFile]) -> AuditReport:
             match, others = found
             if match is None:
                 _unmatched(state, o, others)
+            elif match.domain_fit == OTHER_SITE and match.declared.host is not None:
+                state.elsewhere.setdefault(match.declared.order, []).append(o)
             else:
                 state.matched += 1
                 _matched(state, o, match.declared, match.domain_fit)
+    _settle_elsewhere(state)
     findings = _declared_findings(state) + _undeclared_findings(state)
     findings += _not_seen(state, files)
     services = {sid: i for i, sid in enumerate(catalogue.services)}
@@ -105,6 +112,20 @@ def _audit(catalogue: Catalogue, files: Sequence[EvidenceFile]) -> AuditReport:
     return AuditReport(
         tuple(findings), tuple(ignored), tuple(files), state.index.site, total, state.matched
     )
+
+
+def _settle_elsewhere(state: _State) -> None:
+    by_order = {d.order: d for d in state.index.declared}
+    for order, observations in state.elsewhere.items():
+        d = by_order[order]
+        if order in state.seen:  # the declared item is there too: these are others'
+            for o in observations:
+                _unmatched(state, o, [])
+                state.declared_elsewhere.setdefault((o.kind, o.name, registrable(o.host)), d)
+        else:
+            for o in observations:
+                state.matched += 1
+                _matched(state, o, d, OTHER_SITE)
 
 
 def _unmatched(state: _State, o: Observation, others: list[Declared]) -> None:
@@ -177,6 +198,7 @@ def _undeclared_findings(state: _State) -> list[Finding]:
                 pattern,
                 size,
                 state.others.get(key, []),
+                state.declared_elsewhere.get(key),
             )
         )
     return out

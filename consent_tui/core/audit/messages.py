@@ -93,13 +93,20 @@ def undeclared_finding(
     pattern: str | None,
     family: int,
     others: list[Declared],
+    elsewhere: Declared | None = None,
 ) -> Finding:
     side = party(o.host, site)
     where = f" on {_where(o)}" + (f" ({side} party)" if side else "")
     message = f"{kind_word(o.kind)} {shown(o.name)}{where} is not declared"
     if o.state in ("before-consent", "after-reject"):
         message += f" (seen {o.state.replace('-', ' ')})"
-    if others:
+    if elsewhere is not None:
+        hint = (
+            f"{shown(elsewhere.name)} of service `{elsewhere.service_id}` is declared on "
+            f"{plain(elsewhere.host or '')} and seen there; this one is another site's: "
+            "declare it with its own domain"
+        )
+    elif others:
         first = others[0]
         hint = (
             f"the catalogue declares {shown(first.name)} as {kind_word(first.type)} "

@@ -38,8 +38,8 @@ def _observations(path: Path) -> list[Any]:
 
 def test_response_cookies_arrays_without_headers(tmp_path: Path) -> None:
     cookies = [
-        {"name": "a", "value": "1", "domain": ".site.example", "expires": "2027-03-01T10:00:00.000Z",
-         "httpOnly": True, "secure": True, "sameSite": "Lax", "path": "/"},
+        {"name": "a", "value": "1", "domain": ".site.example", "path": "/",
+         "expires": "2027-03-01T10:00:00.000Z", "httpOnly": True, "secure": True, "sameSite": "Lax"},
         {"name": "b", "value": "22", "expires": None},
         {"name": "gone", "value": "", "expires": "1970-01-01T00:00:00.000Z"},
     ]  # fmt: skip
@@ -101,7 +101,9 @@ def test_odd_entries_are_passed_over(tmp_path: Path) -> None:
         3,
         {"request": "x", "response": []},
         _entry(response={"headers": [{"name": 1, "value": "a=1"}, {"name": "Set-Cookie"}]}),
-        _entry(request={"url": None}, response={"headers": [{"name": "Set-Cookie", "value": "a=1"}]}),
+        _entry(
+            request={"url": None}, response={"headers": [{"name": "Set-Cookie", "value": "a=1"}]}
+        ),
     ]
     path = _har(tmp_path, odd)
     found = read_path(str(path)).files[0]

@@ -121,7 +121,10 @@ def accept_har() -> str:
             _entry(
                 "11",
                 "https://www.tube.example/embed/abc",
-                [f"vid_pref={MARK}-vid; Domain=.tube.example; Max-Age=15552000; Secure"],
+                [
+                    f"vid_pref={MARK}-vid; Domain=.tube.example; Max-Age=15552000; Secure",
+                    f"pf_session={MARK}-tube; Domain=.tube.example; Secure",  # the same name
+                ],
             ),
             _entry(
                 "12",
