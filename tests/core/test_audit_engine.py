@@ -57,7 +57,9 @@ def test_every_kind_of_finding_and_nothing_else() -> None:
 def test_declared_and_matching_items_are_not_reported() -> None:
     report = audit(CATALOGUE, _files())
     named = {f.declared_name for f in report.findings} | {
-        f.name for f in report.findings if f.domain != ".tube.example"  # another site's
+        f.name
+        for f in report.findings
+        if f.domain != ".tube.example"  # another site's
     }
     for fine in (
         "pf_session",

@@ -39,14 +39,19 @@ def _observations(path: Path) -> list[Any]:
 def test_response_cookies_arrays_without_headers(tmp_path: Path) -> None:
     cookies = [
         {"name": "a", "value": "1", "domain": ".site.example", "path": "/",
-         "expires": "2027-03-01T10:00:00.000Z", "httpOnly": True, "secure": True, "sameSite": "Lax"},
+         "expires": "2027-03-01T10:00:00.000Z", "httpOnly": True, "secure": True,
+         "sameSite": "Lax"},
         {"name": "b", "value": "22", "expires": None},
         {"name": "gone", "value": "", "expires": "1970-01-01T00:00:00.000Z"},
     ]  # fmt: skip
     found = _observations(_har(tmp_path, [_entry(response={"cookies": cookies})]))
     a, b = found
     assert (a.name, a.host, a.host_only, a.lifetime, a.origin) == (
-        "a", "site.example", False, 365 * 86400, "response-cookie"
+        "a",
+        "site.example",
+        False,
+        365 * 86400,
+        "response-cookie",
     )
     assert (a.http_only, a.secure, a.same_site) == (True, True, "Lax")
     assert (b.host, b.session, b.lifetime, b.path) == ("www.site.example", True, None, "/a")
