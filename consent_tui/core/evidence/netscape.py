@@ -19,6 +19,7 @@ from consent_tui.core.matching.domains import normalise
 _HEADER = re.compile(r"#\s*(Netscape\s+)?HTTP\s+Cookie\s+File", re.IGNORECASE)
 _HTTP_ONLY = "#HttpOnly_"
 _BOOL = {"TRUE": True, "FALSE": False}
+_EXPIRY = re.compile(r"-?[0-9]{1,18}(?:\.[0-9]*)?")
 
 
 def looks_like(text: str) -> bool:
@@ -43,7 +44,7 @@ def _fields(line: str) -> list[str] | None:
         parts.append("")
     if len(parts) != 7 or parts[1].upper() not in _BOOL or parts[3].upper() not in _BOOL:
         return None
-    if not parts[4].strip().lstrip("-").isdigit():
+    if _EXPIRY.fullmatch(parts[4].strip()) is None:
         return None
     return parts
 
@@ -67,8 +68,7 @@ def read_netscape(
         if not domain.strip("."):
             bad.append(number)
             continue
-        digits = expiry.strip()
-        expires = epoch(int(digits)) if len(digits) <= 18 else epoch(10**18)
+        expires = epoch(float(expiry.strip()))
         life = seconds_between(reference, expires) if expires else None
         out.append(
             Observation(

@@ -30,7 +30,10 @@ def _psl() -> PublicSuffixList:
 
 def normalise(domain: str) -> str:
     """A domain or host as cookies compare it: lower case, no leading or final dot, no port."""
-    host = domain.strip().lower().lstrip(".").rstrip(".")
+    host = domain.strip().lower()
+    if "://" in host:  # a URL written where a domain belongs
+        host = host.split("://", 1)[1].split("/", 1)[0].rsplit("@", 1)[-1]
+    host = host.lstrip(".").rstrip(".")
     if host.startswith("[") and "]" in host:  # [::1]:8080
         return host[1 : host.index("]")]
     if host.count(":") == 1:

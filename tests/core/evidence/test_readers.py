@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from consent_tui.core.evidence import own
 from consent_tui.core.evidence.record import Observation
@@ -212,3 +213,19 @@ def test_a_folder_of_recordings() -> None:
     skipped = sorted((p.removeprefix(str(AUDIT) + "/"), why) for p, why in reading.skipped)
     assert skipped[0][1].startswith("not an evidence file consent-tui reads (")
     assert [p for p, _ in skipped] == ["generate.py", "site.toml", "wec/inspection.yml"]
+
+
+def test_cookies_txt_variants(tmp_path: Path) -> None:
+    path = tmp_path / "jar.txt"
+    path.write_text(
+        "a.example\tFALSE\t/\tFALSE\t1772362800.5\tfloat\tv\n"  # a fractional expiry
+        "a.example\tFALSE\t/\tFALSE\t-1\tneg\tv\n"  # no expiry: a session cookie
+        "a.example\tFALSE\t/\tFALSE\t0\tempty\n",  # the value left out, with its tab
+        encoding="utf-8",
+    )
+    found = one(path)
+    assert [(o.name, o.session, o.lifetime) for o in found.observations] == [
+        ("float", False, 3600),
+        ("neg", True, None),
+        ("empty", True, None),
+    ]
