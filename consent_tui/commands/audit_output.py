@@ -154,6 +154,7 @@ def finding_data(f: Finding, place: tuple[int, int], catalogue: str) -> dict[str
             "domain": f.domain,
             "party": f.party,
             "lifetime_seconds": f.observed_lifetime,
+            "session": f.observed_session,
         }
     return {
         "rule": f.rule,

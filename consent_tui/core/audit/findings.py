@@ -51,6 +51,7 @@ class Finding:
     occurrences: int = 0
     files: tuple[str, ...] = ()
     observed_lifetime: int | None = None
+    observed_session: bool | None = None
     declared_lifetime: int | None = None
     suggested_pattern: str | None = None
 

@@ -81,6 +81,7 @@ def declared_finding(
         occurrences=count,
         files=files,
         observed_lifetime=o.lifetime,
+        observed_session=o.session,
         declared_lifetime=declared_seconds,
     )
 
@@ -131,6 +132,7 @@ def undeclared_finding(
         occurrences=count,
         files=files,
         observed_lifetime=o.lifetime,
+        observed_session=o.session,
         suggested_pattern=pattern,
     )
 
