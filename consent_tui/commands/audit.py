@@ -143,12 +143,13 @@ def run(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr)
         return EXIT_UNREADABLE
     from consent_tui.core.audit import audit
-    from consent_tui.core.validation import source_map
+    from consent_tui.core.tomlscan import SourceMap
 
     report = audit(document.catalogue, readings.files)
     for line in inputs.notes(readings):
         print(line, file=sys.stderr)
-    context = out.Context(args.catalogue, report, source_map(document.text), readings.skipped)
+    body = document.text[1:] if document.has_bom else document.text
+    context = out.Context(args.catalogue, report, SourceMap(body), readings.skipped)
     if args.format == "json":
         sys.stdout.write(out.as_json(context))
     elif args.format == "github":

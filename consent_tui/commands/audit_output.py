@@ -11,15 +11,17 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from consent_tui.commands.validate_output import Painter
 from consent_tui.core.audit import BY_ID, RULES, AuditReport, Evidence, Finding, Ignored
 from consent_tui.core.audit.places import finding_place, ignored_place
 from consent_tui.core.audit.words import kind_word, shown
 from consent_tui.core.evidence import FORMAT_NAMES
 from consent_tui.core.rules.base import printable
 from consent_tui.core.tomlscan import SourceMap
+
+if TYPE_CHECKING:
+    from consent_tui.commands.validate_output import Painter
 
 JSON_FORMAT = "consent-tui-audit"
 JSON_VERSION = 1

@@ -13,7 +13,7 @@ import os
 import stat
 from collections.abc import Callable
 
-from consent_tui.core.evidence.errors import EvidenceError
+from consent_tui.core.evidence.errors import EvidenceError, NotEvidenceError
 
 MAX_BYTES = 1024 * 1024 * 1024  # 1 GiB: a HAR of a long session with bodies stays below
 CHUNK = 4 * 1024 * 1024
@@ -61,7 +61,7 @@ def check_path(path: str) -> os.stat_result:
     except OSError as exc:
         raise _os_error(path, exc) from None
     if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
-        raise EvidenceError(f"is {_kind(info.st_mode)}, not an evidence file", path=path)
+        raise NotEvidenceError(f"is {_kind(info.st_mode)}, not an evidence file", path=path)
     return info
 
 
@@ -81,7 +81,7 @@ def read_bytes(path: str, progress: Progress | None = None, limit: int | None = 
     try:
         now = os.fstat(fd)
         if not stat.S_ISREG(now.st_mode):
-            raise EvidenceError(f"is {_kind(now.st_mode)}, not an evidence file", path=path)
+            raise NotEvidenceError(f"is {_kind(now.st_mode)}, not an evidence file", path=path)
         return _read_all(fd, now.st_size, cap, path, progress)
     except OSError as exc:
         raise _os_error(path, exc) from None

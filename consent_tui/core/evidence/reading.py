@@ -105,11 +105,6 @@ def _folder(path: str, opts: Options, reading: Reading, depth: int) -> None:
             reading.files.append(read_file(full, opts))
         except NotEvidenceError as exc:
             reading.skipped.append((full, exc.message))
-        except EvidenceError as exc:
-            if "not an evidence file" in exc.message:
-                reading.skipped.append((full, exc.message))
-            else:
-                raise
 
 
 def _wec_folder(path: str, names: list[str], opts: Options) -> EvidenceFile:

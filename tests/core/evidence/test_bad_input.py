@@ -176,3 +176,15 @@ def test_own_format_of_a_newer_version(tmp_path: Path) -> None:
         tmp_path, "s.json", '{"format": "consent-tui-evidence", "version": 1, "consent": "x"}'
     )
     assert _error(bad).message.startswith("`consent` must be one of before-consent")
+
+
+def test_special_files_in_a_folder_are_skipped(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.har")
+    (tmp_path / "link").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "state.json").write_text('{"cookies": []}')
+    reading = read_path(str(tmp_path))
+    assert [f.path for f in reading.files] == [str(tmp_path / "state.json")]
+    assert sorted(reading.skipped) == [
+        (str(tmp_path / "link"), "a link to a folder"),
+        (str(tmp_path / "pipe.har"), "is a named pipe (FIFO), not an evidence file"),
+    ]
