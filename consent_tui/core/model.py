@@ -276,6 +276,30 @@ class ChangelogEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class AuditIgnore:
+    """``[[audit.ignore]]``: a name (or ``*`` pattern) the audit reports as ignored.
+
+    For storage the team decided not to declare (a hosting provider's load
+    balancer cookie, a browser extension's key), with the reason; ``type`` and
+    ``domain`` narrow it when given.
+    """
+
+    name: str | None = None
+    reason: str | None = None
+    type: str | None = None
+    domain: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=_empty)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditSettings:
+    """``[audit]``: settings of ``consent-tui audit``."""
+
+    ignore: tuple[AuditIgnore, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=_empty)
+
+
+@dataclass(frozen=True, slots=True)
 class Policy:
     """The ``[policy]`` table: who publishes the document, and how.
 
@@ -319,6 +343,7 @@ class Catalogue:
     services: Mapping[str, Service] = field(default_factory=_empty)
     banner: Banner | None = None
     format_version: int = FORMAT_VERSION
+    audit: AuditSettings | None = None
     extra: Mapping[str, Any] = field(default_factory=_empty)
 
     @property

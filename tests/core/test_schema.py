@@ -85,6 +85,8 @@ ENTITIES = {
     "policy": model.Policy,
     "document": model.DocumentSettings,
     "banner": model.Banner,
+    "audit": model.AuditSettings,
+    "audit_ignore": model.AuditIgnore,
     "category": model.Category,
     "purpose": model.Purpose,
     "service": model.Service,

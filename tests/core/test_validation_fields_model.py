@@ -99,12 +99,18 @@ name = "a"
 zz = 1
 [banner]
 zz = 1
+[audit]
+zz = 1
+[[audit.ignore]]
+name = "a"
+reason = "b"
+zz = 1
 """
     found = [(e.kind, e.prefix, dict(e.values)) for e in extras(load_text(text))]
     kinds = [kind for kind, _, _ in found]
     assert kinds == [
-        "catalogue", "policy", "document", "changelog", "banner", "category", "purpose",
-        "service", "cookie",
+        "catalogue", "policy", "document", "changelog", "banner", "audit", "audit_ignore",
+        "category", "purpose", "service", "cookie",
     ]  # fmt: skip
     assert set(kinds) == set(FIELDS)
     assert all(values == {"zz": 1} for _, _, values in found)

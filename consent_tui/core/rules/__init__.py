@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import Final
 
 from consent_tui.core.rules import (
+    audit_keys,
     banner,
     baseline,
     changelog,
@@ -53,6 +54,7 @@ CHECKED: Final = (
     consentmode,
     changelog,
     baseline,
+    audit_keys,
 )
 FAMILIES: Final = (*CHECKED, files)
 

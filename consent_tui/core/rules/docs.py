@@ -47,6 +47,7 @@ _FAMILY_TITLES = {
     "consent-mode": "Google consent mode",
     "changelog": "Changelog",
     "baseline": "Changes since a baseline",
+    "audit": "Audit settings",
     "files": "Files",
 }
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, Final, NamedTuple
 
-from consent_tui.core.model import Catalogue
+from consent_tui.core.model import AuditSettings, Catalogue
 from consent_tui.core.rules.base import (
+    BANNER,
     Loc,
     banner_loc,
     catalogue_loc,
@@ -40,6 +41,7 @@ FIELDS: Final[dict[str, dict[str, str]]] = {
         "purposes": "a table of purposes",
         "services": "a table of services",
         "banner": "a table ([banner])",
+        "audit": "a table ([audit])",
     },
     "policy": {
         "title": TEXT,
@@ -69,6 +71,15 @@ FIELDS: Final[dict[str, dict[str, str]]] = {
         "ads_data_redaction": BOOLEAN,
         "url_passthrough": BOOLEAN,
         "region": 'an array of ISO 3166 codes such as ["FR", "US-CA"] or ["EEA+UK+CH"]',
+    },
+    "audit": {
+        "ignore": "an array of tables ([[audit.ignore]])",
+    },
+    "audit_ignore": {
+        "name": 'a string (a cookie or storage name, or a pattern such as "_hj*")',
+        "reason": STRING,
+        "type": 'a string ("http_cookie", "local_storage", ...)',
+        "domain": 'a string (a host name such as ".example.org")',
     },
     "category": {
         "title": TEXT,
@@ -133,6 +144,8 @@ def extras(catalogue: Catalogue) -> Iterator[Extra]:
             yield Extra(changelog_loc(i), "changelog", entry.extra)
     if catalogue.banner is not None and catalogue.banner.extra:
         yield Extra(banner_loc(), "banner", catalogue.banner.extra)
+    if catalogue.audit is not None:
+        yield from _audit_extras(catalogue.audit)
     for i, (cid, category) in enumerate(catalogue.categories.items()):
         if category.extra:
             yield Extra(category_loc(i, cid), "category", category.extra)
@@ -145,3 +158,25 @@ def extras(catalogue: Catalogue) -> Iterator[Extra]:
         for ci, cookie in enumerate(service.cookies):
             if cookie.extra:
                 yield Extra(cookie_loc(si, sid, ci, cookie.name), "cookie", cookie.extra)
+
+
+def audit_loc() -> Loc:
+    return Loc("catalogue", None, ("audit",), (BANNER, 1, -1), "[audit]")
+
+
+def audit_ignore_loc(index: int) -> Loc:
+    return Loc(
+        "catalogue",
+        None,
+        ("audit", "ignore", index),
+        (BANNER, 1, index),
+        f"[[audit.ignore]] #{index + 1}",
+    )
+
+
+def _audit_extras(audit: AuditSettings) -> Iterator[Extra]:
+    if audit.extra:
+        yield Extra(audit_loc(), "audit", audit.extra)
+    for i, entry in enumerate(audit.ignore):
+        if entry.extra:
+            yield Extra(audit_ignore_loc(i), "audit_ignore", entry.extra)

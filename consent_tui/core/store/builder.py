@@ -28,6 +28,7 @@ from consent_tui.core.model import (
     Text,
 )
 from consent_tui.core.store import nesting
+from consent_tui.core.store.audit_settings import read_audit
 from consent_tui.core.store.tomlscan import Path, SourceMap
 
 T = TypeVar("T")
@@ -42,6 +43,7 @@ _SERVICE_KEYS = frozenset(
 _CATEGORY_KEYS = frozenset(("title", "description", "consent", "known_categories", "consent_mode"))
 _BANNER_KEYS = frozenset(("revision", "consent_lifetime", "policy_url", "wait_for_update"))
 _BANNER_KEYS |= frozenset(("ads_data_redaction", "url_passthrough", "region"))
+_TOP_KEYS = frozenset(("format_version", "policy", "categories", "purposes", "services", "banner"))
 _COOKIE_KEYS = frozenset(
     ("name", "type", "domain", "path", "duration", "duration_note", "refresh", "description")
 )
@@ -119,9 +121,9 @@ class Builder:
             banner = self.banner(data["banner"])
         elif "banner" in data:
             extra["banner"] = data["banner"]
-        known = {"format_version", "policy", "categories", "purposes", "services", "banner"}
+        audit = read_audit(data, extra, self._shallow)
         for key, value in data.items():
-            if key not in known:
+            if key not in _TOP_KEYS and key != "audit":
                 extra[key] = value
         self._shallow(extra, 1)
         empty = [k for k in ("policy", "categories", "purposes", "services") if data.get(k) == {}]
@@ -131,6 +133,7 @@ class Builder:
             purposes=purposes,
             services=services,
             banner=banner,
+            audit=audit,
             format_version=version,
             extra=Extra(extra, empty) if empty else extra,
         )

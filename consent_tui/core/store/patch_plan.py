@@ -56,6 +56,12 @@ class Plan:
                 serialize.banner_data(old.banner, self.lang) if old.banner is not None else None,
                 serialize.banner_data(new.banner, self.lang) if new.banner is not None else None,
             )
+        if old.audit is not new.audit:
+            self.table(
+                ("audit",),
+                serialize.audit_data(old.audit) if old.audit is not None else None,
+                serialize.audit_data(new.audit) if new.audit is not None else None,
+            )
         categories = partial(serialize.category_data, default=self.lang)
         self.collection("categories", old.categories, new.categories, categories)
         purposes = partial(serialize.purpose_data, default=self.lang)

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from consent_tui.core.model import (
+    AuditSettings,
     Banner,
     Catalogue,
     Category,
@@ -157,6 +158,22 @@ def banner_data(banner: Banner, default: str) -> Data:
     return _fields(pairs, banner.extra, default)
 
 
+def audit_data(audit: AuditSettings) -> Data:
+    """``[audit]``, its ``[[audit.ignore]]`` entries in order."""
+    out: Data = {}
+    if audit.ignore:
+        out["ignore"] = [
+            _fields(
+                [("name", i.name), ("reason", i.reason), ("type", i.type), ("domain", i.domain)],
+                i.extra,
+                "",
+            )
+            for i in audit.ignore
+        ]
+    out.update(audit.extra)
+    return out
+
+
 def to_data(catalogue: Catalogue) -> Data:
     """The whole catalogue as plain TOML data, in the model's order."""
     out: Data = {"format_version": catalogue.format_version}
@@ -173,5 +190,7 @@ def to_data(catalogue: Catalogue) -> Data:
         out["services"] = {k: service_data(v, default) for k, v in catalogue.services.items()}
     if catalogue.banner is not None:
         out["banner"] = banner_data(catalogue.banner, default)
+    if catalogue.audit is not None:
+        out["audit"] = audit_data(catalogue.audit)
     out.update(catalogue.extra)
     return out
