@@ -18,7 +18,10 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Final, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
+
+if TYPE_CHECKING:
+    from consent_tui.core.layout import Layout
 
 FORMAT_VERSION: Final = 1
 
@@ -126,6 +129,9 @@ class Cookie:
 
     ``refresh`` says whether its lifetime starts again on each visit or use
     (TCF ``cookieRefresh``); ``None`` when the file does not say.
+    ``display_name`` and ``duration_text`` are what the document shows instead
+    of the name and the duration, as written; ``name`` and ``duration`` still
+    serve matching, validation and the banners.
     """
 
     name: str | None = None
@@ -136,6 +142,8 @@ class Cookie:
     duration_note: Text | None = None
     refresh: bool | None = None
     description: Text | None = None
+    display_name: str | None = None
+    duration_text: Text | None = None
     extra: Mapping[str, Any] = field(default_factory=_empty)
 
     @property
@@ -203,6 +211,16 @@ DOCUMENT_COLUMNS: Final = (
     "domain",
     "description",
     "privacy_policy",
+    "service",
+    "function",
+    "location",
+    "category",
+    "purpose_titles",
+    "path",
+    "cookie_description",
+    "service_description",
+    "country",
+    "safeguard",
 )
 DEFAULT_COLUMNS: Final = ("provider", "function_location", "cookies", "purposes")
 DEFAULT_CONSENT_LIFETIME: Final = "182 days"
@@ -210,15 +228,27 @@ DEFAULT_CONSENT_LIFETIME: Final = "182 days"
 
 @dataclass(frozen=True, slots=True)
 class DocumentSettings:
-    """``[policy.document]``: how the exported document is laid out."""
+    """``[policy.document]``: how the exported document is laid out.
+
+    ``layout`` holds its other keys (grouping, rows, headers...; see
+    :mod:`consent_tui.core.layout`), ``None`` when the file has none of them.
+    """
 
     columns: tuple[str, ...] | None = None
     sections: Mapping[str, Text] = field(default_factory=_empty)
     extra: Mapping[str, Any] = field(default_factory=_empty)
+    layout: Layout | None = None
 
     @property
     def effective_columns(self) -> tuple[str, ...]:
         return self.columns or DEFAULT_COLUMNS
+
+    @property
+    def effective_layout(self) -> Layout:
+        """The layout, or the empty one (every option at its default)."""
+        from consent_tui.core.layout import EMPTY_LAYOUT
+
+        return self.layout or EMPTY_LAYOUT
 
 
 @dataclass(frozen=True, slots=True)

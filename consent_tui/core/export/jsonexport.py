@@ -12,12 +12,14 @@ from __future__ import annotations
 import json
 import re
 from importlib import resources
+from collections.abc import Mapping
 from typing import Any
 
 from consent_tui.core.durations import format_duration, try_parse
 from consent_tui.core.export.escape import json_bidi_escaped
 from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResult
 from consent_tui.core.export.texts import builtin_language
+from consent_tui.core.layout_io import layout_data
 from consent_tui.core.model import Catalogue, Category, Cookie, Purpose, Service, Text
 
 EXPORT_VERSION = 1
@@ -48,6 +50,8 @@ class _Normaliser:
         self.categories = {c.id: self.category(c) for c in catalogue.categories.values()}
         self.purposes = {p.id: self.purpose(p) for p in catalogue.purposes.values()}
         self._durations: dict[str, Data | None] = {}
+        layout = catalogue.document.effective_layout
+        self.own_keys = {of: layout.own_keys(of) for of in ("cookie", "service")}
 
     def duration(self, raw: str | None) -> Data | None:
         if raw is None:
@@ -82,9 +86,32 @@ class _Normaliser:
             "tcf_purposes": tcf,
         }
 
+    def own(self, extra: Mapping[str, Any], keys: frozenset[str]) -> Data:
+        """The values of the entity's own columns (declared in the layout), by key."""
+        out: Data = {}
+        for key in keys:
+            value = extra.get(key)
+            if isinstance(value, str | int | float) and not isinstance(value, bool):
+                out[key] = {self.catalogue.default_language: value} if isinstance(value, str) else value
+            elif isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
+                out[key] = dict(value)
+        return out
+
     def cookie(self, cookie: Cookie) -> Data:
         name = cookie.name
         pattern = name is not None and "*" in name
+        data = self._cookie(cookie, name, pattern)
+        # Present only when written, so that exports of earlier catalogues stay as they were.
+        if cookie.display_name is not None:
+            data["display_name"] = cookie.display_name
+        if cookie.duration_text is not None:
+            data["duration_text"] = dict(cookie.duration_text.values)
+        own = self.own(cookie.extra, self.own_keys["cookie"]) if cookie.extra else None
+        if own:
+            data["own_columns"] = own
+        return data
+
+    def _cookie(self, cookie: Cookie, name: str | None, pattern: bool) -> Data:
         return {
             "name": name,
             "pattern": pattern,
@@ -121,7 +148,19 @@ class _Normaliser:
             "country": service.country,
             "safeguard": service.safeguard,
             "cookies": [self.cookie(c) for c in service.cookies],
+            **self._service_own(service),
         }
+
+    def _service_own(self, service: Service) -> Data:
+        own = self.own(service.extra, self.own_keys["service"]) if service.extra else None
+        return {"own_columns": own} if own else {}
+
+    def _layout(self) -> Data:
+        """The layout keys as written (texts as language maps); only when the file has any."""
+        layout = self.catalogue.document.layout
+        if layout is None:
+            return {}
+        return {"layout": layout_data(layout, lambda text: dict(text.values))}
 
     def catalogue_data(self) -> Data:
         catalogue = self.catalogue
@@ -145,6 +184,7 @@ class _Normaliser:
                 "document": {
                     "columns": list(document.effective_columns),
                     "sections": {k: dict(v.values) for k, v in document.sections.items()},
+                    **self._layout(),
                 },
             },
             "banner": {
