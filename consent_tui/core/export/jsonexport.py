@@ -92,8 +92,14 @@ class _Normaliser:
         for key in keys:
             value = extra.get(key)
             if isinstance(value, str | int | float) and not isinstance(value, bool):
-                out[key] = {self.catalogue.default_language: value} if isinstance(value, str) else value
-            elif isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
+                out[key] = (
+                    {self.catalogue.default_language: value} if isinstance(value, str) else value
+                )
+            elif (
+                isinstance(value, dict)
+                and value
+                and all(isinstance(v, str) for v in value.values())
+            ):
                 out[key] = dict(value)
         return out
 

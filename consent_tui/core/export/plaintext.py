@@ -49,7 +49,7 @@ def heading(text: str, width: int, char: str = "-") -> str:
 def table_filter(table: Table, width: int) -> str:
     header = [column.header for column in table.columns]
     rows = [[[item_text(item) for item in cell.items] for cell in row.cells] for row in table.rows]
-    return render_table(header, rows, width)
+    return render_table(header, rows, width, header_row=table.header_row)
 
 
 FILTERS: dict[str, Callable[..., Any]] = {

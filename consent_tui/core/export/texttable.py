@@ -76,12 +76,21 @@ def _cell_lines(items: Sequence[str], columns: int) -> list[str]:
     return lines
 
 
-def render_table(header: Sequence[str], rows: Sequence[Sequence[Sequence[str]]], total: int) -> str:
+def render_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Sequence[str]]],
+    total: int,
+    *,
+    header_row: bool = True,
+) -> str:
     """A table: ``rows`` of cells, each cell a list of items (shown one per line).
 
-    The header is underlined with dashes; when any row takes several lines, rows
-    are separated by a blank line so each stays readable.
+    The header is underlined with dashes (``header_row`` false: neither is
+    written, and the header takes no room); when any row takes several lines,
+    rows are separated by a blank line so each stays readable.
     """
+    if not header_row:
+        header = [""] * len(header)
     columns = len(header)
     cells_by_column = [
         [header[c], *(item for row in rows for item in row[c])] for c in range(columns)
@@ -104,8 +113,9 @@ def render_table(header: Sequence[str], rows: Sequence[Sequence[Sequence[str]]],
             out.append((" " * GAP).join(parts).rstrip())
         return out
 
-    lines = block([[h] for h in header])
-    lines.append((" " * GAP).join("-" * w for w in widths))
+    lines = block([[h] for h in header]) if header_row else []
+    if header_row:
+        lines.append((" " * GAP).join("-" * w for w in widths))
     bodies = [block(row) for row in rows]
     spaced = any(len(body) > 1 for body in bodies)
     for index, body in enumerate(bodies):
