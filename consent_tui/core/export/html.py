@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from consent_tui.core.export import templating
+from consent_tui.core.export import tablesonly, templating
 from consent_tui.core.export.docmodel import Cell, Item, lang_of
 from consent_tui.core.export.escape import safe_url
 from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResult
@@ -80,6 +80,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
 
 
 def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
+    catalogue = tablesonly.applied(catalogue, options.tables_only)
     return templating.render_policy(
         "html", TEMPLATE, FILTERS, catalogue, options, fragment=options.fragment
     )
@@ -90,5 +91,5 @@ EXPORTER = Exporter(
     extension="html",
     description="the cookie policy as a web page (or a fragment with --fragment)",
     render=render,
-    options=frozenset({"lang", "fragment", "template"}),
+    options=frozenset({"lang", "fragment", "template", "tables-only"}),
 )

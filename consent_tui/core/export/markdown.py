@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from consent_tui.core.export import templating
+from consent_tui.core.export import tablesonly, templating
 from consent_tui.core.export.docmodel import Cell, Item
 from consent_tui.core.export.escape import (
     md_cell,
@@ -69,6 +69,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
 
 
 def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
+    catalogue = tablesonly.applied(catalogue, options.tables_only)
     return templating.render_policy(
         "markdown", TEMPLATE, FILTERS, catalogue, options, finalize=_finalize
     )
@@ -79,5 +80,5 @@ EXPORTER = Exporter(
     extension="md",
     description="the cookie policy in GitHub-flavoured Markdown",
     render=render,
-    options=frozenset({"lang", "template"}),
+    options=frozenset({"lang", "template", "tables-only"}),
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from consent_tui.core.export import templating
+from consent_tui.core.export import tablesonly, templating
 from consent_tui.core.export.docmodel import Item, Table
 from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResult
 from consent_tui.core.export.texttable import render_table
@@ -61,6 +61,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
 
 
 def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
+    catalogue = tablesonly.applied(catalogue, options.tables_only)
     width = max(MIN_WIDTH, options.width)
     return templating.render_policy("text", TEMPLATE, FILTERS, catalogue, options, width=width)
 
@@ -70,5 +71,5 @@ EXPORTER = Exporter(
     extension="txt",
     description="the cookie policy as plain text wrapped to a width (--width)",
     render=render,
-    options=frozenset({"lang", "width", "template"}),
+    options=frozenset({"lang", "width", "template", "tables-only"}),
 )
