@@ -31,7 +31,12 @@ def table_options(document: DocumentSettings, table_id: str) -> TableLayout:
 
 
 def fill(template: str, values: dict[str, str]) -> str:
-    """``{title}``, ``{services}``... replaced; any other brace left as written."""
+    """``{title}``, ``{services}``... replaced; any other brace left as written.
+
+    A template that is one placeholder gives its value, in the value's language.
+    """
+    if template.startswith("{") and template.endswith("}") and template[1:-1] in values:
+        return values[template[1:-1]]
     out = template
     for key, value in values.items():
         out = out.replace("{" + key + "}", value)

@@ -120,12 +120,20 @@ OWN_COLUMN_VALUE = Rule(
     "be shown, and the cell stays empty.",
     'Write the value as a string, or as a table of language -> text such as { en = "…" }.',
     bad="""\
+[policy.document.own_columns.data_kind]
+of = "cookie"
+header = "Data kind"
+
 [[services.site.cookies]]
 name = "sid"
 duration = "session"
 data_kind = ["identifier"]
 """,
     good="""\
+[policy.document.own_columns.data_kind]
+of = "cookie"
+header = "Data kind"
+
 [[services.site.cookies]]
 name = "sid"
 duration = "session"
@@ -139,18 +147,18 @@ DISPLAY_ONLY_DURATION = Rule(
     "A cookie has a `duration_text` but no `duration`.",
     "The document shows the text as written, but validation cannot check the lifetime "
     "against the 13-month limit, and the banners and the TCF disclosure cannot state it.",
-    'Add the lifetime in the duration syntax as well (`duration = "2 years"`); the text is '
+    'Add the lifetime in the duration syntax as well (`duration = "1 year"`); the text is '
     "still what the document shows.",
     bad="""\
 [[services.site.cookies]]
 name = "sid"
-duration_text = "Expires after 2 years"
+duration_text = "Expires after 1 year"
 """,
     good="""\
 [[services.site.cookies]]
 name = "sid"
-duration = "2 years"
-duration_text = "Expires after 2 years"
+duration = "1 year"
+duration_text = "Expires after 1 year"
 """,
 )
 RULES: Final = (
