@@ -28,6 +28,7 @@ from consent_tui.core.rules.base import (
     did_you_mean,
     document_loc,
     one_of,
+    policy_loc,
     quote,
 )
 from consent_tui.core.rules.fields import FIELDS
@@ -161,7 +162,33 @@ duration = "1 year"
 duration_text = "Expires after 1 year"
 """,
 )
+MISSING_LANGUAGE_TEXTS = Rule(
+    "missing-language-texts",
+    "warning",
+    FAMILY,
+    "A declared language has no built-in texts, and the catalogue does not give them all.",
+    "The built-in texts (standard sections, words, column headers) exist in en, fr, de, es, "
+    "it, nl and pt. In another language, each text the catalogue does not give is written in "
+    "English, so the document mixes two languages.",
+    "Give the texts in that language in [policy.document] sections, words and headers (the "
+    "message lists what is missing), or remove the language.",
+    bad="""\
+[policy]
+site_name = "Example"
+site_url = "https://example.org"
+controller = "Example Ltd"
+languages = ["en", "pl"]
+""",
+    good="""\
+[policy]
+site_name = "Example"
+site_url = "https://example.org"
+controller = "Example Ltd"
+languages = ["en", "fr"]
+""",
+)
 RULES: Final = (
+    MISSING_LANGUAGE_TEXTS,
     UNKNOWN_TABLE,
     UNKNOWN_HEADER,
     UNKNOWN_WORD,
@@ -350,8 +377,42 @@ def _display_only(ctx: Context) -> None:
                 )
 
 
+def _languages(ctx: Context) -> None:
+    from consent_tui.core.export.texts import builtin_language
+    from consent_tui.core.export.texts.en import COLUMNS, LABELS, SECTIONS
+
+    document = ctx.catalogue.document
+    layout = document.effective_layout
+    shown = [c for c in document.effective_columns if c in COLUMNS]
+    for lang in ctx.expected:
+        if builtin_language(lang) is not None:
+            continue
+        words = layout.words or {}
+        headers = layout.table.headers or {}
+        missing = [
+            *(f"sections.{k}" for k in SECTIONS if lang not in _langs(document.sections.get(k))),
+            *(f"words.{k}" for k in LABELS if lang not in _langs(words.get(k))),
+            *(f"headers.{k}" for k in shown if lang not in _langs(headers.get(k))),
+        ]
+        if missing:
+            ctx.report(
+                MISSING_LANGUAGE_TEXTS,
+                policy_loc(),
+                f"there are no built-in texts in {lang!r}, and {len(missing)} of them are not "
+                f"given in [policy.document]: {', '.join(missing[:4])}"
+                + (", …" if len(missing) > 4 else ""),
+                field="languages",
+                language=lang,
+            )
+
+
+def _langs(text: object) -> tuple[str, ...]:
+    return tuple(getattr(text, "values", {}))
+
+
 def check(ctx: Context) -> None:
     _display_only(ctx)
+    _languages(ctx)
     document = ctx.catalogue.policy.document
     if document is None or document.layout is None:
         return
