@@ -1,4 +1,4 @@
-"""The layout keys of ``[policy.document]``: plain TOML data <-> :class:`~consent_tui.core.layout.Layout`.
+"""The layout keys of ``[policy.document]``: TOML data <-> :class:`~consent_tui.core.layout.Layout`.
 
 :func:`read_layout` takes the keys it knows from a ``[policy.document]`` table;
 a value of the wrong type goes to the ``extra`` of the table it sits in (a
@@ -136,7 +136,9 @@ def read_layout(data: Mapping[str, Any], lang: str, extra: Kept) -> Layout:
     raw_tables = data.get("tables")
     if raw_tables is not None:
         if isinstance(raw_tables, dict) and all(isinstance(v, dict) for v in raw_tables.values()):
-            tables = {key: read_table(value, lang, {}, own=True) for key, value in raw_tables.items()}
+            tables = {
+                key: read_table(value, lang, {}, own=True) for key, value in raw_tables.items()
+            }
         else:
             extra["tables"] = raw_tables
     return Layout(

@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 from benchmarks.generate import generate
 from consent_tui.core import model
+from consent_tui.core.durations import try_parse
 from consent_tui.core.layout import GROUPINGS, ROW_KINDS, SERVICE_CELLS
 from consent_tui.core.layout_io import LAYOUT_KEYS
-from consent_tui.core.durations import try_parse
 from consent_tui.core.schema import catalogue_schema, catalogue_schema_text
 from tests.conftest import ROOT, sample_paths
 

@@ -3,7 +3,8 @@
 A duration's parts ("1 year", "6 months") take CLDR's long unit patterns with
 the language's plural rules, and are joined with its list pattern ("1 Jahr und
 6 Monate"). Numbers are written with plain digits, as the catalogue writes
-them, and spaces are plain ones (CLDR's French patterns have no-break spaces). English takes the list pattern of British English, the built-in texts'
+them, and spaces are plain ones (CLDR's French patterns have no-break spaces).
+English takes the list pattern of British English, the built-in texts'
 spelling ("1 year, 6 months and 2 days", no serial comma).
 
 Babel is imported on first use, and every result is cached per language: a

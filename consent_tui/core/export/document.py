@@ -17,11 +17,11 @@ from consent_tui.core.export.docmodel import (
     like,
 )
 from consent_tui.core.export.escape import clean, contact_link, safe_url
+from consent_tui.core.export.groups import OTHER, Group, groups
 from consent_tui.core.export.lifetime import consent_lifetime
+from consent_tui.core.export.tables import TableMaker, table_options
 from consent_tui.core.export.texts import AFTER_TABLES, BEFORE_TABLES, fill
 from consent_tui.core.export.words import Words, export_language
-from consent_tui.core.export.groups import OTHER, Group, groups
-from consent_tui.core.export.tables import TableMaker, table_options
 from consent_tui.core.layout import ALL_TABLE
 from consent_tui.core.model import Catalogue
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 import re
-from importlib import resources
 from collections.abc import Mapping
+from importlib import resources
 from typing import Any
 
 from consent_tui.core.durations import format_duration, try_parse

@@ -15,4 +15,3 @@ def applied(catalogue: Catalogue, tables_only: bool) -> Catalogue:
     document = replace(document, layout=replace(layout, tables_only=True))
     policy = replace(catalogue.policy, document=document)
     return replace(catalogue, policy=policy)
-

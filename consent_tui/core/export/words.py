@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from types import ModuleType
-
 import datetime as dt
+from types import ModuleType
 
 from consent_tui.core.durations import Duration, format_duration, try_parse
 from consent_tui.core.export import cldr

@@ -285,7 +285,9 @@ def _table_extra(ctx: Context, loc: Loc, extra: Mapping[str, Any]) -> None:
                 loc,
                 f"unknown key `{key}` in {loc.label}",
                 field=key,
-                hint=f"did you mean `{guess}`?" if guess else f"known keys: {', '.join(TABLE_FIELDS)}",
+                hint=f"did you mean `{guess}`?"
+                if guess
+                else f"known keys: {', '.join(TABLE_FIELDS)}",
             )
         else:
             ctx.report(
@@ -360,7 +362,9 @@ def _own_values(ctx: Context, layout: Layout) -> Iterator[None]:
 def _shown(value: object) -> bool:
     if isinstance(value, str) or (isinstance(value, int | float) and not isinstance(value, bool)):
         return True
-    return isinstance(value, dict) and bool(value) and all(isinstance(v, str) for v in value.values())
+    return (
+        isinstance(value, dict) and bool(value) and all(isinstance(v, str) for v in value.values())
+    )
 
 
 def _display_only(ctx: Context) -> None:
@@ -460,7 +464,9 @@ def check(ctx: Context) -> None:
                 tloc,
                 f"the document has no table `{table_id}` when grouped by "
                 f"{layout.effective_group_by}",
-                hint=f"did you mean `{guess}`?" if guess else f"its tables: {', '.join(sorted(ids))}",
+                hint=f"did you mean `{guess}`?"
+                if guess
+                else f"its tables: {', '.join(sorted(ids))}",
             )
         _choices(ctx, tloc, table, "")
         _columns(ctx, tloc, table.columns or (), known)
