@@ -74,7 +74,10 @@ def test_the_model_gives_back_the_file(path: Path) -> None:
 
 
 def test_values_of_the_wrong_type_are_kept_and_reported() -> None:
-    document = 'rows = 3\nheader_row = "no"\nwords = { first = 1 }\n[policy.document.tables.necessary]\nseparator = 2\nzz = 1\n'
+    document = (
+        'rows = 3\nheader_row = "no"\nwords = { first = 1 }\n'
+        "[policy.document.tables.necessary]\nseparator = 2\nzz = 1\n"
+    )
     cat = catalogue(document)
     layout = cat.document.layout
     assert layout is not None and layout.table.rows is None
@@ -124,9 +127,11 @@ def test_a_row_per_cookie_repeats_spans_or_blanks_the_service_cells() -> None:
 
 
 def test_values_as_written() -> None:
-    document = 'columns = ["cookies", "duration"]\nnames = "as_written"\ndurations = "as_written"\n'
+    document = 'columns = ["cookies", "duration"]\nnames = "as_written"\n'
+    document += 'durations = "as_written"\n'
     assert rows(document) == [["sid\npref_*", "sid: 2 weeks\npref_*: 1 year"], ["", ""]]
-    shown = 'display_name = "sid (session)"\nduration_text = { en = "Two weeks", fr = "Deux semaines" }\n'
+    shown = 'display_name = "sid (session)"\n'
+    shown += 'duration_text = { en = "Two weeks", fr = "Deux semaines" }\n'
     assert rows('columns = ["cookies", "duration"]\nrows = "cookie"\n', "fr", shown)[0] == [
         "sid (session)",
         "Deux semaines",
