@@ -142,7 +142,8 @@ def test_headers_per_language_empty_and_own_columns() -> None:
     document = (
         'columns = ["cookies", "kind", "provider"]\n'
         'headers = { cookies = { en = "Name", fr = "Nom" }, provider = "" }\n'
-        '[policy.document.own_columns.kind]\nof = "cookie"\nheader = { en = "Kind", fr = "Genre" }\n'
+        '[policy.document.own_columns.kind]\nof = "cookie"\n'
+        'header = { en = "Kind", fr = "Genre" }\n'
     )
     table = build(catalogue(document, 'kind = { en = "Identifier", fr = "Identifiant" }\n'), "fr")
     columns = table.categories[0].table.columns
