@@ -18,6 +18,8 @@ Spans = tuple[Span, ...]
 
 
 def _item(*spans: Span) -> Item:
+    if len(spans) == 1:  # the usual cell: one value
+        return Item(spans if spans[0].text else ())
     return Item(tuple(span for span in spans if span.text))
 
 
@@ -143,6 +145,12 @@ class CellBuilder:
             return self.words.text(Text(dict(value)), where)
         return ""
 
+    def ctext(self, text: Text | None, service: Service, index: int, key: str) -> str:
+        """A cookie's text in the document's language; its place is worked out for a note only."""
+        if text is None or self.words.lang in text.values:
+            return self.words.text(text, "")
+        return self.words.text(text, self._where(service, index, key))
+
     def _where(self, service: Service, index: int, key: str) -> str:
         """``services.<id>.cookies[<n>].<key>``, ``n`` counted in the catalogue's service."""
         original = self.services.get(service.id)
@@ -172,9 +180,7 @@ class CellBuilder:
     def cookie_description(self, service: Service) -> Cell:
         return self._per_cookie(
             service,
-            lambda i, c: (
-                Span.of(self.words.text(c.description, self._where(service, i, "description"))),
-            ),
+            lambda i, c: (Span.of(self.ctext(c.description, service, i, "description")),),
         )
 
     def service_description(self, service: Service) -> Cell:
@@ -209,6 +215,9 @@ class CellBuilder:
 
     def _per_cookie(self, service: Service, value: Callable[[int, Cookie], Spans]) -> Cell:
         """One value when every cookie shares it, else "name: value" per cookie."""
+        if len(service.cookies) == 1:  # a row per cookie: the usual case, made quick
+            item = _item(*value(0, service.cookies[0]))
+            return Cell((item,)) if item.spans else Cell()
         values = [value(i, c) for i, c in enumerate(service.cookies)]
         if not values or all(v == values[0] for v in values):
             return Cell((_item(*values[0]),) if values and _item(*values[0]).spans else ())
@@ -224,9 +233,7 @@ class CellBuilder:
     def duration(self, service: Service) -> Cell:
         def spans(index: int, cookie: Cookie) -> Spans:
             value = Span.of(self.duration_value(service, index, cookie))
-            note = Span.of(
-                self.words.text(cookie.duration_note, self._where(service, index, "duration_note"))
-            )
+            note = Span.of(self.ctext(cookie.duration_note, service, index, "duration_note"))
             if value.text and note.text:
                 return (value, Span(" ("), note, Span(")"))
             return (value, note)
@@ -236,9 +243,7 @@ class CellBuilder:
     def duration_value(self, service: Service, index: int, cookie: Cookie) -> str:
         """The cookie's ``duration_text``, else its duration as written or in words."""
         if cookie.duration_text is not None:
-            return self.words.text(
-                cookie.duration_text, self._where(service, index, "duration_text")
-            )
+            return self.ctext(cookie.duration_text, service, index, "duration_text")
         if self.durations == "as_written":
             return clean(cookie.duration or "").strip()
         return self.words.duration_text(cookie.duration)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from consent_tui.core.export import tablesonly, templating
+from consent_tui.core.export import docrender, templating
 from consent_tui.core.export.docmodel import Item, Table
 from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResult
 from consent_tui.core.export.texttable import render_table
@@ -61,9 +61,11 @@ FILTERS: dict[str, Callable[..., Any]] = {
 
 
 def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
-    catalogue = tablesonly.applied(catalogue, options.tables_only)
+    catalogue = docrender.applied(catalogue, options.tables_only)
     width = max(MIN_WIDTH, options.width)
-    return templating.render_policy("text", TEMPLATE, FILTERS, catalogue, options, width=width)
+    return docrender.rendered(
+        lambda: templating.render_policy("text", TEMPLATE, FILTERS, catalogue, options, width=width)
+    )
 
 
 EXPORTER = Exporter(

