@@ -15,10 +15,11 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
-from consent_tui.core.durations import format_duration, try_parse
+from consent_tui.core.durations import Duration, format_duration, try_parse
+from consent_tui.core.export import cldr
 from consent_tui.core.export.escape import json_bidi_escaped
 from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResult
-from consent_tui.core.export.texts import builtin_language
+from consent_tui.core.export.texts import builtin_language, texts_for
 from consent_tui.core.layout_io import layout_data
 from consent_tui.core.model import Catalogue, Category, Cookie, Purpose, Service, Text
 
@@ -61,12 +62,19 @@ class _Normaliser:
         parsed = try_parse(raw)
         out: Data = {"text": raw, "kind": None, "seconds": None, "label": None}
         if parsed is not None:
-            words = {lang: builtin_language(lang) or "en" for lang in self.languages}
             out["kind"] = parsed.kind
             out["seconds"] = parsed.seconds
-            out["label"] = {lang: format_duration(parsed, words[lang]) for lang in self.languages}
+            out["label"] = {lang: self.label(parsed, lang) for lang in self.languages}
         self._durations[raw] = out
         return out
+
+    def label(self, parsed: Duration, lang: str) -> str:
+        """A duration in words in ``lang``: CLDR's, else (a language it lacks) English."""
+        builtin = builtin_language(lang)
+        if parsed.kind != "fixed":
+            return str(texts_for(lang).LABELS[f"duration_{parsed.kind}"])
+        written = cldr.duration_words(parsed.parts, builtin or lang)
+        return written if written is not None else format_duration(parsed, "en")
 
     def category(self, category: Category) -> Data:
         return {

@@ -53,6 +53,9 @@ def export_language(catalogue: Catalogue, lang: str | None, notes: list[str]) ->
     return used
 
 
+_FORMS = ("zero", "two", "few", "many")  # CLDR plural forms beside "one" and "other"
+
+
 class Words:
     """Texts in ``lang``; a text missing in it falls back, leaves a note and is :class:`Foreign`.
 
@@ -121,7 +124,7 @@ class Words:
     def duration(self, duration: Duration) -> str:
         if duration.kind != "fixed":
             return self.label(f"duration_{duration.kind}")
-        text = cldr.duration_parts(duration.parts, self.duration_lang)
+        text = cldr.duration_words(duration.parts, self.duration_lang)
         if text is None:  # no CLDR data: cannot happen for the built-in languages
             text = format_duration(duration, "en")
         return Foreign(text, "en") if self._duration_foreign else text
@@ -138,9 +141,9 @@ class Words:
         ``<key>_few`` / ``_many`` / ``_two`` / ``_zero`` where CLDR's plural rules of the
         language say so (languages with more plural forms than English)."""
         name = f"{key}_1" if n == 1 else f"{key}_n"
-        if n != 1:
+        if n != 1 and any(f"{key}_{form}" in self.labels for form in _FORMS):
             category = cldr.plural_category(self.lang, n)
-            if category not in ("one", "other") and f"{key}_{category}" in self.labels:
+            if category in _FORMS and f"{key}_{category}" in self.labels:
                 name = f"{key}_{category}"
         label = self.label(name)
         return like(label.replace("{n}", str(n)), label)
