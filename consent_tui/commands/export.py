@@ -226,7 +226,11 @@ def run(args: argparse.Namespace) -> int:
     if problem is not None:
         error(problem)
         return EXIT_USAGE
-    errors = [p for p in validate(catalogue, SourceMap(document.text)) if p.severity == "error"]
+    # Lines and columns only when there are errors to report: finding them scans the
+    # whole text, and the warnings a large catalogue has are not shown here.
+    errors = [p for p in validate(catalogue) if p.severity == "error"]
+    if errors:
+        errors = [p for p in validate(catalogue, SourceMap(document.text)) if p.severity == "error"]
     if errors:
         _report(errors, args.file, args.force)
         if not args.force:
