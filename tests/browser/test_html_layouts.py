@@ -94,7 +94,8 @@ def _visible_names(page: Any) -> list[str]:
     return page.evaluate(
         """() => [...document.querySelectorAll('table code')]
             .filter(el => { const r = el.getBoundingClientRect();
-                return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'; })
+                const shown = getComputedStyle(el).visibility !== 'hidden';
+                return r.width > 0 && r.height > 0 && shown; })
             .map(el => el.textContent)"""
     )
 
@@ -113,10 +114,11 @@ def test_spanning_cells_every_name_shown_every_cell_tied_to_its_header(
               const out = [];
               for (const table of document.querySelectorAll('table')) {
                 const heads = [...table.querySelectorAll('thead th')];
-                if (!heads.every(th => th.scope === 'col' && th.id)) return ['a header without scope or id'];
+                if (!heads.every(th => th.scope === 'col' && th.id)) return ['no scope or id'];
                 for (const cell of table.querySelectorAll('tbody td, tbody th')) {
                   const left = cell.getBoundingClientRect().left;
-                  const head = heads.find(th => Math.abs(th.getBoundingClientRect().left - left) < 1);
+                  const head = heads.find(
+                    th => Math.abs(th.getBoundingClientRect().left - left) < 1);
                   const ids = (cell.getAttribute('headers') || '').split(' ');
                   if (!head || !ids.includes(head.id)) out.push(cell.textContent);
                   else out.push(true);
@@ -143,7 +145,8 @@ def test_spanning_cells_readable_on_a_phone(site: PageServer, browser: Any) -> N
         assert sorted(_visible_names(page)) == sorted(COOKIE_NAMES)
         inside = page.evaluate(
             """() => [...document.querySelectorAll('table code')]
-                .every(el => el.getBoundingClientRect().right <= document.documentElement.clientWidth)"""
+                .every(el => el.getBoundingClientRect().right
+                             <= document.documentElement.clientWidth)"""
         )
         assert inside
         assert violations(page) == []
