@@ -70,6 +70,16 @@ def _shown_name(cookie: Cookie) -> str:
     return clean(cookie.display_name if cookie.display_name is not None else cookie.name or "")
 
 
+# Columns of a cookie whose cell depends only on these fields: in a table per cookie,
+# rows with the same values share one cell. (Texts by identity: one Text, one cell.)
+_SHARED: Mapping[str, Callable[[Cookie], tuple[object, ...]]] = {
+    "type": lambda c: (c.type,),
+    "domain": lambda c: (c.domain,),
+    "path": lambda c: (c.path,),
+    "duration": lambda c: (c.duration, id(c.duration_text), id(c.duration_note)),
+}
+
+
 class CellBuilder:
     """Builds the cells of one row for the catalogue's columns.
 
@@ -94,6 +104,7 @@ class CellBuilder:
         self.site_host = site_host
         self.services = services or {}
         self.own = own or {}
+        self._memo: dict[tuple[object, ...], Cell] = {}
         self.builders: dict[str, Callable[[Service], Cell]] = {
             "provider": self.provider,
             "function_location": self.function_location,
@@ -118,6 +129,8 @@ class CellBuilder:
         }
 
     def cell(self, column: str, service: Service) -> Cell:
+        if self.per_cookie and column in _SHARED and len(service.cookies) == 1:
+            return self._shared(column, service)
         build = self.builders.get(column)
         if build is not None:
             return build(service)
@@ -144,6 +157,15 @@ class CellBuilder:
         if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
             return self.words.text(Text(dict(value)), where)
         return ""
+
+    def _shared(self, column: str, service: Service) -> Cell:
+        """A cookie's cell that many rows share (its type, duration, domain): made once."""
+        cookie = service.cookies[0]
+        key = (column, self.names, self.durations, *_SHARED[column](cookie))
+        cell = self._memo.get(key)
+        if cell is None:
+            cell = self._memo[key] = self.builders[column](service)
+        return cell
 
     def ctext(self, text: Text | None, service: Service, index: int, key: str) -> str:
         """A cookie's text in the document's language; its place is worked out for a note only."""

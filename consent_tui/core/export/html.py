@@ -74,6 +74,7 @@ def html_rows(table: Table, tid: str) -> Markup:
     tens of thousands of cells.
     """
     labels = [escape(c.header or c.label) for c in table.columns]
+    written: dict[int, str] = {}  # cells shared by several rows are written once
     out = ["<tbody>\n"]
     for number, row in enumerate(table.rows):
         if number and table.spans and row.first:
@@ -87,11 +88,14 @@ def html_rows(table: Table, tid: str) -> Markup:
                 attrs += f' headers="{escape(tid)}-c{index + 1}"'
             if labels[index]:
                 attrs += f' data-label="{labels[index]}"'
+            html = written.get(id(cell))
+            if html is None:
+                html = written[id(cell)] = html_cell(cell)
             if index == 0:
                 scope = "rowgroup" if cell.span > 1 else "row"
-                cells.append(f'<th scope="{scope}"{attrs}>{html_cell(cell)}</th>')
+                cells.append(f'<th scope="{scope}"{attrs}>{html}</th>')
             else:
-                cells.append(f"<td{attrs}>{html_cell(cell)}</td>")
+                cells.append(f"<td{attrs}>{html}</td>")
         out.append("<tr>" + "".join(cells) + "</tr>\n")
     out.append("</tbody>")
     return Markup("".join(out))

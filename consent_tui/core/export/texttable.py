@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from consent_tui.core.export.textwidth import pad, width, wrap
 
@@ -67,6 +68,8 @@ def column_widths(natural: Sequence[int], longest: Sequence[int], total: int) ->
 
 def _cell_lines(items: Sequence[str], columns: int) -> list[str]:
     """A cell's lines; several items become a list ("- " and an indent) when they wrap."""
+    if len(items) == 1:  # the usual cell, often the same in many rows (a type, a duration)
+        return list(_wrapped(items[0], columns))
     if len(items) < 2 or all(width(item) <= columns for item in items):
         return [piece for item in items for piece in wrap(item, columns)]
     lines = []
@@ -74,6 +77,11 @@ def _cell_lines(items: Sequence[str], columns: int) -> list[str]:
         pieces = wrap(item, max(1, columns - 2))
         lines += ["- " + pieces[0], *("  " + piece for piece in pieces[1:])]
     return lines
+
+
+@lru_cache(maxsize=1 << 14)
+def _wrapped(text: str, columns: int) -> tuple[str, ...]:
+    return tuple(wrap(text, columns))
 
 
 def render_table(
