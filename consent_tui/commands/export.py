@@ -67,6 +67,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--fragment", action="store_true", help="html: an <article> to embed, not a whole page"
     )
     parser.add_argument(
+        "--tables-only",
+        action="store_true",
+        help="markdown/html/text: only the section headings and tables, without the standard prose",
+    )
+    parser.add_argument(
         "--template", metavar="PATH", help="markdown/html/text: a Jinja2 template to use instead"
     )
     parser.add_argument(
@@ -101,7 +106,11 @@ def _usage(args: argparse.Namespace, exporter: Exporter) -> str | None:
             return f"{args.template}: no such template file"
     if args.lang is not None and args.all_languages:
         return "--lang and --all-languages cannot be used together"
-    given = {"width": args.width != 80, "fragment": args.fragment}
+    given = {
+        "width": args.width != 80,
+        "fragment": args.fragment,
+        "tables-only": args.tables_only,
+    }
     for option, used in given.items():
         if used and option not in exporter.options:
             error(f"warning: --{option} has no effect on the {exporter.name} format")
@@ -218,7 +227,11 @@ def run(args: argparse.Namespace) -> int:
     if problem is not None:
         error(problem)
         return EXIT_USAGE
-    errors = [p for p in validate(catalogue, SourceMap(document.text)) if p.severity == "error"]
+    # Lines and columns only when there are errors to report: finding them scans the
+    # whole text, and the warnings a large catalogue has are not shown here.
+    errors = [p for p in validate(catalogue) if p.severity == "error"]
+    if errors:
+        errors = [p for p in validate(catalogue, SourceMap(document.text)) if p.severity == "error"]
     if errors:
         _report(errors, args.file, args.force)
         if not args.force:
@@ -232,6 +245,7 @@ def run(args: argparse.Namespace) -> int:
             lang=lang,
             width=args.width,
             fragment=args.fragment,
+            tables_only=args.tables_only,
             template=Path(args.template) if args.template else None,
             templates_dir=paths.templates_dir(),
         )

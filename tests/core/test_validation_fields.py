@@ -332,7 +332,9 @@ def test_a_repeated_document_column() -> None:
     )
     assert problems[0].hint == (
         'remove the repeated id, or use a column not listed yet: "function_location", '
-        '"purposes", "duration", "type", "party", "domain", "description" or "privacy_policy"'
+        '"purposes", "duration", "type", "party", "domain", "description", "privacy_policy", '
+        '"service", "function", "location", "category", "purpose_titles", "path", '
+        '"cookie_description", "service_description", "country" or "safeguard"'
     )
     assert problems[0].line is not None
     assert found("[policy.document]\ncolumns = ['provider', 'cookies']\n", "duplicate-column") == []

@@ -12,8 +12,10 @@ from typing import Any
 import pytest
 
 from consent_tui.core import model
+from consent_tui.core.model.layout import TABLE_KEYS, Layout, TableLayout
 from consent_tui.core.rules.fields import BOOLEAN, FIELDS, TEXT, URL_TEXT, extras
 from consent_tui.core.store import load_text
+from consent_tui.core.store.layout_io import LAYOUT_KEYS
 from tests.core.test_schema import ENTITIES as SCHEMA_ENTITIES
 
 ENTITIES: dict[str, type] = {
@@ -23,12 +25,36 @@ ENTITIES: dict[str, type] = {
 }
 
 
+def _layout_keys() -> dict[str, Any]:
+    """The keys ``DocumentSettings.layout`` stands for, with the type each holds."""
+    hints: dict[str, Any] = {
+        "group_by": str,
+        "tables_only": bool,
+        "words": Mapping,
+        "own_columns": Mapping,
+        "tables": Mapping,
+    }
+    table = typing.get_type_hints(TableLayout)
+    for key in TABLE_KEYS:
+        if key != "columns":
+            hint = table[key]
+            hints[key] = next(a for a in typing.get_args(hint) if a is not type(None))
+    assert set(hints) == set(LAYOUT_KEYS)
+    return hints
+
+
 def _fields(entity: type) -> dict[str, Any]:
-    """Each field written in the file (not ``id`` nor ``extra``) and its type, ``None`` left out."""
-    hints = typing.get_type_hints(entity)
+    """Each field written in the file (not ``id`` nor ``extra``) and its type, ``None`` left out.
+
+    ``DocumentSettings.layout`` is written as the layout keys themselves.
+    """
+    hints = typing.get_type_hints(entity, localns={"Layout": Layout})
     out = {}
     for f in dataclasses.fields(entity):
         if f.name in ("id", "extra"):
+            continue
+        if entity is model.DocumentSettings and f.name == "layout":
+            out.update(_layout_keys())
             continue
         hint = hints[f.name]
         if isinstance(hint, types.UnionType):

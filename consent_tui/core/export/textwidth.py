@@ -31,8 +31,9 @@ def char_width(char: str) -> int:
     return 1
 
 
+@lru_cache(maxsize=1 << 16)
 def width(text: str) -> int:
-    """Columns taken by ``text`` on one line."""
+    """Columns taken by ``text`` on one line (cached: tables measure the same words often)."""
     if text.isascii() and text.isprintable():
         return len(text)
     total = 0

@@ -33,6 +33,7 @@ _FAMILY_TITLES = {
     "types": "Types",
     "values": "Allowed values",
     "document": "Document settings",
+    "layout": "Document layout",
     "references": "References",
     "duplicates": "Duplicates",
     "urls": "URLs, domains and paths",

@@ -62,6 +62,24 @@ FIELDS: Final[dict[str, dict[str, str]]] = {
     "document": {
         "columns": 'an array of column names such as ["provider", "cookies"]',
         "sections": "a table of section name -> translatable text",
+        # the layout keys (model: DocumentSettings.layout)
+        "group_by": 'a string ("category", "service", "party", "type" or "none")',
+        "tables_only": BOOLEAN,
+        "words": "a table of word id -> translatable text",
+        "own_columns": "a table of own column id -> table (of, header)",
+        "tables": "a table of table id -> table of options",
+        "headers": "a table of column id -> translatable text",
+        "header_row": BOOLEAN,
+        "rows": 'a string ("service" or "cookie")',
+        "service_cells": 'a string ("repeat", "span" or "blank")',
+        "names": 'a string ("words" or "as_written")',
+        "durations": 'a string ("words" or "as_written")',
+        "separator": 'a string (such as ", " or "\\n")',
+        "heading": TEXT,
+        "caption": TEXT,
+        "intro": TEXT,
+        "descriptions": BOOLEAN,
+        "consent_note": BOOLEAN,
     },
     "banner": {
         "consent_lifetime": 'a duration string such as "6 months"',
@@ -117,6 +135,8 @@ FIELDS: Final[dict[str, dict[str, str]]] = {
         "duration_note": TEXT,
         "refresh": BOOLEAN,
         "description": TEXT,
+        "display_name": STRING,
+        "duration_text": TEXT,
     },
 }
 

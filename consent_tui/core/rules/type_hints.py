@@ -23,6 +23,13 @@ from consent_tui.core.model import (
     PARTIES,
     STORAGE_TYPES,
 )
+from consent_tui.core.model.layout import (
+    DURATION_STYLES,
+    GROUPINGS,
+    NAME_STYLES,
+    ROW_KINDS,
+    SERVICE_CELLS,
+)
 from consent_tui.core.reference import codes
 from consent_tui.core.rules.base import Context, Loc, did_you_mean, one_of
 from consent_tui.core.values import is_host, url_problem
@@ -31,6 +38,11 @@ _ENUMS: Final[dict[tuple[str, str], tuple[str, ...]]] = {
     ("service", "party"): PARTIES,
     ("cookie", "type"): STORAGE_TYPES,
     ("purpose", "legal_basis"): LEGAL_BASES,
+    ("document", "group_by"): GROUPINGS,
+    ("document", "rows"): ROW_KINDS,
+    ("document", "service_cells"): SERVICE_CELLS,
+    ("document", "names"): NAME_STYLES,
+    ("document", "durations"): DURATION_STYLES,
 }
 _BARE_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
 _TCF_LIST: Final = re.compile(r"\s*\d{1,2}(?:\s*,\s*\d{1,2})*\s*")

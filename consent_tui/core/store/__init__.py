@@ -54,6 +54,7 @@ from consent_tui.core.errors import (
     ParseError,
     SaveError,
 )
+from consent_tui.core.store.layout_io import LAYOUT_KEYS, layout_data
 from consent_tui.core.store.loader import BOM, decode, load_text, parse_toml
 from consent_tui.core.store.store import (
     MAX_BYTES,
@@ -116,6 +117,7 @@ _EDITS = frozenset(
         "duplicate_service",
         "fresh_id",
         "id_problem",
+        "layout_data",
         "put_category",
         "put_cookie",
         "put_policy",
@@ -150,6 +152,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "BOM",
+    "LAYOUT_KEYS",
     "MAX_BYTES",
     "CatalogueError",
     "ChangedOnDiskError",
@@ -178,6 +181,7 @@ __all__ = [
     "fresh_id",
     "from_text",
     "id_problem",
+    "layout_data",
     "load",
     "load_text",
     "parse_toml",

@@ -29,6 +29,7 @@ from consent_tui.core.model import (
 )
 from consent_tui.core.store import nesting
 from consent_tui.core.store.audit_settings import read_audit
+from consent_tui.core.store.layout_io import LAYOUT_KEYS, read_layout
 from consent_tui.core.store.tomlscan import Path, SourceMap
 
 T = TypeVar("T")
@@ -46,7 +47,7 @@ _BANNER_KEYS |= frozenset(("ads_data_redaction", "url_passthrough", "region"))
 _TOP_KEYS = frozenset(("format_version", "policy", "categories", "purposes", "services", "banner"))
 _COOKIE_KEYS = frozenset(
     ("name", "type", "domain", "path", "duration", "duration_note", "refresh", "description")
-)
+) | frozenset(("display_name", "duration_text"))
 
 
 class Builder:
@@ -294,11 +295,14 @@ class Builder:
                 sections = {}
         elif raw_sections is not None:
             extra["sections"] = raw_sections
-        rest = self._rest(data, {"columns", "sections"}, extra, 3)
+        self._shallow({k: v for k, v in data.items() if k in LAYOUT_KEYS}, 3)
+        layout = read_layout(data, self._lang, extra)  # layout.py: the other keys
+        rest = self._rest(data, LAYOUT_KEYS | {"columns", "sections"}, extra, 3)
         return DocumentSettings(
             columns=columns,
             sections=sections,
             extra=Extra(rest, ("sections",)) if raw_sections == {} else rest,
+            layout=None if layout.is_empty else layout,
         )
 
     def banner(self, data: dict[str, Any]) -> Banner:
@@ -389,6 +393,7 @@ class Builder:
             path, duration, refresh = get("path"), get("duration"), get("refresh")
             note = self._quick_text(get("duration_note"))
             description = self._quick_text(get("description"))
+            display, shown = get("display_name"), self._quick_text(get("duration_text"))
             if (
                 (name is None or name.__class__ is str)
                 and (kind is None or kind.__class__ is str)
@@ -398,8 +403,12 @@ class Builder:
                 and (refresh is None or refresh.__class__ is bool)
                 and note is not _MISFIT
                 and description is not _MISFIT
+                and (display is None or display.__class__ is str)
+                and shown is not _MISFIT
             ):
-                return Cookie(name, kind, domain, path, duration, note, refresh, description)
+                return Cookie(
+                    name, kind, domain, path, duration, note, refresh, description, display, shown
+                )
         return None
 
     def any_cookie(self, data: dict[str, Any]) -> Cookie:
@@ -414,6 +423,8 @@ class Builder:
             duration_note=self._text(data, "duration_note", extra),
             refresh=self._bool(data, "refresh", extra),
             description=self._text(data, "description", extra),
+            display_name=self._str(data, "display_name", extra),
+            duration_text=self._text(data, "duration_text", extra),
             extra=self._rest(data, _COOKIE_KEYS, extra, 5),
         )
 

@@ -27,6 +27,7 @@ from consent_tui.core.model import (
     Text,
     written_empty,
 )
+from consent_tui.core.store.layout_io import layout_data
 
 Data = dict[str, Any]
 
@@ -62,7 +63,10 @@ def document_data(doc: DocumentSettings, default: str) -> Data:
     sections: Data | None = {k: text_data(v, default) for k, v in doc.sections.items()}
     if not sections and "sections" not in written_empty(doc.extra):
         sections = None
-    return _fields([("columns", doc.columns), ("sections", sections)], doc.extra, default)
+    out = _fields([("columns", doc.columns), ("sections", sections)], doc.extra, default)
+    if doc.layout is not None:
+        out.update(layout_data(doc.layout, lambda text: text_data(text, default)))
+    return out
 
 
 def changelog_data(entry: ChangelogEntry, default: str) -> Data:
@@ -122,6 +126,8 @@ def cookie_data(cookie: Cookie, default: str) -> Data:
         ("duration_note", cookie.duration_note),
         ("refresh", cookie.refresh),
         ("description", cookie.description),
+        ("display_name", cookie.display_name),
+        ("duration_text", cookie.duration_text),
     ]
     return _fields(pairs, cookie.extra, default)
 

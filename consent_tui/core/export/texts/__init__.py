@@ -11,9 +11,17 @@ import re
 from types import ModuleType
 from typing import Final
 
-from consent_tui.core.export.texts import en, fr
+from consent_tui.core.export.texts import de, en, es, fr, it, nl, pt
 
-BUILTIN: Final[dict[str, ModuleType]] = {"en": en, "fr": fr}
+BUILTIN: Final[dict[str, ModuleType]] = {
+    "en": en,
+    "fr": fr,
+    "de": de,
+    "es": es,
+    "it": it,
+    "nl": nl,
+    "pt": pt,
+}
 
 # The standard sections, in document order; "cookies_used" introduces the tables.
 SECTION_IDS: Final = (

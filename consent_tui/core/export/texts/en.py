@@ -112,6 +112,16 @@ LABELS: Final[dict[str, str]] = {
     "containing": "{any} containing {a}",
     "starting_ending": "{any} starting with {a} and ending with {b}",
     "matching": "{any} matching {a} (* stands for any characters)",
+    "all_title": "All cookies",
+    "group_first": "First-party cookies",
+    "group_third": "Third-party cookies",
+    "group_http_cookie": "HTTP cookies",
+    "group_local_storage": "Local storage",
+    "group_session_storage": "Session storage",
+    "group_indexed_db": "IndexedDB",
+    "group_pixel": "Tracking pixels",
+    "duration_session": "session",
+    "duration_persistent": "persistent",
 }
 
 COLUMNS: Final[dict[str, str]] = {
@@ -125,6 +135,16 @@ COLUMNS: Final[dict[str, str]] = {
     "domain": "Domain",
     "description": "Description",
     "privacy_policy": "Privacy policy",
+    "service": "Service",
+    "function": "Function",
+    "location": "Location",
+    "category": "Category",
+    "purpose_titles": "Purposes",
+    "path": "Path",
+    "cookie_description": "Description",
+    "service_description": "Service description",
+    "country": "Country",
+    "safeguard": "Transfer safeguard",
 }
 
 MONTHS: Final = (

@@ -119,6 +119,16 @@ LABELS: Final[dict[str, str]] = {
     "containing": "{any} contenant {a}",
     "starting_ending": "{any} commençant par {a} et se terminant par {b}",
     "matching": "{any} de la forme {a} (* remplace n'importe quels caractères)",
+    "all_title": "Tous les cookies",
+    "group_first": "Cookies internes",
+    "group_third": "Cookies tiers",
+    "group_http_cookie": "Cookies HTTP",
+    "group_local_storage": "Stockage local",
+    "group_session_storage": "Stockage de session",
+    "group_indexed_db": "IndexedDB",
+    "group_pixel": "Pixels de suivi",
+    "duration_session": "session",
+    "duration_persistent": "persistant",
 }
 
 COLUMNS: Final[dict[str, str]] = {
@@ -132,6 +142,16 @@ COLUMNS: Final[dict[str, str]] = {
     "domain": "Domaine",
     "description": "Description",
     "privacy_policy": "Politique de confidentialité",
+    "service": "Service",
+    "function": "Fonction",
+    "location": "Emplacement",
+    "category": "Catégorie",
+    "purpose_titles": "Finalités",
+    "path": "Chemin",
+    "cookie_description": "Description",
+    "service_description": "Description du service",
+    "country": "Pays",
+    "safeguard": "Garantie du transfert",
 }
 
 MONTHS: Final = (
