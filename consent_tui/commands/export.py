@@ -8,7 +8,6 @@ errors is refused unless ``--force``. Exit codes as for ``validate``.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from consent_tui.core.export.registry import Exporter, ExportOptions
 from consent_tui.core.export.words import declared_language
 from consent_tui.core.fileio import FileError, check_not_input, write_output
 from consent_tui.core.model import Catalogue
+from consent_tui.core.reference import langtags
 from consent_tui.core.rules.base import printable
 from consent_tui.core.store import SourceMap
 from consent_tui.core.validation import Problem, validate
@@ -27,7 +27,6 @@ from consent_tui.core.validation import Problem, validate
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 MAX_NOTES = 20
 MIN_WIDTH = 20
-LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 SUFFIXES = {"md": "markdown", "markdown": "markdown", "htm": "html", "txt": "text"}
 DOCUMENT_FORMATS = ("markdown", "html", "text", "json", "csv")  # named policy.*
 # Extensions of exported files: with --all-languages, -o NAME.<one of these> is not a folder.
@@ -92,8 +91,11 @@ def _usage(args: argparse.Namespace, exporter: Exporter) -> str | None:
     """A usage error, or None; warns about options the format ignores."""
     if args.width < MIN_WIDTH:
         return f"--width must be at least {MIN_WIDTH}"
-    if args.lang is not None and LANG_CODE.fullmatch(args.lang) is None:
-        return f"--lang {args.lang!r} is not a language code such as en, fr or pt-BR"
+    if args.lang is not None and langtags.standard(args.lang) is None:
+        hint = langtags.hint(args.lang)
+        return f"--lang {args.lang!r} is not a language tag (BCP 47) such as en, fr or pt-BR" + (
+            f"; {hint}" if hint else ""
+        )
     if args.template is not None:
         if "template" not in exporter.options:
             return f"--template does not apply to the {exporter.name} format"
@@ -122,10 +124,10 @@ def _language_problem(
         return None
     if declared_language(catalogue, args.lang) is not None:
         return None
-    declared = ", ".join(catalogue.languages)
+    declared = ", ".join(langtags.label(code) for code in catalogue.languages)
     return (
         f"--lang {args.lang!r}: the catalogue is written in {declared}; to export in "
-        f"{args.lang!r}, add it to [policy] languages and translate the texts"
+        f"{langtags.label(args.lang)}, add it to [policy] languages and translate the texts"
     )
 
 
