@@ -2,7 +2,8 @@
 
 Writes to standard output, or with ``-o`` atomically to a file; ``--all-languages``
 writes one file per language (``policy.en.html``...). A catalogue with validation
-errors is refused unless ``--force``. Exit codes as for ``validate``.
+errors is refused unless ``--force``. Exit codes as for ``validate``. ``--check OUT``
+writes nothing: it compares the export with the file(s) at OUT (``export_check``).
 """
 
 from __future__ import annotations
@@ -70,6 +71,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--force", action="store_true", help="export even when the catalogue has errors"
+    )
+    parser.add_argument(
+        "--check",
+        metavar="OUT",
+        help="write nothing: exit 1 when OUT (as for -o) is not what the export would write",
     )
 
 
@@ -197,7 +203,23 @@ def _targets(
     return [(lang, folder / f"{stem}.{lang}.{exporter.extension}") for lang in langs]
 
 
+def _check_usage(args: argparse.Namespace) -> str | None:
+    """With ``--check OUT``, OUT takes the place of ``-o``; a usage error, or None."""
+    if args.check is None:
+        return None
+    if args.output is not None:
+        return "--check OUT compares with OUT: give it instead of -o, not both"
+    if args.check in ("", "-"):
+        return "--check needs the file (or folder, with --all-languages) to compare with"
+    args.output = args.check
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
+    problem = _check_usage(args)
+    if problem is not None:
+        error(problem)
+        return EXIT_USAGE
     if args.output == "-":  # the usual spelling of standard output
         if args.all_languages:
             error("--all-languages writes files: give -o a folder, not -")
@@ -244,6 +266,10 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         notes += [f"{lang}: {n}" if args.all_languages and lang else n for n in result.notes]
         outputs.append((target, result.text))
+    if args.check is not None:
+        from consent_tui.commands import export_check
+
+        return export_check.check([(path, text) for path, text in outputs if path is not None])
     _notes(notes)
     inputs = [source, *([Path(args.template)] if args.template else [])]
     return _write(outputs, inputs)
