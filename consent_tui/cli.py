@@ -1,3 +1,4 @@
+# PYTHON_ARGCOMPLETE_OK (argcomplete's global completion looks for this mark)
 """The ``consent-tui`` command line: sub-commands, exit codes, no tracebacks.
 
 Exit codes: 0 success; 1 problems found; 2 the file cannot be read or parsed,
@@ -26,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("consent_tui.commands.schema", "print the JSON Schema of the catalogue format"),
     "locate": ("consent_tui.commands.locate", "print where consent-tui keeps its files"),
     "known": ("consent_tui.commands.known", "look up cookie names in the Open Cookie Database"),
+    "completion": ("consent_tui.commands.completion", "print the shell code for tab completion"),
 }
 
 EXIT_OK = 0
@@ -75,6 +77,10 @@ def _mistyped_command(word: str) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from consent_tui.commands import completion
+
+    if argv is None and completion.requested():  # the shell asks for completions
+        return completion.answer(build_parser)
     _tolerant_output()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] not in COMMANDS and not args[0].startswith("-"):

@@ -162,8 +162,8 @@ def test_a_language_the_catalogue_does_not_declare_is_refused(
     code, out, err = run(capsys, "export", ODS, "-f", fmt, "--lang", "de", "-o", str(target))
     assert (code, out) == (2, "")
     assert err == (
-        "consent-tui: --lang 'de': the catalogue is written in en, fr; to export in 'de', "
-        "add it to [policy] languages and translate the texts\n"
+        "consent-tui: --lang 'de': the catalogue is written in English (en), français (fr); "
+        "to export in Deutsch (de), add it to [policy] languages and translate the texts\n"
     )
     assert not target.exists()
 
@@ -238,7 +238,10 @@ def test_force_exports_anyway(
     ("args", "message"),
     [
         (["--width", "10"], "--width must be at least 20"),
-        (["--lang", "en fr"], "--lang 'en fr' is not a language code such as en, fr or pt-BR"),
+        (
+            ["--lang", "en fr"],
+            "--lang 'en fr' is not a language tag (BCP 47) such as en, fr or pt-BR",
+        ),
         (["-f", "csv", "--template", "x.j2"], "--template does not apply to the csv format"),
         (["--template", "/nonexistent/t.j2"], "/nonexistent/t.j2: no such template file"),
         (["--lang", "fr", "--all-languages"], "--lang and --all-languages cannot be used together"),

@@ -11,25 +11,17 @@ from consent_tui.core.export.docmodel import Foreign, like
 from consent_tui.core.export.escape import clean
 from consent_tui.core.export.texts import builtin_language, texts_for
 from consent_tui.core.model import Catalogue, Text
+from consent_tui.core.reference import langtags
 
 
 def declared_language(catalogue: Catalogue, lang: str) -> str | None:
     """The catalogue's language for ``lang``, or ``None`` when it has none.
 
-    ``lang`` itself (in any case: ``FR`` is ``fr``), else the first declared
-    language with the same primary tag (``fr-CA`` -> ``fr``, ``pt`` -> ``pt-BR``).
+    ``lang`` itself, however spelled (``FR`` is ``fr``, ``pt_br`` is ``pt-BR``), else
+    the closest declared language of the same language (``fr-CA`` -> ``fr``,
+    ``pt`` -> ``pt-BR``, ``zh-TW`` -> ``zh-Hant``): :func:`langtags.match`.
     """
-    if lang in catalogue.languages:
-        return lang
-    folded = lang.lower()
-    for code in catalogue.languages:
-        if code.lower() == folded:
-            return code
-    primary = folded.split("-", 1)[0]
-    for code in catalogue.languages:
-        if code.lower().split("-", 1)[0] == primary:
-            return code
-    return None
+    return langtags.match(lang, catalogue.languages)
 
 
 def export_language(catalogue: Catalogue, lang: str | None, notes: list[str]) -> str:
@@ -43,7 +35,7 @@ def export_language(catalogue: Catalogue, lang: str | None, notes: list[str]) ->
     if lang is None:
         return catalogue.default_language
     declared = declared_language(catalogue, lang)
-    if declared is not None and declared.lower() == lang.lower():
+    if declared is not None and langtags.same(declared, lang):
         return declared
     used = declared or catalogue.default_language
     notes.append(

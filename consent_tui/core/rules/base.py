@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from consent_tui.core.model import Catalogue
-from consent_tui.core.reference.codes import is_language_tag
+from consent_tui.core.reference import langtags
 from consent_tui.core.rules.problem import Problem, ProblemEntity, Severity
 from consent_tui.core.store import KeyPath, SourceMap, Statement
 
@@ -116,7 +116,7 @@ class Context:
         self.languages = catalogue.languages
         self.declared = frozenset(self.languages)
         # The declared languages a text is expected in: valid codes, each once.
-        self.expected = tuple(dict.fromkeys(t for t in self.languages if is_language_tag(t)))
+        self.expected = tuple(dict.fromkeys(t for t in self.languages if langtags.is_valid(t)))
         self._pending: list[_Pending] = []
 
     def report(
@@ -218,6 +218,11 @@ def quote(value: object, limit: int = 60) -> str:
     if isinstance(value, bool):
         text = "true" if value else "false"
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def language(tag: str) -> str:
+    """A language for a message: ``français (fr)``; the tag in quotes when it has no name."""
+    return langtags.label(tag) if langtags.name(tag) else quote(tag)
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str | None:

@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from consent_tui.core.model import Text
-from consent_tui.core.reference.codes import language_name
 from consent_tui.core.rules.base import (
     Context,
     Loc,
@@ -15,6 +14,7 @@ from consent_tui.core.rules.base import (
     category_loc,
     cookie_loc,
     is_blank,
+    language,
     policy_loc,
     purpose_loc,
     service_loc,
@@ -187,8 +187,7 @@ class _Checker:
             self.ctx.report(
                 MISSING,
                 loc,
-                f"{field} of {loc.label} has no text in the default language, "
-                f"{language_name(lang)}",
+                f"{field} of {loc.label} has no text in the default language, {language(lang)}",
                 field=field,
                 language=lang,
                 hint=f'add `{field}.{lang} = "…"` (the first language of [policy] languages '

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from consent_tui.core.model import Text
-from consent_tui.core.reference import codes
+from consent_tui.core.reference import langtags
 from consent_tui.core.rules.base import (
     Context,
     Loc,
@@ -14,6 +14,7 @@ from consent_tui.core.rules.base import (
     changelog_loc,
     cookie_loc,
     is_blank,
+    language,
     policy_loc,
     purpose_loc,
     service_loc,
@@ -89,20 +90,20 @@ def _text(
                 ctx.report(
                     MISSING_TRANSLATION,
                     loc,
-                    f"{field} of {loc.label} is empty in {codes.language_name(lang)}",
+                    f"{field} of {loc.label} is empty in {language(lang)}",
                     field=field,
                     key=key if text.plain else (*key, lang),
                     alt=key,
                     language=lang,
                 )
-        elif not codes.is_language_tag(lang):
+        elif not langtags.is_valid(lang):
             language_problem(ctx, loc, lang, field, (*key, lang))
         else:
             declared = ", ".join(ctx.languages)
             ctx.report(
                 UNDECLARED_LANGUAGE,
                 loc,
-                f"{field} of {loc.label} has a {codes.language_name(lang)} text, but [policy] "
+                f"{field} of {loc.label} has a {language(lang)} text, but [policy] "
                 f"languages declares only {declared}",
                 field=field,
                 key=(*key, lang),
@@ -115,7 +116,7 @@ def _text(
             ctx.report(
                 MISSING_TRANSLATION,
                 loc,
-                f"{field} of {loc.label} has no {codes.language_name(lang)} text",
+                f"{field} of {loc.label} has no {language(lang)} text",
                 field=field,
                 key=key,
                 alt=(*key, first) if first is not None else None,

@@ -30,7 +30,7 @@ from consent_tui.core.model.layout import (
     ROW_KINDS,
     SERVICE_CELLS,
 )
-from consent_tui.core.reference import codes
+from consent_tui.core.reference import codes, langtags
 from consent_tui.core.rules.base import Context, Loc, did_you_mean, one_of
 from consent_tui.core.values import is_host, url_problem
 
@@ -129,7 +129,7 @@ def _array_hint(ctx: Context, field: str, value: str | int, expected: str) -> st
     valid: Callable[[str], bool]
     choices: tuple[str, ...]
     if field == "languages":
-        valid, choices = codes.is_language_tag, ()
+        valid, choices = langtags.is_valid, ()
     elif field == "columns":
         valid, choices = DOCUMENT_COLUMNS.__contains__, DOCUMENT_COLUMNS
     elif field == "purposes":
@@ -146,7 +146,7 @@ def _array_hint(ctx: Context, field: str, value: str | int, expected: str) -> st
         return f"write an array: `{field} = [{listed}]`"
     if len(items) == 1:
         if field == "languages":
-            guess = codes.suggest_language(items[0])
+            guess = langtags.suggest(items[0])
         else:
             guess = did_you_mean(items[0], choices) if choices else None
         if guess is not None:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from textual.validation import ValidationResult, Validator
 
 from consent_tui.core.durations import DurationError, parse_duration
+from consent_tui.core.reference import langtags
 from consent_tui.core.store import id_problem
 
 
@@ -82,8 +83,9 @@ def date_problem(value: str) -> str | None:
 
 def language_list_problem(value: str) -> str | None:
     for code in split_list(value):
-        if not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", code):
-            return f"{code!r} is not a language code (use en, fr, pt-BR …, separated by commas)"
+        if not langtags.is_valid(code):
+            hint = langtags.hint(code) or "use en, fr, pt-BR, zh-Hant …, separated by commas"
+            return f"{code!r} is not a language tag (BCP 47): {hint}"
     return None
 
 
