@@ -26,6 +26,7 @@ from consent_tui.core.rules import (
     lifetimes,
     references,
     required,
+    review,
     transfers,
     translations,
     types,
@@ -55,6 +56,7 @@ CHECKED: Final = (
     changelog,
     baseline,
     audit_keys,
+    review,
 )
 FAMILIES: Final = (*CHECKED, files)
 

@@ -39,7 +39,7 @@ _IS_DICT = dict.__instancecheck__
 _MISFIT = object()  # a value of the wrong type: the slow readers keep it in extra
 _SERVICE_KEYS = frozenset(
     ("provider", "function", "location", "category", "purposes", "party", "privacy_policy")
-) | frozenset(("country", "safeguard", "description", "cookies", "consent_mode"))
+) | frozenset(("country", "safeguard", "description", "cookies", "consent_mode", "review"))
 _CATEGORY_KEYS = frozenset(("title", "description", "consent", "known_categories", "consent_mode"))
 _BANNER_KEYS = frozenset(("revision", "consent_lifetime", "policy_url", "wait_for_update"))
 _BANNER_KEYS |= frozenset(("ads_data_redaction", "url_passthrough", "region"))
@@ -244,7 +244,7 @@ class Builder:
                 extra["document"] = doc
         changelog = self.changelog(data, extra)
         known = {"title", "site_name", "site_url", "controller", "contact", "languages"}
-        known |= {"updated", "intro", "document", "changelog"}
+        known |= {"updated", "intro", "document", "changelog", "review"}
         rest = self._rest(data, known, extra, 2)
         return Policy(
             title=self._text(data, "title", extra),
@@ -257,6 +257,7 @@ class Builder:
             intro=self._text(data, "intro", extra),
             document=document,
             changelog=changelog,
+            review=self._bool(data, "review", extra),
             extra=Extra(rest, ("changelog",)) if data.get("changelog") == [] else rest,
         )
 
@@ -371,10 +372,18 @@ class Builder:
             text(data, "description", extra),
         )
         consent_mode = self._strings(data, "consent_mode", extra)
+        review = self._bool(data, "review", extra)
         rest = self._rest(data, _SERVICE_KEYS, extra, 3)  # after the fields: their misfits too
         if raw_cookies == [] and "cookies" in data:  # `cookies = []`: kept on save
             rest = Extra(rest, ("cookies",))
-        return Service(key, *fields, cookies=tuple(cookies), consent_mode=consent_mode, extra=rest)
+        return Service(
+            key,
+            *fields,
+            cookies=tuple(cookies),
+            consent_mode=consent_mode,
+            review=review,
+            extra=rest,
+        )
 
     def cookie(self, data: dict[str, Any]) -> Cookie:
         """A cookie: the usual one (known keys, right types) read in one go."""
