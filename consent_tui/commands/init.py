@@ -58,6 +58,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="recordings of the site: files or folders (at least one)",
     )
     parser.add_argument(
+        "--before-consent",
+        action="extend",
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="more evidence, recorded before any consent choice (as in audit)",
+    )
+    parser.add_argument(
+        "--after-reject",
+        action="extend",
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="more evidence, recorded after refusing consent (as in audit)",
+    )
+    parser.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="the catalogue to write"
     )
     parser.add_argument(
@@ -109,7 +125,7 @@ def _output_problem(path: str, force: bool) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.evidence:
+    if not (args.evidence or args.before_consent or args.after_reject):
         return _error("name at least one evidence file or folder: --from EVIDENCE")
     problem = _output_problem(args.output, args.force)
     if problem is not None:

@@ -30,29 +30,33 @@ def _error(message: str) -> int:
     return EXIT_UNREADABLE
 
 
-def _index() -> KnownIndex | None:
-    """The installed database, or ``None`` (with a note saying how to get one)."""
+def _index() -> tuple[KnownIndex | None, list[str]]:
+    """The installed database, or ``None`` with the notes that say why and how to get one."""
     from consent_tui.core.known import KnownDataError, load_index
 
     try:
         index = load_index()
     except KnownDataError as exc:
-        _say(f"note: the installed known-cookie database cannot be read ({printable(str(exc))})")
-        _say("note: drafting without it: every cookie is left to review")
-        return None
+        return None, [
+            f"note: the installed known-cookie database cannot be read ({printable(str(exc))})",
+            "note: drafting without it: every cookie is left to review",
+        ]
     if index is None:
-        _say(
+        return None, [
             "note: no known-cookie database is installed, so every cookie is left to review; "
             "`consent-tui known update` installs the Open Cookie Database (then draft again "
             "with --force)"
-        )
-    return index
+        ]
+    return index, []
 
 
 def draft_and_write(args: argparse.Namespace, recorded_at: dt.datetime | None) -> int:
     bar = ProgressBar()
     fmt = None if args.input_format == "auto" else args.input_format
-    named: list[tuple[str, ConsentState | None]] = [(p, None) for p in dict.fromkeys(args.evidence)]
+    named: list[tuple[str, ConsentState | None]] = [(p, None) for p in args.evidence]
+    named += [(p, "before-consent") for p in args.before_consent]
+    named += [(p, "after-reject") for p in args.after_reject]
+    named = list(dict.fromkeys(named))
     readings = inputs.read_all(named, fmt, recorded_at, bar)
     bar.clear()
     if readings.errors:
@@ -62,10 +66,10 @@ def draft_and_write(args: argparse.Namespace, recorded_at: dt.datetime | None) -
     for line in inputs.notes(readings):
         _say(line)
     try:
-        check_not_input(args.output, [*args.evidence, *(f.path for f in readings.files)])
+        check_not_input(args.output, [p for p, _s in named] + [f.path for f in readings.files])
     except FileError as exc:
         return _error(f"{args.output}: {exc.reason}")
-    index = _index()
+    index, known_notes = _index()
     try:
         drafted = draft(readings.files, site=args.site, lang=args.lang, index=index)
         text = render(drafted)
@@ -75,7 +79,7 @@ def draft_and_write(args: argparse.Namespace, recorded_at: dt.datetime | None) -
         write_output(args.output, text.encode("utf-8"))
     except FileError as exc:
         return _error(f"{args.output}: {exc.reason}")
-    for line in _report(drafted, args.output):
+    for line in [*known_notes, *_report(drafted, args.output)]:
         _say(line)
     return EXIT_OK
 

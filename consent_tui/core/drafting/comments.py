@@ -22,10 +22,15 @@ if TYPE_CHECKING:
     from consent_tui.core.known import KnownEntry, SourceInfo
 
 DATABASE_TEXT: Final = (
-    "description: from the Open Cookie Database (its text, in English), a starting point: "
-    "check it and rewrite it in your own words."
+    "description: the Open Cookie Database's text (in English), a starting point to rewrite."
 )
 _MAX_NAMES: Final = 5
+_STATES: Final = {
+    "before-consent": "before consent",
+    "after-reject": "after refusing",
+    "after-accept": "after accepting",
+    "unknown": "consent state not given",
+}
 
 
 def _url(url: str) -> str:
@@ -53,9 +58,8 @@ def header(site: Site, files: Sequence[EvidenceFile], source: SourceInfo | None)
     ]
     for f in files:
         what = FORMAT_NAMES.get(f.format, f.format)
-        out.append(
-            f"  {printable(f.path)}: {what}, {f.state}, {_plural(len(f.observations), 'item')}"
-        )
+        items = _plural(len(f.observations), "item")
+        out.append(f"  {printable(f.path)}: {what}, {_STATES[f.state]}, {items}")
     if source is not None:
         out.append(
             f"Known cookies: the Open Cookie Database ({printable(source.licence)}, "
@@ -177,9 +181,9 @@ def _seen(d: Declaration) -> str:
         text += f", {verb} {_url(o.url)}"
     if d.kind != "http_cookie":
         text += f" ({kind_word(d.kind)})"
-    early = [s for s in ("before-consent", "after-reject") if s in d.states]
+    early = [_STATES[s] for s in ("before-consent", "after-reject") if s in d.states]
     if early:
-        text += "; also seen " + " and ".join(s.replace("-", " ") for s in early)
+        text += "; also seen " + " and ".join(early)
     count = sum(i.count for i in d.items)
     files = {f for i in d.items for f in i.files}
     if count > 1:
