@@ -87,7 +87,7 @@ def draft_and_write(args: argparse.Namespace, recorded_at: dt.datetime | None) -
 def _report(drafted: Draft, output: str) -> list[str]:
     from consent_tui.core.validation import counts, validate
 
-    lines = [f"note: left out {printable(name)!r}: {why}" for name, why in drafted.skipped]
+    lines = [f"note: left out `{printable(name)}`: {why}" for name, why in drafted.skipped]
     if drafted.site.others:
         others = ", ".join(printable(o) for o in drafted.site.others)
         lines.append(

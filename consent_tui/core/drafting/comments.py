@@ -160,7 +160,7 @@ def no_duration_review(name: str) -> str:
 
 
 def quoted(text: str) -> str:
-    return f'Its description: "{printable(text)}"'
+    return f'The Open Cookie Database describes it (in English): "{printable(text)}"'
 
 
 def _seen(d: Declaration) -> str:

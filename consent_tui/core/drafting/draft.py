@@ -262,12 +262,11 @@ class _Builder:
         self.comments[path] = c.cookie(d, source, duration, self.site)
         description = suggestion.description if suggestion else None
         text = None
-        if description:
+        if description and self.lang == "en":
             self.comments[(*path, "description")] = (c.DATABASE_TEXT,)
-            if self.lang == "en":
-                text = Text.of(description, "en")
-            else:
-                self.comments[(*path, "description")] = (c.DATABASE_TEXT, c.quoted(description))
+            text = Text.of(description, "en")
+        elif description:  # not the catalogue's language: a comment, never a value
+            self.comments[path] = (*self.comments[path], c.quoted(description))
         refresh = suggestion.refresh if suggestion and source == "database" else None
         return Cookie(
             name=d.name,

@@ -22,21 +22,15 @@ NEEDS_REVIEW = Rule(
     "the service that sets it.",
     source="GDPR art. 5(1)(a) and 12(1) (information that is accurate, in clear language)",
     bad="""\
-[services.unreviewed]
-provider = "www.example.org"
-function = "Not identified yet"
-category = "marketing"
-purposes = ["advertising"]
-party = "first"
+[services.stats]
+provider = "Example Ltd"
+function = "Statistics"
 review = true
 """,
     good="""\
-[services.ab-testing]
+[services.stats]
 provider = "Example Ltd"
-function = "A/B testing of the shop's pages"
-category = "statistics"
-purposes = ["audience-measurement"]
-party = "first"
+function = "Statistics"
 """,
 )
 
