@@ -47,6 +47,7 @@ def test_core_imports_no_ui() -> None:
         ["known", "_ga", "_fbp"],
         ["validate", "--known", str(SAMPLES / "news-site.toml")],
         ["audit", str(SAMPLES / "minimal.toml"), str(ROOT / "tests/data/audit/before.har")],
+        ["init", "--from", str(ROOT / "tests/data/init/known.har"), "-o", "/dev/null"],
     ],
 )
 def test_non_editor_commands_import_no_ui(argv: list[str]) -> None:

@@ -33,16 +33,30 @@ def narrow(entries: Sequence[KnownEntry], domain: str | None) -> tuple[KnownEntr
 
 
 def fact(
-    match: Match, domain: str | None, catalogue: Catalogue, mapping: CategoryMapping
+    match: Match,
+    domain: str | None,
+    catalogue: Catalogue,
+    mapping: CategoryMapping,
+    seen: dict[tuple[int, ...], KnownFact] | None = None,
 ) -> KnownFact:
-    """The known fact of one item seen on ``domain``: entries, and a suggestion if one platform."""
+    """The known fact of one item seen on ``domain``: entries, and a suggestion if one platform.
+
+    ``seen`` keeps the facts already made, by their entries: a name seen on many
+    sites gives one fact, not one per site.
+    """
+    entries = narrow(match.entries, domain)
+    key = tuple(map(id, entries))
+    if seen is not None and key in seen:
+        return seen[key]
     from consent_tui.core.known import suggest
 
-    entries = narrow(match.entries, domain)
     platforms = {e.platform for e in entries}
     suggestion = suggest(entries[0], catalogue, mapping) if len(platforms) == 1 else None
     by_prefix = any(e.matched_by_prefix(match.name) for e in entries)
-    return KnownFact(entries, by_prefix, suggestion)
+    found = KnownFact(entries, by_prefix, suggestion)
+    if seen is not None:
+        seen[key] = found
+    return found
 
 
 def annotate(report: AuditReport, index: KnownIndex, catalogue: Catalogue) -> AuditReport:
@@ -54,6 +68,7 @@ def annotate(report: AuditReport, index: KnownIndex, catalogue: Catalogue) -> Au
         return report
     mapping = category_mapping(catalogue)
     matches: dict[str, Match | None] = {}
+    facts: dict[tuple[int, ...], KnownFact] = {}
     changed: dict[int, Finding] = {}
     for finding in undeclared:
         name = finding.name or ""
@@ -61,7 +76,7 @@ def annotate(report: AuditReport, index: KnownIndex, catalogue: Catalogue) -> Au
             matches[name] = index.match(name)
         found = matches[name]
         if found is not None:
-            known = fact(found, finding.domain, catalogue, mapping)
+            known = fact(found, finding.domain, catalogue, mapping, facts)
             changed[id(finding)] = replace(finding, known=known)
     if not changed:
         return report
