@@ -48,7 +48,7 @@ def fact(
     key = tuple(map(id, entries))
     if seen is not None and key in seen:
         return seen[key]
-    from consent_tui.core.known import suggest
+    from consent_tui.core.known.suggest import suggest
 
     platforms = {e.platform for e in entries}
     suggestion = suggest(entries[0], catalogue, mapping) if len(platforms) == 1 else None

@@ -107,7 +107,7 @@ class Identifier:
         """The item's known entry, or the candidates when several platforms list its name."""
         if self.index is None:
             return None, ()
-        from consent_tui.core.known import suggest
+        from consent_tui.core.known.suggest import suggest
 
         if item.name not in self._matches:
             self._matches[item.name] = self.index.match(item.name)
