@@ -169,7 +169,7 @@ def main(argv: list[str]) -> int:
     for case in cases((size,)):
         result = measure("audit", case)
         print(
-            f"{size:>7,} {case.name:<34} {result.measured * 1000:8.1f} ms  "
+            f"{size:>7,} {case.name:<48} {result.measured * 1000:8.1f} ms  "
             f"json.load {result.floor * 1000:7.1f} ms  {result.ratio:5.2f}x"
         )
     return 0
