@@ -7,6 +7,11 @@ At each catalogue size N the HAR has 2N entries, so 10,000 cookies give the issu
 20,000 entries. The text report is the default output; SARIF (the CI upload) is measured
 too. No bar is set by the issue; the figure goes in the closing note.
 
+Each process runs with its own data and cache folders: without a known-cookie database
+for the plain cases, and with a generated one of the real database's size (2,264 entries,
+354 platforms, a hundred of the recording's undeclared names among them) for the
+``known`` case, which looks every undeclared name up (once per distinct name).
+
 Run with the others (``python -m benchmarks.run --only audit``) or alone
 (``python -m benchmarks.bench_audit [cookies]``).
 """
@@ -14,6 +19,9 @@ Run with the others (``python -m benchmarks.run --only audit``) or alone
 from __future__ import annotations
 
 import atexit
+import csv
+import io
+import os
 import shutil
 import subprocess
 import sys
@@ -33,9 +41,70 @@ def _folder() -> Path:
     return folder
 
 
-def _process(*argv: str) -> object:
+def _env(folder: Path, name: str) -> dict[str, str]:
+    return os.environ | {
+        "XDG_DATA_HOME": str(folder / name / "data"),
+        "XDG_CACHE_HOME": str(folder / name / "cache"),
+    }
+
+
+def known_csv(entries: int = 2_264, platforms: int = 354) -> str:
+    """A database of the real one's size; it knows ``undeclared_0``, ``_5`` … and ``tp_*``."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        [
+            "ID",
+            "Platform",
+            "Category",
+            "Cookie / Data Key name",
+            "Domain",
+            "Description",
+            "Retention period",
+            "Data Controller",
+            "User Privacy & GDPR Rights Portals",
+            "Wildcard match",
+        ]
+    )
+    names = [f"undeclared_{n}" for n in range(0, 500, 5)] + ["tp_"]
+    names += [f"filler_{k}" for k in range(entries - len(names))]
+    for k, name in enumerate(names):
+        writer.writerow(
+            [
+                f"00000000-0000-4000-8000-{k:012d}",
+                f"Platform {k % platforms}",
+                ("Functional", "Analytics", "Marketing", "Personalization")[k % 4],
+                name,
+                "",
+                f"What {name} does.",
+                ("1 year", "Session", "13 months", "30 days")[k % 4],
+                f"Company {k % platforms}",
+                "https://company.example/privacy",
+                "1" if name == "tp_" else "0",
+            ]
+        )
+    return out.getvalue()
+
+
+def _install(folder: Path, env: dict[str, str]) -> None:
+    source = folder / "known.csv"
+    source.write_text(known_csv(), encoding="utf-8")
+    for argv in (["update", "--from", str(source)], ["_ga"]):  # install, then write the cache
+        subprocess.run(
+            [sys.executable, "-m", "consent_tui", "known", *argv],
+            env=env,
+            capture_output=True,
+            check=False,
+        )
+
+
+def _process(*argv: str, env: dict[str, str] | None = None) -> object:
     done = subprocess.run(
-        [sys.executable, *argv], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False
+        [sys.executable, *argv],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        check=False,
+        env=env,
     )
     if done.returncode not in (0, 1):  # 1: findings, as expected of this recording
         raise RuntimeError(done.stderr.decode("utf-8", "replace")[-2000:])
@@ -55,16 +124,35 @@ def cases(sizes: tuple[int, ...]) -> list[Case]:
         def floor(har: Path = har) -> object:
             return _process("-c", _FLOOR, str(har))
 
-        for fmt in ("text", "sarif"):
+        plain, known = _env(folder, "plain"), _env(folder, "known")
+        if size == sizes[0]:
+            _install(folder, known)
+        for fmt, env, label in (
+            ("text", plain, "text"),
+            ("sarif", plain, "sarif"),
+            ("text", known, "text, known database"),
+        ):
 
-            def audit(catalogue: Path = catalogue, har: Path = har, fmt: str = fmt) -> object:
+            def audit(
+                catalogue: Path = catalogue,
+                har: Path = har,
+                fmt: str = fmt,
+                env: dict[str, str] = env,
+            ) -> object:
                 return _process(
-                    "-m", "consent_tui", "audit", str(catalogue), str(har), "--format", fmt
+                    "-m",
+                    "consent_tui",
+                    "audit",
+                    str(catalogue),
+                    str(har),
+                    "--format",
+                    fmt,
+                    env=env,
                 )
 
             out.append(
                 Case(
-                    f"audit {2 * size:,}-entry HAR ({fmt})",
+                    f"audit {2 * size:,}-entry HAR ({label})",
                     size,
                     floor,
                     audit,
@@ -81,7 +169,7 @@ def main(argv: list[str]) -> int:
     for case in cases((size,)):
         result = measure("audit", case)
         print(
-            f"{size:>7,} {case.name:<34} {result.measured * 1000:8.1f} ms  "
+            f"{size:>7,} {case.name:<48} {result.measured * 1000:8.1f} ms  "
             f"json.load {result.floor * 1000:7.1f} ms  {result.ratio:5.2f}x"
         )
     return 0

@@ -49,6 +49,7 @@ def test_core_imports_no_ui() -> None:
         ["audit", str(SAMPLES / "minimal.toml"), str(ROOT / "tests/data/audit/before.har")],
         ["export", str(SAMPLES / "opendatasoft.toml"), "--check", str(SAMPLES / "minimal.toml")],
         ["completion", "bash"],
+        ["init", "--from", str(ROOT / "tests/data/init/known.har"), "-o", "/dev/null"],
     ],
 )
 def test_non_editor_commands_import_no_ui(argv: list[str]) -> None:

@@ -142,14 +142,18 @@ def run(args: argparse.Namespace) -> int:
         for line in readings.errors:
             print(line, file=sys.stderr)
         return EXIT_UNREADABLE
+    from consent_tui.commands.audit_known import note, with_known
     from consent_tui.core.audit import audit
     from consent_tui.core.store import SourceMap
 
-    report = audit(document.catalogue, readings.files)
+    report, known = with_known(audit(document.catalogue, readings.files), document.catalogue)
     for line in inputs.notes(readings):
         print(line, file=sys.stderr)
+    known_note = note(known) if args.format == "text" else None
+    if known_note is not None:
+        print(known_note, file=sys.stderr)
     body = document.text[1:] if document.has_bom else document.text
-    context = out.Context(args.catalogue, report, SourceMap(body), readings.skipped)
+    context = out.Context(args.catalogue, report, SourceMap(body), readings.skipped, known)
     if args.format == "json":
         sys.stdout.write(out.as_json(context))
     elif args.format == "github":

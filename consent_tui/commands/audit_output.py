@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from consent_tui.commands.audit_known import fact_data, fact_text
 from consent_tui.core.audit import BY_ID, RULES, AuditReport, Evidence, Finding, Ignored
 from consent_tui.core.audit.places import finding_place, ignored_place
 from consent_tui.core.audit.words import kind_word, shown
@@ -21,6 +22,7 @@ from consent_tui.core.rules.base import printable
 from consent_tui.core.store import SourceMap
 
 if TYPE_CHECKING:
+    from consent_tui.commands.audit_known import KnownStatus
     from consent_tui.commands.validate_output import Painter
 
 JSON_FORMAT = "consent-tui-audit"
@@ -35,6 +37,7 @@ class Context:
     report: AuditReport
     source: SourceMap | None
     skipped: list[tuple[str, str]]
+    known: KnownStatus | None = None  # the known-cookie database, when one was looked for
 
     def places(self) -> Iterator[tuple[Finding, tuple[int, int]]]:
         for finding in self.report.findings:
@@ -102,6 +105,8 @@ def text(ctx: Context, paint: Painter) -> str:
             )
             if f.evidence is not None:
                 lines.append("      " + evidence_text(f.evidence, f.occurrences, f.files))
+            if f.known is not None:
+                lines.append("      " + fact_text(f.known))
             if f.hint:
                 lines.append(f"      {paint('hint', 'hint:')} {f.hint}")
     if ctx.report.ignored:
@@ -114,6 +119,12 @@ def text(ctx: Context, paint: Painter) -> str:
             )
             lines.append("      " + evidence_text(item.evidence, item.occurrences, item.files))
     lines += ["", summary(ctx.report, paint)]
+    if any(f.known is not None for f in ctx.report.findings) and ctx.known and ctx.known.source:
+        info = ctx.known.source
+        lines.append(
+            f"(known: Open Cookie Database, {printable(info.licence)}, retrieved "
+            f"{printable(info.retrieved[:10])})"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -176,6 +187,7 @@ def finding_data(f: Finding, place: tuple[int, int], catalogue: str) -> dict[str
         "occurrences": f.occurrences,
         "files": list(f.files),
         "suggested_pattern": f.suggested_pattern,
+        "known": fact_data(f.known),
     }
 
 
@@ -229,6 +241,7 @@ def as_json(ctx: Context) -> str:
         "skipped": [{"file": p, "reason": r} for p, r in ctx.skipped],
         "findings": [finding_data(f, place, ctx.catalogue) for f, place in ctx.places()],
         "ignored": [ignored_data(i, ignored_place(i, ctx.source)) for i in report.ignored],
+        "known": ctx.known.as_dict() if ctx.known else None,
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -254,6 +267,8 @@ def github(ctx: Context) -> str:
         message = f.message
         if f.evidence is not None:
             message += "\n" + evidence_text(f.evidence, f.occurrences, f.files)
+        if f.known is not None:
+            message += "\n" + fact_text(f.known)
         if f.hint:
             message += f"\nhint: {f.hint}"
         props = f"file={path},line={line},col={col},title={_escape_property(f.rule)}"

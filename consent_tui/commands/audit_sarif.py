@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from consent_tui import __version__
+from consent_tui.commands.audit_known import fact_data, fact_text
 from consent_tui.commands.audit_output import Context, evidence_data, evidence_text
 from consent_tui.core.audit import RULES, Finding, Ignored
 from consent_tui.core.audit.places import ignored_place
@@ -89,6 +90,8 @@ def _result(f: Finding, place: tuple[int, int], uri: str, base: str | None) -> d
     text = f.message
     if f.evidence is not None:
         text += "\n" + evidence_text(f.evidence, f.occurrences, f.files)
+    if f.known is not None:
+        text += "\n" + fact_text(f.known)
     if f.hint:
         text += f"\nhint: {f.hint}"
     return {
@@ -106,6 +109,7 @@ def _result(f: Finding, place: tuple[int, int], uri: str, base: str | None) -> d
             "domain": f.domain,
             "occurrences": f.occurrences,
             "evidence": evidence_data(f.evidence),
+            "known": fact_data(f.known),
         },
     }
 
@@ -146,6 +150,8 @@ def sarif(ctx: Context) -> str:
         "results": results,
         "columnKind": "unicodeCodePoints",
     }
+    if ctx.known is not None:
+        run["properties"] = {"knownCookies": ctx.known.as_dict()}
     data = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     # Compact: the standard library encodes it in C (an indented dump is pure Python,
     # several times slower for the thousands of results of a large recording).

@@ -12,6 +12,7 @@ import pytest
 
 from consent_tui.cli import main
 from consent_tui.commands import audit as audit_command
+from consent_tui.commands.audit_known import NOT_INSTALLED
 from consent_tui.commands.progress import ProgressBar
 from consent_tui.core.evidence import INPUT_FORMATS
 from tests.conftest import ROOT
@@ -61,6 +62,7 @@ def test_golden_output(fmt: str, in_site: None, capsys: pytest.CaptureFixture[st
         "note: cookies.txt:6:48: bytes that are not UTF-8 (the first is 0xe9) were replaced by "
         "U+FFFD",
         "note: cookies.txt:7: a line that is not a cookie was skipped",
+        *([f"note: {NOT_INSTALLED}"] if fmt == "text" else []),
     ]
     assert MARK not in out and MARK not in err
     assert "\x1b" not in out and "\x1b" not in err
@@ -71,7 +73,7 @@ def test_json_is_what_docs_describe(in_site: None, capsys: pytest.CaptureFixture
     data = json.loads(out)
     assert list(data) == [
         "format", "version", "catalogue", "site", "summary", "recordings", "skipped", "findings",
-        "ignored",
+        "ignored", "known",
     ]  # fmt: skip
     assert (data["format"], data["version"]) == ("consent-tui-audit", 1)
     assert data["summary"] == {
@@ -82,13 +84,18 @@ def test_json_is_what_docs_describe(in_site: None, capsys: pytest.CaptureFixture
     assert list(finding) == [
         "rule", "severity", "title", "message", "hint", "file", "line", "col", "service",
         "cookie_index", "declared_name", "declared_lifetime_seconds", "observed", "evidence",
-        "occurrences", "files", "suggested_pattern",
+        "occurrences", "files", "suggested_pattern", "known",
     ]  # fmt: skip
     assert list(finding["evidence"]) == [
         "file", "where", "consent", "how", "url", "seen_at", "value_size"
     ]  # fmt: skip
     docs = (ROOT / "docs" / "audit.md").read_text(encoding="utf-8")
-    for key in [*finding, *finding["evidence"], *finding["observed"], *data["summary"]]:
+    assert data["known"] == {
+        "installed": False, "used": False, "source": None, "retrieved": None, "entries": None,
+        "licence": None, "attribution": None, "error": None,
+    }  # fmt: skip
+    keys = [*finding, *finding["evidence"], *finding["observed"], *data["summary"], *data["known"]]
+    for key in keys:
         assert f"`{key}`" in docs, key
 
 

@@ -113,8 +113,9 @@ def test_bidi_controls_are_escaped_not_lost() -> None:
 
 # Model fields the JSON export leaves out, and why; and those it writes elsewhere.
 # extra: unknown keys and values of the wrong type, not catalogue data; known_categories:
-# how consent-tui maps the Open Cookie Database's categories (docs/known.md), not policy data.
-NOT_EXPORTED = {"extra", "known_categories"}
+# how consent-tui maps the Open Cookie Database's categories (docs/known.md), not policy data;
+# review: a mark for the catalogue's editors (a draft not yet checked), never for visitors.
+NOT_EXPORTED = {"extra", "known_categories", "review"}
 # [audit] configures `consent-tui audit` (names not to report): nothing a visitor reads.
 NOT_EXPORTED_TABLES = {model.AuditSettings, model.AuditIgnore}
 NOT_EXPORTED_FIELDS = {(model.Catalogue, "audit")}

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from consent_tui.core.audit.rules import Severity
 from consent_tui.core.evidence import ConsentState, EvidenceFile, Observation, StorageKind
+
+if TYPE_CHECKING:
+    from consent_tui.core.known import KnownEntry, Suggestion
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,13 +31,33 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class KnownFact:
+    """What the known-cookie database says of an undeclared item's name.
+
+    ``entries`` are those of its exact name or longest prefix, narrowed by the
+    item's domain when several platforms list it; ``suggestion`` gives catalogue
+    values (the category through the catalogue's mapping) when one platform
+    remains, ``None`` when several do.
+    """
+
+    entries: tuple[KnownEntry, ...]
+    by_prefix: bool
+    suggestion: Suggestion | None
+
+    @property
+    def platforms(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(e.platform for e in self.entries))
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One finding: a rule, the catalogue element concerned, and the evidence.
 
     ``service_id``/``cookie_index`` name the declared cookie (``None`` for an
     undeclared item); ``name``/``kind``/``domain``/``party`` describe what was
     observed (``None`` for a declared item never seen). ``occurrences`` counts
-    the observations behind it, in ``files``.
+    the observations behind it, in ``files``; ``known`` is what the known-cookie
+    database says of an undeclared item (see :mod:`.known`).
     """
 
     rule: str
@@ -54,6 +78,7 @@ class Finding:
     observed_session: bool | None = None
     declared_lifetime: int | None = None
     suggested_pattern: str | None = None
+    known: KnownFact | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,7 +109,11 @@ class Cookie:
 
 @dataclass(frozen=True, slots=True)
 class Service:
-    """A service (first or third party) and the storage it sets."""
+    """A service (first or third party) and the storage it sets.
+
+    ``review = True`` marks a service drafted by a tool (``consent-tui init``)
+    that nobody has checked yet; validation warns until it is removed.
+    """
 
     id: str
     provider: str | None = None
@@ -124,6 +128,7 @@ class Service:
     description: Text | None = None
     cookies: tuple[Cookie, ...] = ()
     consent_mode: tuple[str, ...] | None = None  # replaces its category's; () opts out
+    review: bool | None = None  # drafted (``consent-tui init``), not yet reviewed
     extra: Mapping[str, Any] = field(default_factory=_empty)
 
 
@@ -271,7 +276,8 @@ class AuditSettings:
 class Policy:
     """The ``[policy]`` table: who publishes the document, and how.
 
-    ``changelog`` lists the changes made to the policy, in file order.
+    ``changelog`` lists the changes made to the policy, in file order;
+    ``review = True`` marks settings drafted by a tool and not yet checked.
     """
 
     site_name: str | None = None
@@ -284,6 +290,7 @@ class Policy:
     intro: Text | None = None
     document: DocumentSettings | None = None
     changelog: tuple[ChangelogEntry, ...] = ()
+    review: bool | None = None  # drafted (``consent-tui init``), not yet reviewed
     extra: Mapping[str, Any] = field(default_factory=_empty)
 
     @property

@@ -28,6 +28,7 @@ from consent_tui.core.rules import (
     lifetimes,
     references,
     required,
+    review,
     transfers,
     translations,
     types,
@@ -59,6 +60,7 @@ CHECKED: Final = (
     changelog,
     baseline,
     audit_keys,
+    review,
 )
 FAMILIES: Final = (*CHECKED, files)
 

@@ -49,6 +49,7 @@ _FAMILY_TITLES = {
     "changelog": "Changelog",
     "baseline": "Changes since a baseline",
     "audit": "Audit settings",
+    "review": "Drafts to review",
     "files": "Files",
 }
 

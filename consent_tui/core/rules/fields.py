@@ -54,6 +54,7 @@ FIELDS: Final[dict[str, dict[str, str]]] = {
         "intro": TEXT,
         "document": "a table ([policy.document])",
         "changelog": "an array of tables ([[policy.changelog]])",
+        "review": BOOLEAN,
     },
     "changelog": {
         "date": "a TOML date such as 2026-11-28 (without quotes)",
@@ -125,6 +126,7 @@ FIELDS: Final[dict[str, dict[str, str]]] = {
         "description": TEXT,
         "cookies": "an array of tables ([[services.<id>.cookies]])",
         "consent_mode": CONSENT_MODE,
+        "review": BOOLEAN,
     },
     "cookie": {
         "name": STRING,

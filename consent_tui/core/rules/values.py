@@ -22,7 +22,7 @@ from consent_tui.core.rules.base import (
     quote,
     service_loc,
 )
-from consent_tui.core.values import slug
+from consent_tui.core.values import BAD_COOKIE_NAME, slug
 
 FAMILY = "values"
 
@@ -181,7 +181,7 @@ RULES: Final = (
 
 ID_PATTERN: Final = re.compile(r"[a-z0-9][a-z0-9_-]*")
 TCF_PURPOSES: Final = range(1, 12)
-_BAD_NAME: Final = re.compile(r"[;=\x00-\x08\x0a-\x1f\x7f]|^\s|\s$")
+_BAD_NAME: Final = BAD_COOKIE_NAME
 
 
 def _enum(ctx: Context, loc: Loc, field: str, value: str | None, allowed: tuple[str, ...]) -> None:

@@ -9,7 +9,7 @@ right types) is read in one go: there are thousands of them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from consent_tui.core.errors import NotACatalogueError
@@ -27,20 +27,16 @@ from consent_tui.core.model import (
     Service,
     Text,
 )
-from consent_tui.core.store import nesting
 from consent_tui.core.store.audit_settings import read_audit
+from consent_tui.core.store.field_reader import IS_DICT, MISFIT, FieldReader, Kept, is_int
 from consent_tui.core.store.layout_io import LAYOUT_KEYS, read_layout
 from consent_tui.core.store.tomlscan import Path, SourceMap
 
 T = TypeVar("T")
 
-_Kept = dict[str, Any]
-_IS_STR = str.__instancecheck__
-_IS_DICT = dict.__instancecheck__
-_MISFIT = object()  # a value of the wrong type: the slow readers keep it in extra
 _SERVICE_KEYS = frozenset(
     ("provider", "function", "location", "category", "purposes", "party", "privacy_policy")
-) | frozenset(("country", "safeguard", "description", "cookies", "consent_mode"))
+) | frozenset(("country", "safeguard", "description", "cookies", "consent_mode", "review"))
 _CATEGORY_KEYS = frozenset(("title", "description", "consent", "known_categories", "consent_mode"))
 _BANNER_KEYS = frozenset(("revision", "consent_lifetime", "policy_url", "wait_for_update"))
 _BANNER_KEYS |= frozenset(("ads_data_redaction", "url_passthrough", "region"))
@@ -50,14 +46,12 @@ _COOKIE_KEYS = frozenset(
 ) | frozenset(("display_name", "duration_text"))
 
 
-class Builder:
+class Builder(FieldReader):
     """Turns the parsed tables into entities, collecting misplaced values."""
 
     def __init__(self, body: str, path: str | None) -> None:
-        self._body = body  # the text without its BOM: for the places of errors
-        self._path = path
+        super().__init__(body, path)
         self._map: SourceMap | None = None
-        self._lang = "en"
 
     def _fail(self, message: str, where: Path) -> NotACatalogueError:
         if self._map is None:
@@ -75,7 +69,7 @@ class Builder:
         return value
 
     def catalogue(self, data: dict[str, Any]) -> Catalogue:
-        extra: _Kept = {}
+        extra: Kept = {}
         version = data.get("format_version")
         if not data:
             raise self._fail(
@@ -145,7 +139,7 @@ class Builder:
         name: str,
         what: str,
         build: Callable[[str, dict[str, Any]], T],
-        extra: _Kept,
+        extra: Kept,
     ) -> dict[str, T]:
         """``[name.<id>]`` tables as entities; a ``name`` that is no table goes to ``extra``.
 
@@ -164,71 +158,8 @@ class Builder:
             out[key] = build(key, body)
         return out
 
-    # -- field readers: the right type goes to the field, anything else to extra
-
-    def _str(self, data: Mapping[str, Any], key: str, extra: _Kept) -> str | None:
-        value = data.get(key)
-        if value is None or isinstance(value, str):
-            return value
-        extra[key] = value
-        return None
-
-    def _text(self, data: Mapping[str, Any], key: str, extra: _Kept) -> Text | None:
-        value = data.get(key)
-        if value is None:
-            return None
-        if isinstance(value, str):
-            return Text({self._lang: value}, plain=True)
-        if isinstance(value, dict) and value and all(map(_IS_STR, value.values())):
-            return Text(dict(value))
-        extra[key] = value
-        return None
-
-    def _quick_text(self, value: Any) -> Any:
-        """``value`` as a :class:`Text` (``None`` if absent), else :data:`_MISFIT`."""
-        if value is None:
-            return None
-        if value.__class__ is str:
-            return Text({self._lang: value}, plain=True)
-        if value.__class__ is dict and value and all(map(_IS_STR, value.values())):
-            return Text(value)  # tomllib's own fresh table: nothing else holds it
-        return _MISFIT
-
-    def _bool(self, data: Mapping[str, Any], key: str, extra: _Kept) -> bool | None:
-        value = data.get(key)
-        if value is None or isinstance(value, bool):
-            return value
-        extra[key] = value
-        return None
-
-    def _strings(self, data: Mapping[str, Any], key: str, extra: _Kept) -> tuple[str, ...] | None:
-        value = data.get(key)
-        if value is None:
-            return None
-        if isinstance(value, list) and all(map(_IS_STR, value)):
-            return tuple(value)
-        extra[key] = value
-        return None
-
-    def _rest(
-        self, data: Mapping[str, Any], known: set[str] | frozenset[str], extra: _Kept, level: int
-    ) -> _Kept:
-        """``extra`` with the keys of ``data`` not in ``known``; values at ``level`` checked."""
-        for key, value in data.items():
-            if key not in known:
-                extra[key] = value
-        if extra:
-            self._shallow(extra, level)
-        return extra
-
-    def _shallow(self, extra: _Kept, level: int) -> None:
-        """Refuse a kept value nested beyond :data:`nesting.MAX_DEPTH` (nothing else nests)."""
-        for key, value in extra.items():
-            if isinstance(value, dict | list) and nesting.too_deep(value, level, (key,)):
-                raise nesting.refusal(self._body, self._path)
-
     def policy(self, data: dict[str, Any]) -> Policy:
-        extra: _Kept = {}
+        extra: Kept = {}
         languages = self._strings(data, "languages", extra)
         updated = data.get("updated")
         if updated is not None and not (
@@ -245,7 +176,7 @@ class Builder:
                 extra["document"] = doc
         changelog = self.changelog(data, extra)
         known = {"title", "site_name", "site_url", "controller", "contact", "languages"}
-        known |= {"updated", "intro", "document", "changelog"}
+        known |= {"updated", "intro", "document", "changelog", "review"}
         rest = self._rest(data, known, extra, 2)
         return Policy(
             title=self._text(data, "title", extra),
@@ -258,20 +189,21 @@ class Builder:
             intro=self._text(data, "intro", extra),
             document=document,
             changelog=changelog,
+            review=self._bool(data, "review", extra),
             extra=Extra(rest, ("changelog",)) if data.get("changelog") == [] else rest,
         )
 
-    def changelog(self, data: dict[str, Any], extra: _Kept) -> tuple[ChangelogEntry, ...]:
+    def changelog(self, data: dict[str, Any], extra: Kept) -> tuple[ChangelogEntry, ...]:
         """``[[policy.changelog]]`` entries; anything but an array of tables stays in ``extra``."""
         raw = data.get("changelog")
         if raw is None or raw == []:
             return ()
-        if not (isinstance(raw, list) and all(map(_IS_DICT, raw))):
+        if not (isinstance(raw, list) and all(map(IS_DICT, raw))):
             extra["changelog"] = raw
             return ()
         entries = []
         for item in raw:
-            kept: _Kept = {}
+            kept: Kept = {}
             date = item.get("date")
             if date is not None and (type(date) is not dt.date):
                 kept["date"], date = date, None
@@ -280,7 +212,7 @@ class Builder:
         return tuple(entries)
 
     def document(self, data: dict[str, Any]) -> DocumentSettings:
-        extra: _Kept = {}
+        extra: Kept = {}
         columns = self._strings(data, "columns", extra)
         sections: dict[str, Text] = {}
         raw_sections = data.get("sections")
@@ -306,7 +238,7 @@ class Builder:
         )
 
     def banner(self, data: dict[str, Any]) -> Banner:
-        extra: _Kept = {}
+        extra: Kept = {}
         return Banner(
             consent_lifetime=self._str(data, "consent_lifetime", extra),
             revision=self._int(data, "revision", extra),
@@ -318,15 +250,8 @@ class Builder:
             extra=self._rest(data, _BANNER_KEYS, extra, 2),
         )
 
-    def _int(self, data: Mapping[str, Any], key: str, extra: _Kept) -> int | None:
-        value = data.get(key)
-        if value is None or _is_int(value):
-            return value
-        extra[key] = value
-        return None
-
     def category(self, key: str, data: dict[str, Any]) -> Category:
-        extra: _Kept = {}
+        extra: Kept = {}
         return Category(
             id=key,
             title=self._text(data, "title", extra),
@@ -338,9 +263,9 @@ class Builder:
         )
 
     def purpose(self, key: str, data: dict[str, Any]) -> Purpose:
-        extra: _Kept = {}
+        extra: Kept = {}
         tcf = data.get("tcf_purposes")
-        if tcf is not None and not (isinstance(tcf, list) and all(_is_int(v) for v in tcf)):
+        if tcf is not None and not (isinstance(tcf, list) and all(is_int(v) for v in tcf)):
             extra["tcf_purposes"] = tcf
             tcf = None
         known = {"title", "description", "legal_basis", "tcf_purposes"}
@@ -354,10 +279,10 @@ class Builder:
         )
 
     def service(self, key: str, data: dict[str, Any]) -> Service:
-        extra: _Kept = {}
+        extra: Kept = {}
         cookies: list[Cookie] = []
         raw_cookies = data.get("cookies", [])
-        if isinstance(raw_cookies, list) and all(map(_IS_DICT, raw_cookies)):
+        if isinstance(raw_cookies, list) and all(map(IS_DICT, raw_cookies)):
             cookies = list(map(self.cookie, raw_cookies))
         else:  # kept whole, as written, for validation to report
             extra["cookies"] = raw_cookies
@@ -375,10 +300,18 @@ class Builder:
             text(data, "description", extra),
         )
         consent_mode = self._strings(data, "consent_mode", extra)
+        review = self._bool(data, "review", extra)
         rest = self._rest(data, _SERVICE_KEYS, extra, 3)  # after the fields: their misfits too
         if raw_cookies == [] and "cookies" in data:  # `cookies = []`: kept on save
             rest = Extra(rest, ("cookies",))
-        return Service(key, *fields, cookies=tuple(cookies), consent_mode=consent_mode, extra=rest)
+        return Service(
+            key,
+            *fields,
+            cookies=tuple(cookies),
+            consent_mode=consent_mode,
+            review=review,
+            extra=rest,
+        )
 
     def cookie(self, data: dict[str, Any]) -> Cookie:
         """A cookie: the usual one (known keys, right types) read in one go."""
@@ -401,10 +334,10 @@ class Builder:
                 and (path is None or path.__class__ is str)
                 and (duration is None or duration.__class__ is str)
                 and (refresh is None or refresh.__class__ is bool)
-                and note is not _MISFIT
-                and description is not _MISFIT
+                and note is not MISFIT
+                and description is not MISFIT
                 and (display is None or display.__class__ is str)
-                and shown is not _MISFIT
+                and shown is not MISFIT
             ):
                 return Cookie(
                     name, kind, domain, path, duration, note, refresh, description, display, shown
@@ -413,7 +346,7 @@ class Builder:
 
     def any_cookie(self, data: dict[str, Any]) -> Cookie:
         """Any cookie table: each field read on its own, misfits and unknown keys kept."""
-        extra: _Kept = {}
+        extra: Kept = {}
         return Cookie(
             name=self._str(data, "name", extra),
             type=self._str(data, "type", extra),
@@ -427,10 +360,6 @@ class Builder:
             duration_text=self._text(data, "duration_text", extra),
             extra=self._rest(data, _COOKIE_KEYS, extra, 5),
         )
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _kind(value: object) -> str:

@@ -44,11 +44,16 @@ def merge(
     old: Mapping[str, Any],
     new: Mapping[str, Any],
     style: Style,
+    *,
+    headed: bool = True,
 ) -> None:
     """Turn ``container`` (holding ``old``) into one holding ``new``.
 
     A table written in several places (out-of-order parts, dotted keys) is
     passed as the list of its parts; each key is edited where it stands.
+    ``headed`` is false inside a table written without a ``[header]`` (dotted
+    keys, an inline table): a new array of tables there is written inline,
+    since ``[[…]]`` headers cannot follow it.
     """
     parts = container if isinstance(container, list) else [container]
     for key in old:
@@ -59,7 +64,7 @@ def merge(
     order = list(new)
     for key, value in new.items():
         if key not in old:
-            _add(_home(parts, key, order), key, value, order, style)
+            _add(_home(parts, key, order), key, value, order, style, headed=headed)
             continue
         before = old[key]
         if same(before, value):
@@ -69,7 +74,10 @@ def merge(
         if isinstance(value, Mapping) and isinstance(before, Mapping):
             inner = [c for item in items for c in _parts(item)]
             if inner and len(inner) >= len(items):
-                merge(inner, before, value, style.child(key))
+                spelled = [_key_of(part, key) for part in holders]
+                with_header = headed and not any(k.is_dotted() for k in spelled)
+                with_header = with_header and not any(isinstance(i, InlineTable) for i in items)
+                merge(inner, before, value, style.child(key), headed=with_header)
                 continue
         if len(items) != 1 or not isinstance(items[0], Item):
             raise Unmergeable(f"{key} is defined in several places")
@@ -357,8 +365,16 @@ def _append_table(tables: AoT, value: Mapping[str, Any], style: Style) -> None:
     tables.append(table)
 
 
-def _add(container: Container, key: str, value: Any, order: list[str], style: Style) -> None:
-    if _tables(value):  # a new array of tables: [[…]] tables, not one long inline array
+def _add(
+    container: Container,
+    key: str,
+    value: Any,
+    order: list[str],
+    style: Style,
+    *,
+    headed: bool = True,
+) -> None:
+    if headed and _tables(value):  # a new array of tables: [[…]] tables, not one inline array
         tables = tomlkit.aot()
         for now in value:
             tables.append(new_table(now, None, style.child(key)))

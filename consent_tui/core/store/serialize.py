@@ -91,6 +91,7 @@ def policy_data(policy: Policy) -> Data:
         ("intro", policy.intro),
         ("document", document),
         ("changelog", changelog),
+        ("review", policy.review),
     ]
     return _fields(pairs, policy.extra, default)
 
@@ -146,6 +147,7 @@ def service_data(service: Service, default: str, *, cookies: bool = True) -> Dat
         ("description", service.description),
     ]
     pairs.append(("consent_mode", service.consent_mode))
+    pairs.append(("review", service.review))
     if cookies and (service.cookies or "cookies" in written_empty(service.extra)):
         pairs.append(("cookies", [cookie_data(c, default) for c in service.cookies]))
     return _fields(pairs, service.extra, default)

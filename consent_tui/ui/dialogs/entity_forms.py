@@ -60,6 +60,22 @@ def _apply(entity: E, form: EntityForm[Any]) -> E:
     return entity
 
 
+def review_fields(original: bool | None) -> list[Field]:
+    """The ``review`` mark of a drafted table: shown only while the table has one."""
+    if original is None:
+        return []
+    return [
+        ChoiceField(
+            "review",
+            "Review",
+            original,
+            [("needs review (drafted, not checked)", True), ("reviewed", False)],
+            blank="(not set: reviewed)",
+            help="Once you have checked it, choose (not set): the needs-review warning goes.",
+        )
+    ]
+
+
 def _title(cat: Catalogue, texts: Text | None, fallback: str) -> str:
     return text_in(texts, cat.default_language) or fallback
 
@@ -117,6 +133,7 @@ class ServiceForm(EntityForm[Service]):
                 placeholder="e.g. EU-US Data Privacy Framework",
             ),
             t("description", "Description", service.description, long=True),
+            *review_fields(service.review),
         ]
         verb = "Add service" if new else f"Edit service {service.id}"
         super().__init__(verb, fields, languages=cat.languages, lang=lang, focus=focus)

@@ -9,6 +9,7 @@ from typing import Any
 from consent_tui.core.model import Banner, Catalogue, DocumentSettings, Policy, Text
 from consent_tui.core.store import set_field
 from consent_tui.ui.dialogs import validators as v
+from consent_tui.ui.dialogs.entity_forms import review_fields
 from consent_tui.ui.dialogs.fields import Field, IntField, ListField, TextField, TranslatedField
 from consent_tui.ui.dialogs.form import EntityForm
 
@@ -89,6 +90,7 @@ class PolicyForm(EntityForm[PolicyResult]):
                 validators=[v.Check(v.name_list_problem)],
                 placeholder="provider, function_location, cookies, purposes",
             ),
+            *review_fields(policy.review),
         ]
         for name, text in doc.sections.items():
             fields.append(
