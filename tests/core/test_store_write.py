@@ -234,3 +234,27 @@ def test_a_cookie_added_again_in_a_dotted_services_table_is_written_inline(tmp_p
     assert 'stats.cookies = [{ name = "x", duration = "1 day" }]' in text
     assert "[[services.stats.cookies]]" not in text
     assert store.load(path).catalogue == document.catalogue
+
+
+def test_a_renamed_service_goes_into_the_dotted_table_not_a_second_services_header(
+    tmp_path: Path,
+) -> None:
+    """Duplicate, move, rename in a [services] table of dotted keys, saving after each edit."""
+    from tests.core.store_support import rename_service
+
+    path = tmp_path / "dotted.toml"
+    path.write_bytes((ROUNDTRIP / "dotted-services.toml").read_bytes())
+    document = store.load(path)
+    services = dict(document.catalogue.services)
+    copied = {"auth": services["auth"], "auth-copy": replace(services["auth"], id="auth-copy")}
+    catalogue = replace(document.catalogue, services={**copied, **services})
+    document = store.save(document, catalogue)
+    order = ["auth-copy", "auth", "forms", "stats"]
+    services = document.catalogue.services
+    document = store.save(
+        document, replace(document.catalogue, services={k: services[k] for k in order})
+    )
+    document = store.save(document, rename_service(document.catalogue, "auth", "with space"))
+    text = path.read_text(encoding="utf-8")
+    assert text.count("[services]") == 1
+    assert store.load(path).catalogue == document.catalogue

@@ -228,6 +228,9 @@ def _home(parts: list[Container], key: str, order: list[str]) -> Container:
     for part in parts:
         if any(_plain(part, k) for k in part):
             return part
+    for part in parts:  # a part with a header of its own, holding dotted keys
+        if any(k is not None and k.is_dotted() for k, _item in part.body):
+            return part
     return parts[0]
 
 
