@@ -104,21 +104,24 @@ def _unknown_rule(rule_id: str) -> int:
     return _usage(f"unknown rule {rule_id!r}{extra}")
 
 
-def _check(path: str, known: KnownIndex | None = None) -> out.FileReport:
+def _check(
+    path: str, known: KnownIndex | None = None, only: frozenset[str] | None = None
+) -> out.FileReport:
+    """The problems of one file; with ``only``, of those rules alone (the others not run)."""
     if path == "-":
         name = "<stdin>"
         try:
             text = _read_stdin(name)
         except CatalogueError as exc:
             return out.FileReport(name, [problem_for(exc)], unreadable=True)
-        problems = validate_text(text, name, known)
+        problems = validate_text(text, name, known, only=only)
     else:
         name = path
         try:
             document = load(path)
         except CatalogueError as exc:
             return out.FileReport(name, [problem_for(exc, _head(path))], unreadable=True)
-        problems = validate(document.catalogue, source_map(document.text), known)
+        problems = validate(document.catalogue, source_map(document.text), known, only=only)
     unreadable = any(p.entity == "file" for p in problems)
     return out.FileReport(name, problems, unreadable=unreadable)
 
@@ -165,10 +168,11 @@ def run(args: argparse.Namespace) -> int:
         except KnownDataError as exc:
             print(f"consent-tui validate: error: --known: {exc}", file=sys.stderr)
             return EXIT_UNREADABLE
+    only = frozenset(RULES) - ignored if ignored else None
     reports = []
     for path in args.files:
-        report = _check(path, known)
-        if ignored:
+        report = _check(path, known, only)
+        if ignored:  # a file that cannot be read is one problem, never ignored
             kept = [p for p in report.problems if p.rule not in ignored or p.entity == "file"]
             report = out.FileReport(report.path, kept, report.unreadable)
         reports.append(report)

@@ -8,6 +8,7 @@ import pytest
 
 from benchmarks.generate import generate
 from consent_tui.core.store import BOM, SourceMap, Statement, tomlscan
+from consent_tui.core.store.sourcemap import _headers
 from tests.conftest import sample_paths
 from tests.core.store_support import fixtures
 from tests.core.test_conformance import CORPUS, VALID
@@ -41,6 +42,33 @@ q = '''
 [not.a.header]
 '''
 """,
+    # keys found by a search for their name in chunks of one-line statements
+    "keys by name": """\
+top = 1
+"quoted" = 2
+[a]
+name = "x" # name = "y"
+  name2\t=\t3
+'lit' = 4
+"esc\\u0061ped" = 5
+[b] # c = 1
+c=1
+d.e = 2
+"c2" = 3
+[c]
+x = \"\"\"
+y = 1
+\"\"\"
+y = 2
+[[d]]
+name = 1
+[[d]]
+other = 2
+""",
+    "crlf": "a = 1\r\n[b]\r\nc = 2\r\n  d = 3\r\n[[e]]\r\nf = 4\r\n",
+    "no final line break after a key": "[a]\nb = 1\nc = 2",
+    "no final line break after a header": "a = 1\n[b]",
+    "generated, many problems": generate(60, problems=True),
 }
 
 
@@ -111,3 +139,39 @@ def test_a_question_scans_only_the_chunks_it_needs(monkeypatch: pytest.MonkeyPat
     assert stmt is not None and text[stmt.start :].startswith('duration = "')
     assert source.nearest(("services", "service-00050", "cookies", 3, "domain")) is not None
     assert sum(read) < len(text) // 100
+
+
+@pytest.mark.parametrize(("name", "text"), TEXTS, ids=[n for n, _ in TEXTS])
+def test_the_header_pass_finds_the_scanners_headers(name: str, text: str) -> None:
+    """The one pass that indexes headers (and notes clean chunks) sees what the scanner sees."""
+    found, clean = _headers(text)
+    assert found == tomlscan.headers(text)
+    assert len(clean) == len(found) + 1
+    for i, is_clean in enumerate(clean):  # a clean chunk holds one-line statements only
+        if not is_clean:
+            continue
+        pos = 0 if i == 0 else (text.find("\n", found[i - 1].end) + 1 or len(text))
+        end = found[i].start - found[i].col + 1 if i < len(found) else len(text)
+        while pos < end:
+            line = tomlscan._SIMPLE.match(text, pos, end)
+            assert line is not None and line.end() > pos, (i, text[pos:end])
+            pos = line.end()
+
+
+def test_a_clean_chunk_is_searched_not_scanned(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Locating a key of every cookie of a large file reads no chunk statement by statement."""
+    text = generate(2_000, problems=True)
+    scans: list[object] = []
+    scan = tomlscan.scan
+
+    def counting(text: str, **kwargs: object) -> object:
+        scans.append(kwargs)
+        return scan(text, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tomlscan, "scan", counting)
+    source = SourceMap(text)
+    for s in range(200):
+        for c in range(10):
+            stmt = source.find(("services", f"service-{s:05d}", "cookies", c, "description"))
+            assert stmt is not None and text[stmt.start :].startswith("description = {")
+    assert scans == []

@@ -55,6 +55,7 @@ from consent_tui.core.errors import (
     SaveError,
 )
 from consent_tui.core.store.loader import BOM, decode, load_text, parse_toml
+from consent_tui.core.store.sourcemap import SourceMap
 from consent_tui.core.store.store import (
     MAX_BYTES,
     Document,
@@ -66,7 +67,7 @@ from consent_tui.core.store.store import (
     save,
 )
 from consent_tui.core.store.tomlscan import Path as KeyPath
-from consent_tui.core.store.tomlscan import SourceMap, Statement
+from consent_tui.core.store.tomlscan import Statement
 
 if TYPE_CHECKING:
     from consent_tui.core.fileio import WriteError, write_atomic

@@ -27,7 +27,8 @@ from consent_tui.core.model import (
     Text,
 )
 from consent_tui.core.store import nesting
-from consent_tui.core.store.tomlscan import Path, SourceMap
+from consent_tui.core.store.sourcemap import SourceMap
+from consent_tui.core.store.tomlscan import Path
 
 T = TypeVar("T")
 
