@@ -13,6 +13,7 @@ every cookie of a large file costs one pass over it, not one scan per chunk.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from consent_tui.core.store import tomlscan
 from consent_tui.core.store.tomlscan import Path, Statement
@@ -191,7 +192,7 @@ def _headers(text: str) -> tuple[list[Statement], list[bool]]:
                 table = tomlscan._concrete(parts, aot_last, is_array)
                 first = found.start("hdr")
                 col = first - text.rfind("\n", 0, first)
-                kind = "array" if is_array else "table"
+                kind: Literal["table", "array"] = "array" if is_array else "table"
                 headers.append(Statement(kind, table, line, col, first, found.end("hdr")))
                 clean.append(True)
                 line += 1
@@ -206,9 +207,15 @@ def _headers(text: str) -> tuple[list[Statement], list[bool]]:
                 parts = tomlscan._split_keys(match.group("hkeys"))
                 table = tomlscan._concrete(parts, aot_last, is_array)
                 first = match.start("hdr")
-                kind = "array" if is_array else "table"
                 headers.append(
-                    Statement(kind, table, line, first - pos + 1, first, match.end("hdr"))
+                    Statement(
+                        "array" if is_array else "table",
+                        table,
+                        line,
+                        first - pos + 1,
+                        first,
+                        match.end("hdr"),
+                    )
                 )
                 clean.append(True)
             pos = match.end()

@@ -11,7 +11,6 @@ validation uses the keys to give problems a line and column (through
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -80,6 +79,8 @@ def _key_text(kind: str | None, raw: str) -> str:
         return raw
     if kind == "lit":
         return raw[1:-1]
+    import tomllib  # a quoted key with escapes: rare, and tomllib reads it exactly
+
     value = tomllib.loads(f"k = {raw}")["k"]
     return str(value)
 
