@@ -11,6 +11,7 @@ when the key is missing; without it, no line is given rather than a wrong one.
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Collection
 from typing import TYPE_CHECKING
@@ -58,15 +59,22 @@ def validate(
     check for errors pay only for what they report.
     """
     wanted = None if only is None else frozenset(only)
-    ctx = Context(catalogue, wanted)
-    for check, reported in PLAN:
-        if wanted is None or not reported.isdisjoint(wanted):
-            check(ctx)
-    if known is not None:
-        from consent_tui.core.rules.known import check_known
+    paused = gc.isenabled()  # the problems made are no cycles: see ``store.loader.load_text``
+    if paused:
+        gc.disable()
+    try:
+        ctx = Context(catalogue, wanted)
+        for check, reported in PLAN:
+            if wanted is None or not reported.isdisjoint(wanted):
+                check(ctx)
+        if known is not None:
+            from consent_tui.core.rules.known import check_known
 
-        check_known(ctx, known)
-    return ctx.problems(source)
+            check_known(ctx, known)
+        return ctx.problems(source)
+    finally:
+        if paused:
+            gc.enable()
 
 
 def source_map(text: str) -> SourceMap:

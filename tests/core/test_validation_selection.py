@@ -37,9 +37,7 @@ CORPUS = _corpus()
 def test_the_corpus_reports_most_rules() -> None:
     """The checks below see nearly every rule at work (those needing a database aside)."""
     seen = {p.rule for _, text in CORPUS for p in validate(load_text(text))}
-    expected = {
-        r.id for r in all_rules() if r.family != "files" and r not in known.DATABASE_RULES
-    }
+    expected = {r.id for r in all_rules() if r.family != "files" and r not in known.DATABASE_RULES}
     assert expected - seen == set()
 
 

@@ -23,7 +23,13 @@ _QUOTED_KEY = re.compile(r"^[ \t]*['\"]", re.MULTILINE)  # a key written as a st
 _NOT_FOUND = object()
 
 
+_NO_PATTERN = re.compile("(?!)")
+
+
 def _key_line(name: str) -> re.Pattern[str]:
+    """A line stating the bare key ``name`` (none for a name that needs quotes)."""
+    if _BARE.fullmatch(name) is None:
+        return _NO_PATTERN
     return re.compile(rf"^[ \t]*{name}[ \t]*=", re.MULTILINE)
 
 
@@ -54,9 +60,14 @@ class SourceMap:
     def _body(self, i: int) -> tuple[int, int]:
         """Where chunk ``i``'s lines start and end (``-1``: above the first header)."""
         headers = self._headers
-        start = 0 if i < 0 else _line_end(self._text, headers[i].end)
+        text = self._text
+        if i < 0:
+            start = 0
+        else:
+            newline = text.find("\n", headers[i].end)
+            start = len(text) if newline < 0 else newline + 1
         following = headers[i + 1] if i + 1 < len(headers) else None
-        end = following.start - following.col + 1 if following else len(self._text)
+        end = following.start - following.col + 1 if following else len(text)
         return start, max(start, end)
 
     # -- keys in a chunk
@@ -87,15 +98,14 @@ class SourceMap:
 
     def _key(self, i: int, path: Path, cut: int) -> Statement | None:
         """The statement in chunk ``i`` (whose header is ``path[:cut]``) defining ``path``."""
-        rest = path[cut:]
-        name = rest[0] if len(rest) == 1 else None
-        if i in self._chunks or not isinstance(name, str) or not self._clean[i + 1]:
-            return self._keys(i).get(path)
-        if _BARE.fullmatch(name) is None:
+        name = path[cut] if cut == len(path) - 1 else None
+        if not isinstance(name, str) or i in self._chunks or not self._clean[i + 1]:
             return self._keys(i).get(path)
         pattern = self._patterns.get(name)
         if pattern is None:
             pattern = self._patterns[name] = _key_line(name)
+        if pattern is _NO_PATTERN:  # a key only a string can spell
+            return self._keys(i).get(path)
         start, end = self._body(i)
         text = self._text
         match = pattern.search(text, start, end)
@@ -104,10 +114,11 @@ class SourceMap:
                 return self._keys(i).get(path)
             return None
         line_start = match.start()
-        first = line_start + len(match.group()) - len(match.group().lstrip(" \t"))
+        head = match.group()
+        first = line_start + len(head) - len(head.lstrip(" \t"))
         line = self._line_of(i, line_start)
-        simple = tomlscan._SIMPLE.match(text, line_start, end)
-        stop = simple.end() if simple is not None else _line_end(text, line_start)
+        stop = text.find("\n", line_start, end)  # a clean line is all one statement
+        stop = end if stop < 0 else stop
         stmt_end = line_start + len(text[line_start:stop].rstrip())
         return Statement("key", path, line, first - line_start + 1, first, stmt_end)
 
@@ -163,11 +174,6 @@ class SourceMap:
         return None
 
 
-def _line_end(text: str, pos: int) -> int:
-    newline = text.find("\n", pos)
-    return len(text) if newline < 0 else newline + 1
-
-
 def _headers(text: str) -> tuple[list[Statement], list[bool]]:
     """The headers of ``text`` (as :func:`~.tomlscan.headers`) and which chunks are clean.
 
@@ -181,6 +187,7 @@ def _headers(text: str) -> tuple[list[Statement], list[bool]]:
     headers: list[Statement] = []
     clean = [True]
     run, simple = tomlscan._RUN.match, tomlscan._SIMPLE.match
+    split: dict[str, tuple[str, ...]] = {}  # a header's keys, read once per spelling
     while pos < stop:
         found = run(text, pos, stop)
         assert found is not None  # the pattern matches the empty string
@@ -188,7 +195,10 @@ def _headers(text: str) -> tuple[list[Statement], list[bool]]:
             if found.group("hdr") is not None:
                 line += text.count("\n", pos, found.start("hdr"))
                 is_array = found.group("aot") is not None
-                parts = tomlscan._split_keys(found.group("hkeys"))
+                raw = found.group("hkeys")
+                parts = split.get(raw)
+                if parts is None:
+                    parts = split[raw] = tomlscan._split_keys(raw)
                 table = tomlscan._concrete(parts, aot_last, is_array)
                 first = found.start("hdr")
                 col = first - text.rfind("\n", 0, first)
