@@ -40,8 +40,8 @@ from tests.conftest import SAMPLES
         ("a\n\tb", "a\n'\tb"),
         ("a|=1", "a|'=1"),
         ("a\t=1", "a\t'=1"),
-        ('a;"=1', 'a;"\'=1'),
-        ('"=1', '\'"=1'),
+        ('a;"=1', "a;\"'=1"),
+        ('"=1', "'\"=1"),
         ("\nfoo", "'\nfoo"),
         ("a\nb-c", "a\nb-c"),
         ("1;2", "1;2"),
@@ -79,7 +79,7 @@ def test_french_headers_and_values() -> None:
 
 
 def test_a_session_cookie_has_no_lifetime_in_seconds() -> None:
-    """"session" in words, the seconds cell empty: not a lifetime of 0 seconds."""
+    """A session cookie: "session" in words, the seconds cell empty (not 0 seconds)."""
     for lang, word in (("en", "session"), ("fr", "session")):
         table = rows(lang)
         session = [r for r in table if r["Cookie"] == "lanterne_session"]
