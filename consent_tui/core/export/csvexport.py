@@ -105,11 +105,16 @@ def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
     writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerow([headers[f] for f in FIELDS])
     for service in catalogue.services.values():
-        shared = rows.service_values(service)
+        shared = _safe(rows.service_values(service))  # once per service, not per cookie
         for index, cookie in enumerate(service.cookies):
-            values = shared | rows.cookie_values(service, index, cookie)
-            writer.writerow([spreadsheet_safe(clean(values[f])) for f in FIELDS])
+            values = shared | _safe(rows.cookie_values(service, index, cookie))
+            writer.writerow([values[f] for f in FIELDS])
     return ExportResult(BOM + out.getvalue(), tuple(dict.fromkeys(words.notes)))
+
+
+def _safe(values: dict[str, str]) -> dict[str, str]:
+    """Cells fit for a spreadsheet: controls dropped, no formula anywhere."""
+    return {key: spreadsheet_safe(clean(value)) for key, value in values.items()}
 
 
 EXPORTER = Exporter(

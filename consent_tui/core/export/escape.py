@@ -175,6 +175,7 @@ _LEAD: Final = r'(?:[^\S\t\r\n]|")*'  # spaces (but tab and line breaks) and quo
 _AFTER_SEPARATOR: Final = re.compile(rf"(?<=[,;|\t\r\n])({_LEAD})(?={_TRIGGER})")
 _AT_START: Final = re.compile(rf"{_LEAD}(?:{_TRIGGER}|\n)")
 _SEPARATOR: Final = re.compile(r"[,;|\t\r\n]")
+_STARTS: Final = frozenset('"=+-@')  # with blanks: the first characters worth a look
 
 
 def spreadsheet_safe(value: str) -> str:
@@ -188,7 +189,8 @@ def spreadsheet_safe(value: str) -> str:
     if not value:
         return value
     out = _AFTER_SEPARATOR.sub(r"\1'", value) if _SEPARATOR.search(value) else value
-    if _AT_START.match(out) is not None and not _is_number(value):
+    first = out[0]
+    if (first in _STARTS or first.isspace()) and _AT_START.match(out) and not _is_number(value):
         out = "'" + out
     return out
 
