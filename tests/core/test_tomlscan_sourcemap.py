@@ -5,6 +5,8 @@ from __future__ import annotations
 import tomllib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from benchmarks.generate import generate
 from consent_tui.core.store import BOM, SourceMap, Statement, tomlscan
@@ -12,6 +14,7 @@ from consent_tui.core.store.sourcemap import _headers
 from tests.conftest import sample_paths
 from tests.core.store_support import fixtures
 from tests.core.test_conformance import CORPUS, VALID
+from tests.core.validation_support import dumps
 
 Path_ = tuple[str | int, ...]
 
@@ -104,7 +107,9 @@ def _nearest(index: dict[Path_, Statement], path: Path_) -> Statement | None:
 
 
 def _where(stmt: Statement | None) -> tuple[object, ...] | None:
-    return None if stmt is None else (stmt.kind, stmt.path, stmt.line, stmt.col, stmt.start)
+    return (
+        None if stmt is None else (stmt.kind, stmt.path, stmt.line, stmt.col, stmt.start, stmt.end)
+    )
 
 
 @pytest.mark.parametrize(("name", "text"), TEXTS, ids=[n for n, _ in TEXTS])
@@ -175,3 +180,31 @@ def test_a_clean_chunk_is_searched_not_scanned(monkeypatch: pytest.MonkeyPatch) 
             stmt = source.find(("services", f"service-{s:05d}", "cookies", c, "description"))
             assert stmt is not None and text[stmt.start :].startswith("description = {")
     assert scans == []
+
+
+KEYS = st.sampled_from(["a", "b", "name", "x-1", "A B", "é", "a.b", "", "1", "na'me", 'q"'])
+VALUES = st.one_of(
+    st.integers(-5, 5), st.text(max_size=6), st.booleans(), st.lists(st.integers(), max_size=2)
+)
+TABLES = st.recursive(
+    st.dictionaries(KEYS, VALUES, max_size=3),
+    lambda inner: st.dictionaries(
+        KEYS, st.one_of(VALUES, inner, st.lists(inner, min_size=1, max_size=2)), max_size=3
+    ),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TABLES)
+def test_random_tables_are_found_as_a_full_scan_finds_them(data: dict[str, object]) -> None:
+    """Quoted, dotted-looking and repeated names, arrays of tables: the search per chunk
+    and its fallbacks answer as the full scan does."""
+    text = dumps(data)
+    assert tomllib.loads(text) == data
+    reference = _reference(text)
+    source = SourceMap(text)
+    for path in reference:
+        assert _where(source.find(path)) == _where(reference[path]), path
+        probe = (*path, "missing")
+        assert _where(source.nearest(probe)) == _where(_nearest(reference, probe)), probe
