@@ -76,7 +76,7 @@ class TableView(Vertical):
         super().__init__(id=id, classes="table-view")
         self.stale = True
         self._had_row = False
-        self._status = ""
+        self._status: tuple[str, object] = ("", None)  # the status text and what showed it
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -119,10 +119,13 @@ class TableView(Vertical):
         if grid.sort_column is not None:
             arrow = "▼" if grid.sort_reverse else "▲"
             text += f" · sorted by {self.COLUMNS[grid.sort_column].label} {arrow}"
-        if text != self._status:
-            self._status = text
-            # one line of fixed size: repainting it needs no new layout of the screen
-            self.query_one(".status", Static).update(plain(text), layout=False)
+        status = self.query_one(".status", Static)
+        if text == self._status[0] and status.content is self._status[1]:
+            return  # shown already (a subclass may have shown something else since)
+        content = plain(text)
+        self._status = (text, content)
+        # one line of fixed size: repainting it needs no new layout of the screen
+        status.update(content, layout=False)
 
     @on(Grid.Updated)
     def _grid_updated(self) -> None:
