@@ -121,10 +121,6 @@ class Context:
         self.wanted = wanted
         self._pending: list[_Pending] = []
 
-    def wants(self, rule: Rule) -> bool:
-        """Whether problems of ``rule`` are kept (a check may skip work for one that is not)."""
-        return self.wanted is None or rule.id in self.wanted
-
     def report(
         self,
         rule: Rule,
