@@ -5,7 +5,9 @@ most 1.0x ``tomllib.loads`` of the same text, on top of loading (the catalogue i
 loaded once, untimed; the measured call is ``exporter.render``). Issue 12: the
 10,000-cookie catalogue exported per cookie, grouped by category, costs at most 3x
 ``tomllib.load`` for the whole process (``consent-tui export`` against a Python process
-that only runs ``tomllib.load``); the same in-process (load, validate, render) too.
+that only runs ``tomllib.load``); the same in-process (load, validate, render) too. At
+the largest size, markdown, html and csv are measured on the many-problems catalogue
+too (``generate(..., problems=True)``); the whole ``export`` command is in ``bench_cli``.
 """
 
 from __future__ import annotations
@@ -37,17 +39,24 @@ FORMATS = (
 )
 
 
+MANY_PROBLEMS = ("markdown", "html", "csv")  # the formats issue 18 measures on it
+
+
 def cases(sizes: tuple[int, ...]) -> list[Case]:
     out: list[Case] = []
-    for size in sizes:
-        text = generate(size)
+    big = max(sizes)
+    for size, problems in [(s, False) for s in sizes] + [(big, True)]:
+        text = generate(size, problems=problems)
         catalogue = load_text(text)
         repeats = 5 if size <= 1_000 else 3
+        suffix = " (many-problems)" if problems else ""
 
         def floor(text: str = text) -> object:
             return tomllib.loads(text)
 
         for name, options in FORMATS:
+            if problems and name not in MANY_PROBLEMS:
+                continue
             exporter = registry.get(name)
 
             def export(
@@ -57,7 +66,7 @@ def cases(sizes: tuple[int, ...]) -> list[Case]:
             ) -> object:
                 return exporter.render(catalogue, options)
 
-            out.append(Case(f"export {name}", size, floor, export, repeats, bar=1.0))
+            out.append(Case(f"export {name}{suffix}", size, floor, export, repeats, bar=1.0))
     return out + layout_cases(sizes)
 
 

@@ -45,7 +45,12 @@ def _command(name: str) -> Command:
     return cast(Command, importlib.import_module(COMMANDS[name][0]))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every sub-command; with ``only``, that one's options alone.
+
+    ``only`` is the command that runs: the other commands' modules (and what they
+    import) are then not loaded at all, so a command starts as fast as it can.
+    """
     parser = argparse.ArgumentParser(
         prog="consent-tui",
         description="Edit, validate and export a website's cookie catalogue.",
@@ -55,9 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"consent-tui {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (_module, help_text) in COMMANDS.items():
-        command = _command(name)
         sub_parser = sub.add_parser(name, help=help_text, description=help_text)
-        command.add_arguments(sub_parser)
+        if only is None or name == only:
+            _command(name).add_arguments(sub_parser)
     return parser
 
 
@@ -95,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE
     if not args or (args[0] not in COMMANDS and not args[0].startswith("-")):
         args.insert(0, "edit")
-    parser = build_parser()
+    parser = build_parser(args[0] if args[0] in COMMANDS else None)
     try:
         ns = parser.parse_args(args)
     except SystemExit as exc:  # argparse: --help/--version exit 0, errors exit 2

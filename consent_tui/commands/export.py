@@ -23,7 +23,7 @@ from consent_tui.core.model import Catalogue
 from consent_tui.core.reference import langtags
 from consent_tui.core.rules.base import printable
 from consent_tui.core.store import SourceMap
-from consent_tui.core.validation import Problem, validate
+from consent_tui.core.validation import Problem, error_rules, validate
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 MAX_NOTES = 20
@@ -251,11 +251,9 @@ def run(args: argparse.Namespace) -> int:
     if problem is not None:
         error(problem)
         return EXIT_USAGE
-    # Lines and columns only when there are errors to report: finding them scans the
-    # whole text, and the warnings a large catalogue has are not shown here.
-    errors = [p for p in validate(catalogue) if p.severity == "error"]
-    if errors:
-        errors = [p for p in validate(catalogue, SourceMap(document.text)) if p.severity == "error"]
+    # only the rules that can refuse the export are run, and only their problems located
+    found = validate(catalogue, SourceMap(document.text), only=error_rules())
+    errors = [p for p in found if p.severity == "error"]
     if errors:
         _report(errors, args.file, args.force)
         if not args.force:

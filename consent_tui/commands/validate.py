@@ -113,15 +113,19 @@ def _unknown_rule(rule_id: str) -> int:
 
 
 def _check(
-    path: str, known: KnownIndex | None = None, baseline_ref: str | None = None
+    path: str,
+    known: KnownIndex | None = None,
+    baseline_ref: str | None = None,
+    only: frozenset[str] | None = None,
 ) -> out.FileReport:
+    """The problems of one file; with ``only``, of those rules alone (the others not run)."""
     if path == "-":
         name = "<stdin>"
         try:
             text = _read_stdin(name)
         except CatalogueError as exc:
             return out.FileReport(name, [problem_for(exc)], unreadable=True)
-        problems = validate_text(text, name, known)
+        problems = validate_text(text, name, known, only=only)
     else:
         name = path
         try:
@@ -134,7 +138,9 @@ def _check(
                 baseline = _baseline(path, baseline_ref)
             except CatalogueError as exc:
                 return out.FileReport(name, [_baseline_problem(exc)], unreadable=True)
-        problems = validate(document.catalogue, source_map(document.text), known, baseline)
+        problems = validate(
+            document.catalogue, source_map(document.text), known, baseline, only=only
+        )
     unreadable = any(p.entity == "file" for p in problems)
     return out.FileReport(name, problems, unreadable=unreadable)
 
@@ -207,10 +213,11 @@ def run(args: argparse.Namespace) -> int:
         except KnownDataError as exc:
             print(f"consent-tui validate: error: --known: {exc}", file=sys.stderr)
             return EXIT_UNREADABLE
+    only = frozenset(RULES) - ignored if ignored else None
     reports = []
     for path in args.files:
-        report = _check(path, known, args.baseline)
-        if ignored:
+        report = _check(path, known, args.baseline, only)
+        if ignored:  # a file that cannot be read is one problem, never ignored
             kept = [p for p in report.problems if p.rule not in ignored or p.entity == "file"]
             report = out.FileReport(report.path, kept, report.unreadable)
         reports.append(report)

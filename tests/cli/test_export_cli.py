@@ -10,7 +10,7 @@ import pytest
 
 from consent_tui.cli import main
 from consent_tui.commands import export as export_command
-from consent_tui.core.validation import Problem
+from consent_tui.core.validation import Problem, error_rules
 from tests.conftest import ROOT, SAMPLES
 
 GOLDEN = ROOT / "tests" / "golden" / "export"
@@ -204,6 +204,23 @@ def test_refuses_a_catalogue_with_errors(
         "consent-tui: 2 errors: nothing exported; fix them, or export anyway with --force",
     ]
     assert not target.exists()
+
+
+def test_export_checks_only_the_rules_that_refuse_it(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Warnings never stop an export, so their rules are not run (nor their problems located)."""
+    asked: list[object] = []
+    real = export_command.validate
+
+    def spy(*args: object, **kwargs: object) -> list[Problem]:
+        asked.append(kwargs.get("only"))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(export_command, "validate", spy)
+    code, out, _ = run(capsys, "export", ODS, "--format", "csv")
+    assert code == 0 and out
+    assert asked == [error_rules()]
 
 
 def test_the_docs_show_the_refusal_format(

@@ -48,10 +48,12 @@ def test_importing_the_face_loads_neither_the_editing_machinery_nor_tomlkit() ->
     assert inside == {
         "audit_settings",
         "builder",
+        "fastparse",
         "field_reader",
         "layout_io",
         "loader",
         "nesting",
+        "sourcemap",
         "store",
         "tomlscan",
     }

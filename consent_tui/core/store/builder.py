@@ -30,7 +30,8 @@ from consent_tui.core.model import (
 from consent_tui.core.store.audit_settings import read_audit
 from consent_tui.core.store.field_reader import IS_DICT, MISFIT, FieldReader, Kept, is_int
 from consent_tui.core.store.layout_io import LAYOUT_KEYS, read_layout
-from consent_tui.core.store.tomlscan import Path, SourceMap
+from consent_tui.core.store.sourcemap import SourceMap
+from consent_tui.core.store.tomlscan import Path
 
 T = TypeVar("T")
 
