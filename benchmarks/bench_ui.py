@@ -1,9 +1,12 @@
 """Editor benchmarks, each against a bare Textual app with one widget.
 
-Bars from the issue: opening a bundled sample to the first interactive frame
-costs at most 1.5x the bare app, the 10,000-cookie catalogue at most 4x; the
-median keypress-to-repaint when filtering the 10,000-cookie table stays under
-100 ms; peak memory with that catalogue open stays under 3x the bare app's.
+Bars from the issues: opening a bundled sample to the first interactive frame
+costs at most 1.5x the bare app, the 10,000-cookie catalogue at most 4x; every
+keypress-to-repaint when filtering the 10,000-cookie table stays under 100 ms
+(issue 18; aim 30 ms), on the plain catalogue and on the one with many problems
+(``generate(..., problems=True)``: 11,869 of them); peak memory with that
+catalogue open stays under 3x the bare app's. "slowest filter key of a pass"
+types the word and deletes it again and reports the slowest of those keys.
 
 Opening is timed as the user sees it: a fresh ``python`` process that loads
 the file, runs the editor headless (120x36) until its first frame is painted,
@@ -40,7 +43,8 @@ HERE = Path(__file__).resolve().parent
 SAMPLE = HERE.parent / "sample_policies" / "opendatasoft.toml"
 SIZE = (120, 36)
 BARS = {"sample": 1.5, "large": 4.0, "memory": 3.0}
-KEY_BAR_MS = 100.0
+KEY_BAR_MS = 100.0  # every filter keystroke (issue 18: aim 30 ms)
+WORD = "service-0042"  # typed into a filter, then deleted key by key
 LIVE: dict[str, Live] = {}  # the running apps of the keypress cases, by name
 
 
@@ -266,6 +270,20 @@ def typing_into(get: Callable[[], Live], widget_id: str, text: str) -> Callable[
     return step
 
 
+def typing_pass(get: Callable[[], Live], widget_id: str, text: str) -> Callable[[], float]:
+    """Each call types all of ``text`` and deletes it again; returns the slowest keypress."""
+    step = typing_into(get, widget_id, text)
+
+    def one_pass() -> float:
+        live = get()
+        before = len(live.timings)
+        for _ in range(2 * len(text)):
+            step()
+        return max(live.timings[before:])
+
+    return one_pass
+
+
 def moving_down(get: Callable[[], Live]) -> Callable[[], object]:
     """Each call moves the cursor one row down in the cookies table."""
 
@@ -322,18 +340,51 @@ def cases(sizes: tuple[int, ...]) -> list[Case]:
         )
     big = max(sizes)
     path = folder / f"catalogue-{big}.toml"
+    many = folder / f"many-problems-{big}.toml"  # 11,869 problems at 10,000 cookies
+    many.write_text(generate(big, problems=True), encoding="utf-8")
+    out.append(
+        Case(
+            "open many-problems, first frame",
+            big,
+            lambda: run_child("bare"),
+            lambda: run_child("editor", many),
+            bar=BARS["large"] if big >= 10_000 else None,
+            floor_name="bare app",
+        )
+    )
     # started on first use, so that they do not run while opening is timed
     floor = lazy("floor", bare_input)
     typing = lazy("typing", editor_on(path, "#cookie-filter"))
+    typing_many = lazy("typing-many", editor_on(many, "#cookie-filter"))
+    # a pass starts from an empty filter: apps of their own, not left mid-word by another case
+    floor_pass = lazy("floor-pass", bare_input)
+    typing_pass_many = lazy("typing-pass", editor_on(many, "#cookie-filter"))
     moving = lazy("moving", editor_on(path, "#cookie-grid"))
-    bare_typing = typing_into(floor, "Input", "service-0042")
+    bare_typing = typing_into(floor, "Input", WORD)
     out += [
         Case(
             "filter keypress to repaint",
             big,
             bare_typing,
-            typing_into(typing, "#cookie-filter", "service-0042"),
+            typing_into(typing, "#cookie-filter", WORD),
             repeats=25,
+            floor_name="bare Input key",
+        ),
+        Case(
+            "filter keypress (many-problems)",
+            big,
+            bare_typing,
+            typing_into(typing_many, "#cookie-filter", WORD),
+            repeats=25,
+            floor_name="bare Input key",
+        ),
+        Case(
+            "slowest filter key of a pass (m-p)",
+            big,
+            typing_pass(floor_pass, "Input", WORD),
+            typing_pass(typing_pass_many, "#cookie-filter", WORD),
+            repeats=3,
+            metric="returned",
             floor_name="bare Input key",
         ),
         Case(
@@ -367,13 +418,19 @@ def main(argv: list[str]) -> int:
         if name != "bare":
             ratio = statistics.median(times) / bare_cpu
             print(f"  CPU time opening {name}: {ratio:.2f}x the bare app's (steadier under load)")
-    for key, name in (("typing", "filter keypress"), ("moving", "cursor down")):
-        inner = statistics.median(LIVE[key].timings) * 1000
-        ok = inner < KEY_BAR_MS
+    for key, name in (
+        ("typing", "filter keypress"),
+        ("typing-many", "filter keypress, many-problems catalogue"),
+        ("typing-pass", "filter keypress, whole passes, many-problems catalogue"),
+        ("moving", "cursor down"),
+    ):
+        timings = LIVE[key].timings
+        inner, slowest = statistics.median(timings) * 1000, max(timings) * 1000
+        ok = inner < KEY_BAR_MS and (key == "moving" or slowest <= KEY_BAR_MS)
         failed |= not ok
         print(
-            f"  {name}: median {inner:.1f} ms inside the event loop "
-            f"(bar {KEY_BAR_MS:.0f} ms) {'ok' if ok else 'MISSED'}"
+            f"  {name}: median {inner:.1f} ms, slowest {slowest:.1f} ms of {len(timings)} "
+            f"inside the event loop (bar {KEY_BAR_MS:.0f} ms) {'ok' if ok else 'MISSED'}"
         )
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "big.toml"

@@ -1,3 +1,4 @@
+# PYTHON_ARGCOMPLETE_OK (argcomplete's global completion looks for this mark)
 """The ``consent-tui`` command line: sub-commands, exit codes, no tracebacks.
 
 Exit codes: 0 success; 1 problems found; 2 the file cannot be read or parsed,
@@ -21,9 +22,13 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "edit": ("consent_tui.ui.launch", "open a catalogue in the editor (the default)"),
     "validate": ("consent_tui.commands.validate", "check catalogues; exit 1 on problems"),
     "export": ("consent_tui.commands.export", "write the cookie policy or banner configuration"),
+    "diff": ("consent_tui.commands.diff", "compare two catalogues; exit 1 on material changes"),
+    "audit": ("consent_tui.commands.audit", "compare what a browser recorded with the catalogue"),
+    "init": ("consent_tui.commands.init", "draft a first catalogue from what a browser recorded"),
     "schema": ("consent_tui.commands.schema", "print the JSON Schema of the catalogue format"),
     "locate": ("consent_tui.commands.locate", "print where consent-tui keeps its files"),
     "known": ("consent_tui.commands.known", "look up cookie names in the Open Cookie Database"),
+    "completion": ("consent_tui.commands.completion", "print the shell code for tab completion"),
 }
 
 EXIT_OK = 0
@@ -40,7 +45,12 @@ def _command(name: str) -> Command:
     return cast(Command, importlib.import_module(COMMANDS[name][0]))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every sub-command; with ``only``, that one's options alone.
+
+    ``only`` is the command that runs: the other commands' modules (and what they
+    import) are then not loaded at all, so a command starts as fast as it can.
+    """
     parser = argparse.ArgumentParser(
         prog="consent-tui",
         description="Edit, validate and export a website's cookie catalogue.",
@@ -50,9 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"consent-tui {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (_module, help_text) in COMMANDS.items():
-        command = _command(name)
         sub_parser = sub.add_parser(name, help=help_text, description=help_text)
-        command.add_arguments(sub_parser)
+        if only is None or name == only:
+            _command(name).add_arguments(sub_parser)
     return parser
 
 
@@ -73,6 +83,10 @@ def _mistyped_command(word: str) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from consent_tui.commands import completion
+
+    if argv is None and completion.requested():  # the shell asks for completions
+        return completion.answer(build_parser)
     _tolerant_output()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] not in COMMANDS and not args[0].startswith("-"):
@@ -86,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE
     if not args or (args[0] not in COMMANDS and not args[0].startswith("-")):
         args.insert(0, "edit")
-    parser = build_parser()
+    parser = build_parser(args[0] if args[0] in COMMANDS else None)
     try:
         ns = parser.parse_args(args)
     except SystemExit as exc:  # argparse: --help/--version exit 0, errors exit 2

@@ -46,6 +46,10 @@ def test_core_imports_no_ui() -> None:
         ["known", "update", "--from", str(DATA / "known" / "small.csv")],
         ["known", "_ga", "_fbp"],
         ["validate", "--known", str(SAMPLES / "news-site.toml")],
+        ["audit", str(SAMPLES / "minimal.toml"), str(ROOT / "tests/data/audit/before.har")],
+        ["export", str(SAMPLES / "opendatasoft.toml"), "--check", str(SAMPLES / "minimal.toml")],
+        ["completion", "bash"],
+        ["init", "--from", str(ROOT / "tests/data/init/known.har"), "-o", "/dev/null"],
     ],
 )
 def test_non_editor_commands_import_no_ui(argv: list[str]) -> None:

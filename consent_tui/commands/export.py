@@ -2,13 +2,13 @@
 
 Writes to standard output, or with ``-o`` atomically to a file; ``--all-languages``
 writes one file per language (``policy.en.html``...). A catalogue with validation
-errors is refused unless ``--force``. Exit codes as for ``validate``.
+errors is refused unless ``--force``. Exit codes as for ``validate``. ``--check OUT``
+writes nothing: it compares the export with the file(s) at OUT (``export_check``).
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
@@ -20,14 +20,14 @@ from consent_tui.core.export.registry import Exporter, ExportOptions
 from consent_tui.core.export.words import declared_language
 from consent_tui.core.fileio import FileError, check_not_input, write_output
 from consent_tui.core.model import Catalogue
+from consent_tui.core.reference import langtags
 from consent_tui.core.rules.base import printable
 from consent_tui.core.store import SourceMap
-from consent_tui.core.validation import Problem, validate
+from consent_tui.core.validation import Problem, error_rules, validate
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 MAX_NOTES = 20
 MIN_WIDTH = 20
-LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 SUFFIXES = {"md": "markdown", "markdown": "markdown", "htm": "html", "txt": "text"}
 DOCUMENT_FORMATS = ("markdown", "html", "text", "json", "csv")  # named policy.*
 # Extensions of exported files: with --all-languages, -o NAME.<one of these> is not a folder.
@@ -67,10 +67,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--fragment", action="store_true", help="html: an <article> to embed, not a whole page"
     )
     parser.add_argument(
+        "--tables-only",
+        action="store_true",
+        help="markdown/html/text: only the section headings and tables, without the standard prose",
+    )
+    parser.add_argument(
         "--template", metavar="PATH", help="markdown/html/text: a Jinja2 template to use instead"
     )
     parser.add_argument(
         "--force", action="store_true", help="export even when the catalogue has errors"
+    )
+    parser.add_argument(
+        "--check",
+        metavar="OUT",
+        help="write nothing: exit 1 when OUT (as for -o) is not what the export would write",
     )
 
 
@@ -92,8 +102,11 @@ def _usage(args: argparse.Namespace, exporter: Exporter) -> str | None:
     """A usage error, or None; warns about options the format ignores."""
     if args.width < MIN_WIDTH:
         return f"--width must be at least {MIN_WIDTH}"
-    if args.lang is not None and LANG_CODE.fullmatch(args.lang) is None:
-        return f"--lang {args.lang!r} is not a language code such as en, fr or pt-BR"
+    if args.lang is not None and langtags.standard(args.lang) is None:
+        hint = langtags.hint(args.lang)
+        return f"--lang {args.lang!r} is not a language tag (BCP 47) such as en, fr or pt-BR" + (
+            f"; {hint}" if hint else ""
+        )
     if args.template is not None:
         if "template" not in exporter.options:
             return f"--template does not apply to the {exporter.name} format"
@@ -101,7 +114,11 @@ def _usage(args: argparse.Namespace, exporter: Exporter) -> str | None:
             return f"{args.template}: no such template file"
     if args.lang is not None and args.all_languages:
         return "--lang and --all-languages cannot be used together"
-    given = {"width": args.width != 80, "fragment": args.fragment}
+    given = {
+        "width": args.width != 80,
+        "fragment": args.fragment,
+        "tables-only": args.tables_only,
+    }
     for option, used in given.items():
         if used and option not in exporter.options:
             error(f"warning: --{option} has no effect on the {exporter.name} format")
@@ -122,10 +139,10 @@ def _language_problem(
         return None
     if declared_language(catalogue, args.lang) is not None:
         return None
-    declared = ", ".join(catalogue.languages)
+    declared = ", ".join(langtags.label(code) for code in catalogue.languages)
     return (
         f"--lang {args.lang!r}: the catalogue is written in {declared}; to export in "
-        f"{args.lang!r}, add it to [policy] languages and translate the texts"
+        f"{langtags.label(args.lang)}, add it to [policy] languages and translate the texts"
     )
 
 
@@ -195,7 +212,23 @@ def _targets(
     return [(lang, folder / f"{stem}.{lang}.{exporter.extension}") for lang in langs]
 
 
+def _check_usage(args: argparse.Namespace) -> str | None:
+    """With ``--check OUT``, OUT takes the place of ``-o``; a usage error, or None."""
+    if args.check is None:
+        return None
+    if args.output is not None:
+        return "--check OUT compares with OUT: give it instead of -o, not both"
+    if args.check in ("", "-"):
+        return "--check needs the file (or folder, with --all-languages) to compare with"
+    args.output = args.check
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
+    problem = _check_usage(args)
+    if problem is not None:
+        error(problem)
+        return EXIT_USAGE
     if args.output == "-":  # the usual spelling of standard output
         if args.all_languages:
             error("--all-languages writes files: give -o a folder, not -")
@@ -218,7 +251,9 @@ def run(args: argparse.Namespace) -> int:
     if problem is not None:
         error(problem)
         return EXIT_USAGE
-    errors = [p for p in validate(catalogue, SourceMap(document.text)) if p.severity == "error"]
+    # only the rules that can refuse the export are run, and only their problems located
+    found = validate(catalogue, SourceMap(document.text), only=error_rules())
+    errors = [p for p in found if p.severity == "error"]
     if errors:
         _report(errors, args.file, args.force)
         if not args.force:
@@ -232,6 +267,7 @@ def run(args: argparse.Namespace) -> int:
             lang=lang,
             width=args.width,
             fragment=args.fragment,
+            tables_only=args.tables_only,
             template=Path(args.template) if args.template else None,
             templates_dir=paths.templates_dir(),
         )
@@ -242,6 +278,10 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         notes += [f"{lang}: {n}" if args.all_languages and lang else n for n in result.notes]
         outputs.append((target, result.text))
+    if args.check is not None:
+        from consent_tui.commands import export_check
+
+        return export_check.check([(path, text) for path, text in outputs if path is not None])
     _notes(notes)
     inputs = [source, *([Path(args.template)] if args.template else [])]
     return _write(outputs, inputs)

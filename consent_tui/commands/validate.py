@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING
 from consent_tui.commands import validate_output as out
 from consent_tui.core.errors import CatalogueError
 from consent_tui.core.fileio import FileError, read_start, read_stream
+from consent_tui.core.model import Catalogue
 from consent_tui.core.rules.base import did_you_mean
 from consent_tui.core.store import MAX_BYTES, decode, load
 from consent_tui.core.validation import (
     RULES,
+    Problem,
     all_rules,
     problem_for,
     source_map,
@@ -45,6 +47,7 @@ EPILOG = textwrap.dedent(
       consent-tui validate --strict --format github policy.toml
       consent-tui validate --explain lifetime-over-13-months
       consent-tui validate --known policy.toml    (compare with the Open Cookie Database)
+      consent-tui validate --baseline git:origin/main policy.toml
 
     Every rule, with its reason and its source, is in docs/rules.md."""
 )
@@ -91,6 +94,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="also compare declared cookies with the installed Open Cookie Database "
         "(info: known-category-differs, known-lifetime-differs; see docs/known.md)",
     )
+    parser.add_argument(
+        "--baseline",
+        metavar="REF",
+        help="git:REV or a file: material changes since it need a raised [banner] revision",
+    )
 
 
 def _usage(message: str) -> int:
@@ -104,23 +112,59 @@ def _unknown_rule(rule_id: str) -> int:
     return _usage(f"unknown rule {rule_id!r}{extra}")
 
 
-def _check(path: str, known: KnownIndex | None = None) -> out.FileReport:
+def _check(
+    path: str,
+    known: KnownIndex | None = None,
+    baseline_ref: str | None = None,
+    only: frozenset[str] | None = None,
+) -> out.FileReport:
+    """The problems of one file; with ``only``, of those rules alone (the others not run)."""
     if path == "-":
         name = "<stdin>"
         try:
             text = _read_stdin(name)
         except CatalogueError as exc:
             return out.FileReport(name, [problem_for(exc)], unreadable=True)
-        problems = validate_text(text, name, known)
+        problems = validate_text(text, name, known, only=only)
     else:
         name = path
         try:
             document = load(path)
         except CatalogueError as exc:
             return out.FileReport(name, [problem_for(exc, _head(path))], unreadable=True)
-        problems = validate(document.catalogue, source_map(document.text), known)
+        baseline = None
+        if baseline_ref is not None:
+            try:
+                baseline = _baseline(path, baseline_ref)
+            except CatalogueError as exc:
+                return out.FileReport(name, [_baseline_problem(exc)], unreadable=True)
+        problems = validate(
+            document.catalogue, source_map(document.text), known, baseline, only=only
+        )
     unreadable = any(p.entity == "file" for p in problems)
     return out.FileReport(name, problems, unreadable=unreadable)
+
+
+def _baseline(path: str, ref: str) -> Catalogue:
+    """The catalogue to compare ``path`` with: its version at ``git:REV``, or a file."""
+    if ref.startswith("git:"):
+        from consent_tui.core import gitfile
+        from consent_tui.core.store import load_text
+
+        rev = ref.removeprefix("git:")
+        return load_text(gitfile.read_at(path, rev), gitfile.label(path, rev))
+    return load(ref).catalogue
+
+
+def _baseline_problem(exc: CatalogueError) -> Problem:
+    """A baseline that cannot be read: a problem of the file checked, without a place in it."""
+    return Problem(
+        rule="unreadable-file",
+        severity="error",
+        message=f"the baseline {exc.location}: {exc.message}",
+        entity="file",
+        hint="check the --baseline revision or file",
+    )
 
 
 def _read_stdin(name: str) -> str:
@@ -156,6 +200,10 @@ def run(args: argparse.Namespace) -> int:
     for rule_id in sorted(ignored):
         if rule_id not in RULES:
             return _unknown_rule(rule_id)
+    if args.baseline is not None and "-" in args.files:
+        return _usage("--baseline compares files: it cannot be used with - (stdin)")
+    if args.baseline is not None and args.baseline in ("", "git:"):
+        return _usage("--baseline needs git:REV or a file")
     known: KnownIndex | None = None
     if args.known:
         from consent_tui.core.known.errors import KnownDataError
@@ -165,10 +213,11 @@ def run(args: argparse.Namespace) -> int:
         except KnownDataError as exc:
             print(f"consent-tui validate: error: --known: {exc}", file=sys.stderr)
             return EXIT_UNREADABLE
+    only = frozenset(RULES) - ignored if ignored else None
     reports = []
     for path in args.files:
-        report = _check(path, known)
-        if ignored:
+        report = _check(path, known, args.baseline, only)
+        if ignored:  # a file that cannot be read is one problem, never ignored
             kept = [p for p in report.problems if p.rule not in ignored or p.entity == "file"]
             report = out.FileReport(report.path, kept, report.unreadable)
         reports.append(report)

@@ -11,11 +11,13 @@ when the key is missing; without it, no line is given rather than a wrong one.
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from consent_tui.core.model import Catalogue
-from consent_tui.core.rules import CHECKS, RULES, all_rules, get
+from consent_tui.core.rules import PLAN, RULES, all_rules, get
 from consent_tui.core.rules.base import Context, Rule
 from consent_tui.core.rules.files import problem_for
 from consent_tui.core.rules.problem import SEVERITIES, Problem, Severity
@@ -32,6 +34,7 @@ __all__ = [
     "Severity",
     "all_rules",
     "counts",
+    "error_rules",
     "get",
     "problem_for",
     "source_map",
@@ -41,21 +44,40 @@ __all__ = [
 
 
 def validate(
-    catalogue: Catalogue, source: SourceMap | None = None, known: KnownIndex | None = None
+    catalogue: Catalogue,
+    source: SourceMap | None = None,
+    known: KnownIndex | None = None,
+    baseline: Catalogue | None = None,
+    *,
+    only: Collection[str] | None = None,
 ) -> list[Problem]:
     """All problems of ``catalogue``, in a stable order.
 
     With ``known`` (a known-cookie index), declared cookies are also compared
-    with it (the info rules of :mod:`consent_tui.core.rules.known`).
+    with it (the info rules of :mod:`consent_tui.core.rules.known`). With
+    ``baseline`` (the catalogue as it was, e.g. at a git revision), material
+    changes since then without a raised ``[banner] revision`` are an error too. With
+    ``only`` (rule ids), only those rules' problems are kept, and a rule family
+    none of them belongs to is not run: ``validate --ignore`` and ``export``'s
+    check for errors pay only for what they report.
     """
-    ctx = Context(catalogue)
-    for check in CHECKS:
-        check(ctx)
-    if known is not None:
-        from consent_tui.core.rules.known import check_known
+    wanted = None if only is None else frozenset(only)
+    paused = gc.isenabled()  # the problems made are no cycles: see ``store.loader.load_text``
+    if paused:
+        gc.disable()
+    try:
+        ctx = Context(catalogue, baseline, wanted)
+        for check, reported in PLAN:
+            if wanted is None or not reported.isdisjoint(wanted):
+                check(ctx)
+        if known is not None:
+            from consent_tui.core.rules.known import check_known
 
-        check_known(ctx, known)
-    return ctx.problems(source)
+            check_known(ctx, known)
+        return ctx.problems(source)
+    finally:
+        if paused:
+            gc.enable()
 
 
 def source_map(text: str) -> SourceMap:
@@ -64,7 +86,11 @@ def source_map(text: str) -> SourceMap:
 
 
 def validate_text(
-    text: str, path: str | None = None, known: KnownIndex | None = None
+    text: str,
+    path: str | None = None,
+    known: KnownIndex | None = None,
+    *,
+    only: Collection[str] | None = None,
 ) -> list[Problem]:
     """Load ``text`` and validate it with positions; a load failure is one problem."""
     from consent_tui.core.errors import CatalogueError
@@ -74,7 +100,12 @@ def validate_text(
         catalogue = load_text(text, path)
     except CatalogueError as exc:
         return [problem_for(exc, text)]
-    return validate(catalogue, source_map(text), known)
+    return validate(catalogue, source_map(text), known, only=only)
+
+
+def error_rules() -> frozenset[str]:
+    """The ids of the rules whose problems are errors (those that refuse an export)."""
+    return frozenset(rule_id for rule_id, rule in RULES.items() if rule.severity == "error")
 
 
 def counts(problems: list[Problem]) -> dict[Severity, int]:

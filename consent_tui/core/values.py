@@ -10,6 +10,9 @@ from consent_tui.core.reference import codes
 
 _LABEL: Final = re.compile(r"(?!-)[\w-]{1,63}(?<!-)")
 _IPV4: Final = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+# What no browser keeps in an HTTP cookie's name (RFC 6265): ; = and control characters,
+# spaces at either end.
+BAD_COOKIE_NAME: Final = re.compile(r"[;=\x00-\x08\x0a-\x1f\x7f]|^\s|\s$")
 
 # Google consent mode's shorthand for the EEA, the United Kingdom and Switzerland.
 REGION_SHORTHAND: Final = "EEA+UK+CH"

@@ -14,12 +14,16 @@ written back with tomlkit, so the user's comments and layout stay as they were.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from consent_tui import paths
 from consent_tui.core.errors import CatalogueError
+from consent_tui.core.fileio import MIB, FileError, read_limited
 from consent_tui.core.store import parse_toml
+
+MAX_CONFIG_BYTES = MIB  # a config file is a few lines; anything larger is not one
 
 
 @dataclass
@@ -35,11 +39,13 @@ def load(path: Path | None = None) -> Config:
     path = path or paths.config_file()
     config = Config()
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+        text = read_limited(path, MAX_CONFIG_BYTES).decode("utf-8")
+    except FileError as exc:
+        if exc.errno != errno.ENOENT:
+            config.problems.append(f"{path}: cannot read: {exc.reason}")
         return config
-    except (OSError, UnicodeDecodeError) as exc:
-        config.problems.append(f"{path}: cannot read: {exc}")
+    except UnicodeDecodeError as exc:
+        config.problems.append(f"{path}: cannot read: not UTF-8 (byte {exc.start})")
         return config
     try:
         data = parse_toml(text, str(path))  # line and column; no RecursionError on deep nesting
@@ -69,7 +75,7 @@ def save_theme(theme: str, path: Path | None = None) -> str | None:
 
     path = path or paths.config_file()
     try:
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        text = read_limited(path, MAX_CONFIG_BYTES).decode("utf-8") if path.exists() else ""
         document = tomlkit.parse(text)
     except Exception as exc:  # a broken file is left alone
         return f"{path}: not changed, it cannot be read: {exc}"

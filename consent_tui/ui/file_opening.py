@@ -9,15 +9,18 @@ screen), gives the session its recovery writer, and offers recovery copies
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from consent_tui.core.errors import CatalogueError, ParseError
+from consent_tui.core.fileio import read_limited
 from consent_tui.core.session import Session, recent, recovery, starter
+from consent_tui.core.session.lock import EditLock
 from consent_tui.core.session.recovery_writer import RecoveryWriter
-from consent_tui.core.store import load_text, read_text
+from consent_tui.core.store import MAX_BYTES, load_text, read_text
 from consent_tui.ui.open_request import OpenRequest
 from consent_tui.ui.text import visible
 
@@ -36,6 +39,7 @@ class FileOpening:
     #: What to open when the app starts (set by :func:`open_app`).
     startup: OpenRequest | None = None
     _writer: RecoveryWriter | None = None
+    _lock: EditLock | None = None
     _discarded = False
 
     @property
@@ -68,7 +72,7 @@ class FileOpening:
         try:
             if request.text is not None:
                 session = Session.from_text(request.text, path)
-            elif path.exists():
+            elif os.path.lexists(path):  # a broken or looping link is an error, not a new file
                 session = Session.open(path)
             else:
                 session = Session.from_text(starter.new_catalogue_text(path), path)
@@ -98,8 +102,8 @@ class FileOpening:
         try:
             return read_text(path)[0]
         except CatalogueError:
-            try:
-                return path.read_bytes().decode("utf-8", errors="replace")
+            try:  # not UTF-8: shown with replacement characters, within the size limit
+                return read_limited(path, MAX_BYTES).decode("utf-8", errors="replace")
             except OSError:
                 return None
 
@@ -129,11 +133,12 @@ class FileOpening:
             self._offer_copy(path, copy, text, screen)
 
     def _adopt(self, session: Session) -> None:
-        """Make ``session`` the open one: recovery writer, recent files, the views."""
+        """Make ``session`` the open one: lock, recovery writer, recent files, the views."""
         if self._writer is not None and self._writer.session is not session:
             self._writer.close()
             self._writer = None
         self.session = session
+        self.lock_file(session.path)
         self._discarded = False
         if self._writer is None:
             self._writer = RecoveryWriter(
@@ -142,6 +147,30 @@ class FileOpening:
         if session.path is not None and session.path.exists():
             recent.add(session.path)
         self.show_session(session)
+
+    def lock_file(self, path: Path | None) -> None:
+        """Hold the edit lock of ``path`` (releasing the previous one); warn if another has it."""
+        if self._lock is not None:
+            if path is not None and self._lock.path == EditLock.path_for(path):
+                return
+            self._lock.release()
+            self._lock = None
+        if path is None:
+            return
+        self._lock, holder = EditLock.take(path)
+        if holder is not None:
+            who = f" (process {holder.pid})" if holder.pid else ""
+            self._app.notify(
+                visible(
+                    f"{path.name} is already open in another consent-tui{who}. Each keeps "
+                    "its own recovery copy; a save that would overwrite the other's saved "
+                    "changes asks first."
+                ),
+                title="Open twice",
+                severity="warning",
+                markup=False,
+                timeout=12,
+            )
 
     def _recovery_failed(self, exc: Exception) -> None:
         message = f"The recovery copy cannot be written: {exc}"

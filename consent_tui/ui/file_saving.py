@@ -46,7 +46,9 @@ class FileSaving(FileOpening):
                     self.save_session(force=True, then=then)
 
             deleted = session.path is not None and not session.path.exists()
-            app.push_screen(ChangedOnDiskDialog(session.name, deleted=deleted), answer)
+            undone = session.overwrites_disk_changes
+            dialog = ChangedOnDiskDialog(session.name, deleted=deleted, undone_reload=undone)
+            app.push_screen(dialog, answer)
             return
         except (CatalogueError, OSError) as exc:
             app.notify(
@@ -98,6 +100,7 @@ class FileSaving(FileOpening):
             return
         if old is not None and old != path:
             recovery.discard(old, kept=False)
+        self.lock_file(path)
         recent.add(path)
         self._app.notify(f"Saved as {visible(str(path))}", markup=False)
 

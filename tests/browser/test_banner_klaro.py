@@ -15,7 +15,7 @@ import pytest
 
 from consent_tui.core import store
 from consent_tui.core.export import banner_common
-from consent_tui.core.export.klaro import klaro_names, storage_summary
+from consent_tui.core.export.klaro import klaro_names, storage_name, storage_summary
 from consent_tui.core.model import Catalogue, text_in
 from tests.browser.banner_pages import (
     cookie_names,
@@ -39,8 +39,9 @@ def open_notice(page: Any, url: str) -> None:
     page.wait_for_selector(".klaro .cookie-notice", state="visible")
 
 
-def klaro_consents(page: Any) -> dict[str, bool]:
-    raw = cookie_value(page, "klaro")
+def klaro_consents(page: Any, name: str = "klaro-rev3") -> dict[str, bool]:
+    """The choices in Klaro's cookie (news-site has [banner] revision = 3)."""
+    raw = cookie_value(page, name)
     assert raw is not None, "Klaro stored no consent cookie"
     result: dict[str, bool] = json.loads(unquote(raw))
     return result
@@ -85,9 +86,10 @@ def test_accepting_records_consent_for_every_service(page: Any, site: PageServer
     open_notice(page, klaro_page(site, catalogue, "en"))
     page.click(".klaro .cookie-notice .cm-btn-success")
     page.wait_for_selector(".klaro .cookie-notice", state="detached")
+    assert storage_name(catalogue) == "klaro-rev3"
     assert klaro_consents(page) == dict.fromkeys(catalogue.services, True)
     # [banner] consent_lifetime = "6 months", never rounded up
-    assert 181 < days_left(page, "klaro") <= 182
+    assert 181 < days_left(page, "klaro-rev3") <= 182
 
 
 def test_declining_records_refusal_and_removes_pattern_cookies(page: Any, site: PageServer) -> None:

@@ -15,6 +15,7 @@ import pytest
 
 from consent_tui.core.export import registry
 from consent_tui.core.export.cells import pattern_item
+from consent_tui.core.export.document import build
 from consent_tui.core.export.registry import ExportOptions
 from consent_tui.core.export.words import Words
 from consent_tui.core.model import Catalogue
@@ -132,8 +133,9 @@ def test_readable_on_a_phone(site: PageServer, browser: Any, sample: Path) -> No
 
 
 def catalogue_header(catalogue: Catalogue, index: int) -> str:
-    words = Words(catalogue, "en")
-    return words.column(catalogue.document.effective_columns[index])
+    """The header of column ``index`` of the first table, as the document gives it."""
+    table = build(catalogue, "en").categories[0].table
+    return table.columns[index].header
 
 
 def test_prints_to_pdf(site: PageServer, browser: Any) -> None:

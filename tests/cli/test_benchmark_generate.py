@@ -74,3 +74,20 @@ def test_an_unwritable_output_is_reported(
         main(["5", "-o", str(tmp_path / "missing" / "x.toml")])
     assert done.value.code == 2
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_problems_leaves_texts_untranslated(capsys: pytest.CaptureFixture[str]) -> None:
+    """--problems: the same catalogue, its cookie descriptions, service functions and every
+    other service's location in English only: one missing-translation warning each."""
+    from collections import Counter
+
+    from consent_tui.core.validation import validate
+
+    assert main(["200", "--problems"]) == 0
+    text = capsys.readouterr().out
+    plain = validate(load_text(generate(200)))
+    found = Counter(p.rule for p in validate(load_text(text)))
+    assert found["missing-translation"] == 200 + 20 + 10
+    assert sum(found.values()) == len(plain) + 230
+    assert [p for p in validate(load_text(text)) if p.severity == "error"] == []
+    assert text == generate(200, problems=True)

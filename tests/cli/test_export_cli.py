@@ -10,7 +10,7 @@ import pytest
 
 from consent_tui.cli import main
 from consent_tui.commands import export as export_command
-from consent_tui.core.validation import Problem
+from consent_tui.core.validation import Problem, error_rules
 from tests.conftest import ROOT, SAMPLES
 
 GOLDEN = ROOT / "tests" / "golden" / "export"
@@ -162,8 +162,8 @@ def test_a_language_the_catalogue_does_not_declare_is_refused(
     code, out, err = run(capsys, "export", ODS, "-f", fmt, "--lang", "de", "-o", str(target))
     assert (code, out) == (2, "")
     assert err == (
-        "consent-tui: --lang 'de': the catalogue is written in en, fr; to export in 'de', "
-        "add it to [policy] languages and translate the texts\n"
+        "consent-tui: --lang 'de': the catalogue is written in English (en), français (fr); "
+        "to export in Deutsch (de), add it to [policy] languages and translate the texts\n"
     )
     assert not target.exists()
 
@@ -206,6 +206,23 @@ def test_refuses_a_catalogue_with_errors(
     assert not target.exists()
 
 
+def test_export_checks_only_the_rules_that_refuse_it(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Warnings never stop an export, so their rules are not run (nor their problems located)."""
+    asked: list[object] = []
+    real = export_command.validate
+
+    def spy(*args: object, **kwargs: object) -> list[Problem]:
+        asked.append(kwargs.get("only"))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(export_command, "validate", spy)
+    code, out, _ = run(capsys, "export", ODS, "--format", "csv")
+    assert code == 0 and out
+    assert asked == [error_rules()]
+
+
 def test_the_docs_show_the_refusal_format(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -238,7 +255,10 @@ def test_force_exports_anyway(
     ("args", "message"),
     [
         (["--width", "10"], "--width must be at least 20"),
-        (["--lang", "en fr"], "--lang 'en fr' is not a language code such as en, fr or pt-BR"),
+        (
+            ["--lang", "en fr"],
+            "--lang 'en fr' is not a language tag (BCP 47) such as en, fr or pt-BR",
+        ),
         (["-f", "csv", "--template", "x.j2"], "--template does not apply to the csv format"),
         (["--template", "/nonexistent/t.j2"], "/nonexistent/t.j2: no such template file"),
         (["--lang", "fr", "--all-languages"], "--lang and --all-languages cannot be used together"),

@@ -82,11 +82,14 @@ def rename(catalogue: Catalogue, collection: str, old_id: str, new_id: str) -> C
 
 
 def text(catalogue: Catalogue, **values: str) -> Text:
-    """A translatable text in the catalogue's languages (a plain string for one)."""
+    """A translatable text in the catalogue's languages (a plain string for one).
+
+    A language without a value given (the German sample's) takes the English one.
+    """
     langs = catalogue.languages
     if len(langs) == 1:
-        return Text({langs[0]: values[langs[0]]}, plain=True)
-    return Text({lang: values.get(lang, values[langs[0]]) for lang in langs})
+        return Text({langs[0]: values.get(langs[0], values["en"])}, plain=True)
+    return Text({lang: values.get(lang, values.get(langs[0], values["en"])) for lang in langs})
 
 
 def new_cookie(catalogue: Catalogue, name: str = "added_cookie") -> Cookie:

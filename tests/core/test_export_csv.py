@@ -32,6 +32,19 @@ from tests.conftest import SAMPLES
         ("13 months", "13 months"),
         ("", ""),
         ("_ga_*", "_ga_*"),
+        # a piece a spreadsheet may start a cell with: after a line break or any delimiter
+        ("a\n=cmd", "a\n'=cmd"),
+        ("a\r\n+cmd", "a\r\n'+cmd"),
+        ("a\r-2+3", "a\r'-2+3"),
+        ("a\n  @SUM(A1)", "a\n  '@SUM(A1)"),
+        ("a\n\tb", "a\n'\tb"),
+        ("a|=1", "a|'=1"),
+        ("a\t=1", "a\t'=1"),
+        ('a;"=1', "a;\"'=1"),
+        ('"=1', "'\"=1"),
+        ("\nfoo", "'\nfoo"),
+        ("a\nb-c", "a\nb-c"),
+        ("1;2", "1;2"),
     ],
 )
 def test_spreadsheet_safe(value: str, safe: str) -> None:
@@ -63,3 +76,15 @@ def test_french_headers_and_values() -> None:
     first = table[0]
     assert list(first)[:3] == ["Service", "Fournisseur", "Catégorie"]
     assert first["Consentement requis"] == "non" and first["Durée"] == "session"
+
+
+def test_a_session_cookie_has_no_lifetime_in_seconds() -> None:
+    """A session cookie: "session" in words, the seconds cell empty (not 0 seconds)."""
+    for lang, word in (("en", "session"), ("fr", "session")):
+        table = rows(lang)
+        session = [r for r in table if r["Cookie"] == "lanterne_session"]
+        assert len(session) == 1
+        cells = list(session[0].values())
+        assert cells[10] == word and cells[11] == ""
+    fixed = next(r for r in rows("en") if r["Cookie"] == "lanterne_remember")
+    assert fixed["Duration (seconds)"] == str(30 * 86400)

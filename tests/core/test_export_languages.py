@@ -16,29 +16,29 @@ from consent_tui.core.export.registry import ExportOptions
 from consent_tui.core.model import Catalogue
 from consent_tui.core.store import load_text
 
-GERMAN = """\
+POLISH = """\
 format_version = 1
 [policy]
-site_name = "Beispiel"
-site_url = "https://beispiel.example"
-controller = "Beispiel GmbH"
-contact = "datenschutz@beispiel.example"
-languages = ["de", "en"]
+site_name = "Przykład"
+site_url = "https://przyklad.example"
+controller = "Przykład sp. z o.o."
+contact = "prywatnosc@przyklad.example"
+languages = ["pl", "en"]
 updated = 2026-03-01
-intro = { de = "Diese Seite erklärt unsere Cookies." }
+intro = { pl = "Ta strona wyjaśnia nasze pliki cookie." }
 [policy.document]
 columns = ["provider", "function_location", "cookies", "duration", "purposes"]
 [categories.necessary]
-title = { de = "Notwendige Cookies", en = "Necessary cookies" }
+title = { pl = "Niezbędne pliki cookie", en = "Necessary cookies" }
 description = { en = "They keep the site working." }
 consent = false
 [purposes.session]
-title = { de = "Sitzung", en = "Session" }
-description = { de = "Um Sie angemeldet zu halten", en = "To keep you signed in" }
+title = { pl = "Sesja", en = "Session" }
+description = { pl = "Aby utrzymać zalogowanie", en = "To keep you signed in" }
 legal_basis = "legitimate_interests"
 [services.site]
-provider = "Beispiel GmbH"
-function = { de = "Anmeldung", en = "Sign-in" }
+provider = "Przykład sp. z o.o."
+function = { pl = "Logowanie", en = "Sign-in" }
 location = { en = "everywhere" }
 category = "necessary"
 party = "first"
@@ -46,7 +46,7 @@ purposes = ["session"]
 [[services.site.cookies]]
 name = "sid"
 duration = "13 months"
-duration_note = { de = "bei jedem Besuch erneuert" }
+duration_note = { pl = "odnawiany przy każdej wizycie" }
 """
 
 
@@ -87,55 +87,58 @@ def passages(text: str) -> dict[str, str | None]:
 
 
 @pytest.fixture(scope="module")
-def german() -> Catalogue:
-    return load_text(GERMAN)
+def polish() -> Catalogue:
+    return load_text(POLISH)
 
 
 def test_the_page_is_in_the_language_asked_for_and_fallbacks_say_theirs(
-    german: Catalogue,
+    polish: Catalogue,
 ) -> None:
-    page = html(german, "de")
-    assert '<html lang="de">' in page
+    page = html(polish, "pl")
+    assert '<html lang="pl">' in page
     texts = passages(page)
-    # the catalogue's German texts: the page's language
-    in_german = ("Diese Seite erklärt unsere Cookies.", "Notwendige Cookies")
-    for text in (*in_german, "Um Sie angemeldet zu halten"):
-        assert texts[text] == "de", text
-    assert texts["Anmeldung ("] == texts["(bei jedem Besuch erneuert)"] == "de"
-    # catalogue texts missing in German: the English ones, marked
+    # the catalogue's Polish texts: the page's language
+    in_polish = ("Ta strona wyjaśnia nasze pliki cookie.", "Niezbędne pliki cookie")
+    for text in (*in_polish, "Aby utrzymać zalogowanie"):
+        assert texts[text] == "pl", text
+    assert texts["Logowanie ("] == "pl"
+    assert texts["13 miesięcy (odnawiany przy każdej wizycie)"] == "pl"
+    # catalogue texts missing in Polish: the English ones, marked
     assert texts["They keep the site working."] == "en"
     assert texts["everywhere"] == "en"
-    # built-in texts: there are none in German, so English, marked
-    english = ("What is a cookie?", "Service provider's name", "Duration", "13 months")
-    for text in (*english, "Last updated:", "1 March 2026", "Contact:"):
+    # built-in texts: there are none in Polish, so English, marked
+    english = ("What is a cookie?", "Service provider's name", "Duration")
+    for text in (*english, "Last updated:", "Contact:"):
         assert texts[text] == "en", text
+    # durations and dates come from CLDR, which knows Polish
+    assert texts["1 marca 2026"] == "pl"
 
 
-def test_a_fully_translated_page_has_no_lang_but_the_page_s(german: Catalogue) -> None:
-    page = html(german, "en")
+def test_a_fully_translated_page_has_no_lang_but_the_page_s(polish: Catalogue) -> None:
+    page = html(polish, "en")
     assert '<html lang="en">' in page
     # besides <html lang>: the intro and a duration note, which have no English
     assert page.count(' lang="') == 3
-    assert '<p class="intro" lang="de">Diese Seite erklärt unsere Cookies.</p>' in page
-    assert '13 months (<span lang="de">bei jedem Besuch erneuert</span>)' in page
+    assert '<p class="intro" lang="pl">Ta strona wyjaśnia nasze pliki cookie.</p>' in page
+    assert '13 months (<span lang="pl">odnawiany przy każdej wizycie</span>)' in page
 
 
-def test_a_fragment_carries_the_language_on_its_article(german: Catalogue) -> None:
-    page = html(german, "de", fragment=True)
-    assert page.startswith('<article class="cookie-policy" lang="de">')
+def test_a_fragment_carries_the_language_on_its_article(polish: Catalogue) -> None:
+    page = html(polish, "pl", fragment=True)
+    assert page.startswith('<article class="cookie-policy" lang="pl">')
     assert '<h3 lang="en">What is a cookie?</h3>' in page
 
 
-def test_a_language_the_catalogue_does_not_declare_is_not_claimed(german: Catalogue) -> None:
-    """``fr`` asked of a German and English catalogue: the page is German, and says so."""
-    result = registry.get("html").render(german, ExportOptions(lang="fr"))
-    assert '<html lang="de">' in result.text
+def test_a_language_the_catalogue_does_not_declare_is_not_claimed(polish: Catalogue) -> None:
+    """``fr`` asked of a Polish and English catalogue: the page is Polish, and says so."""
+    result = registry.get("html").render(polish, ExportOptions(lang="fr"))
+    assert '<html lang="pl">' in result.text
     assert result.notes[0] == (
-        "'fr' is not one of the catalogue's languages (de, en): exported in 'de'"
+        "'fr' is not one of the catalogue's languages (pl, en): exported in 'pl'"
     )
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "text", "csv"])
-def test_other_formats_show_fallbacks_as_plain_text(german: Catalogue, fmt: str) -> None:
-    text = registry.get(fmt).render(german, ExportOptions(lang="de")).text
-    assert "13 months" in text and "lang=" not in text
+def test_other_formats_show_fallbacks_as_plain_text(polish: Catalogue, fmt: str) -> None:
+    text = registry.get(fmt).render(polish, ExportOptions(lang="pl")).text
+    assert "13 miesięcy" in text and "lang=" not in text

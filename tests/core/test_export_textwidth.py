@@ -20,7 +20,8 @@ from consent_tui.core.export.textwidth import char_width, width, wrap
         ("🍪", 2),
         ("☕", 2),
         ("e\u0301", 1),  # e + combining acute accent
-        ("👩\u200d💻", 4),  # two emoji joined: terminals differ; each counts 2
+        ("👩\u200d💻", 2),  # two emoji joined by ZWJ: one picture (wcwidth's measure)
+        ("🇫🇷", 2),  # a flag: two regional indicators, one picture
         ("\u00a0", 1),
         ("a\u200bb", 2),  # zero-width space
         ("\x1b", 0),
@@ -34,6 +35,16 @@ def test_widths(text: str, columns: int) -> None:
 
 def test_char_width_of_plain_ascii() -> None:
     assert [char_width(c) for c in "a ~"] == [1, 1, 1]
+
+
+def test_a_long_word_is_never_cut_inside_a_character_cluster() -> None:
+    word = "ab👩\u200d💻cd🇫🇷e\u0301f" * 3
+    for columns in range(2, 8):
+        lines = wrap(word, columns)
+        assert "".join(lines) == word
+        for line in lines:
+            assert width(line) <= columns
+            assert not line.startswith(("\u200d", "\u0301", "\U0001f4bb", "\U0001f1f7")), lines
 
 
 def test_wrap_keeps_no_break_spaces() -> None:

@@ -94,7 +94,7 @@ def test_every_value_says_what_it_is(kind: str) -> None:
 def test_references_name_described_kinds() -> None:
     for desc in ENTITIES.values():
         for field in desc.fields:
-            if field.type in ("ref", "refs", "table", "tables", "entities"):
+            if field.type in ("ref", "refs", "table", "tables", "entities", "inline"):
                 assert field.ref in ENTITIES, (desc.kind, field.key)
             else:
                 assert not field.ref, (desc.kind, field.key)

@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 
 from consent_tui.core.durations import parse_duration
-from consent_tui.core.fields import ENTITIES, Field, When, entity
+from consent_tui.core.fields import ENTITIES, Field, Unless, When, entity, tables, written
 from consent_tui.core.fields.checks import lifetime_problem
 from consent_tui.core.fields.spec import FieldType
 from consent_tui.core.schema import catalogue_schema_text
@@ -27,22 +27,30 @@ def test_the_committed_schema_is_the_generated_one() -> None:
     assert (ROOT / "docs" / "catalogue.schema.json").read_text(encoding="utf-8") == generated
 
 
-@pytest.mark.parametrize("kind", [k for k in ENTITIES if k != "catalogue"])
+@pytest.mark.parametrize("kind", [k for k in tables() if k != "catalogue"])
 def test_each_table_lists_its_described_keys_in_order(kind: str) -> None:
     definition = SCHEMA["$defs"][kind]
-    desc = entity(kind)
-    assert list(definition["properties"]) == [f.key for f in desc.values]
-    assert definition["required"] == [f.key for f in desc.values if f.required is True]
-    assert definition.get("x-taplo", {}).get("initKeys", []) == [
-        f.key for f in desc.values if f.init
-    ]
-    for field in desc.values:
+    keys = written(kind)  # its inline parts' keys among its own ([policy.document])
+    assert list(definition["properties"]) == [f.key for f in keys]
+    assert definition["required"] == [f.key for f in keys if f.required is True]
+    assert definition.get("x-taplo", {}).get("initKeys", []) == [f.key for f in keys if f.init]
+    for field in keys:
         text = definition["properties"][field.key].get("description", "")
         assert text.startswith(field.doc), field.key
         if isinstance(field.required, When):
             condition = definition["if"]["properties"][field.required.key]
             assert condition == {"enum": [field.required.value]}
             assert definition["then"] == {"required": [field.key]}
+        if isinstance(field.required, Unless):
+            assert definition["if"] == {"not": {"required": [field.required.key]}}
+            assert definition["then"] == {"required": [field.key]}
+
+
+def test_a_part_written_inline_has_no_table_of_its_own() -> None:
+    assert "layout" not in SCHEMA["$defs"]
+    document = SCHEMA["$defs"]["document"]["properties"]
+    assert "layout" not in document and {"group_by", "rows", "tables"} <= set(document)
+    assert document["tables"]["additionalProperties"] == {"$ref": "#/$defs/layout_table"}
 
 
 def test_the_top_level_is_the_catalogue_description() -> None:
@@ -65,6 +73,7 @@ def _every_type() -> list[Field]:
         if kind in ("id",):
             continue
         ref = {"ref": "cookie"} if kind in ("table", "tables", "entities") else {}
+        ref = {"ref": "own_column"} if kind == "inline" else ref
         ref = {"ref": "purpose"} if kind in ("ref", "refs") else ref
         choice = entity("cookie").field("type").choices if kind in ("enum", "enums") else ()
         out.append(Field(f"new_{kind}", kind, {"en": kind}, doc="New.", choices=choice, **ref))
@@ -77,7 +86,8 @@ def test_every_field_type_gives_a_valid_schema(field: Field) -> None:
     entities["cookie"] = entity("cookie").with_field(field)
     schema = catalogue_schema(entities)
     jsonschema.Draft202012Validator.check_schema(schema)
-    assert field.key in schema["$defs"]["cookie"]["properties"]
+    keys = schema["$defs"]["cookie"]["properties"]
+    assert field.key in keys if field.type != "inline" else {"of", "header"} <= set(keys)
 
 
 # -- where the generated schema says more than the hand-written one did

@@ -7,7 +7,6 @@ find nothing) and reads the usual cookie in one go; both are for speed only.
 from __future__ import annotations
 
 import gc
-import tomllib
 from typing import Any
 
 import pytest
@@ -16,7 +15,7 @@ from hypothesis import strategies as st
 
 from consent_tui.core.errors import ParseError
 from consent_tui.core.fields import entity
-from consent_tui.core.store import load_text, loader
+from consent_tui.core.store import fastparse, load_text
 from consent_tui.core.store.builder import Builder
 
 SCALARS = st.none() | st.text(max_size=5) | st.booleans() | st.integers() | st.floats()
@@ -41,13 +40,13 @@ def test_the_quick_cookie_is_the_general_one(data: dict[str, Any]) -> None:
 
 def test_gc_is_paused_while_loading_and_restored(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[bool] = []
-    loads = tomllib.loads
+    loads = fastparse.loads
 
     def parse(text: str) -> dict[str, Any]:
         seen.append(gc.isenabled())
         return loads(text)
 
-    monkeypatch.setattr(loader.tomllib, "loads", parse)
+    monkeypatch.setattr(fastparse, "loads", parse)
     assert gc.isenabled()
     load_text("format_version = 1\n")
     assert seen == [False] and gc.isenabled()

@@ -18,10 +18,21 @@ from hypothesis import strategies as st
 from benchmarks.generate import generate
 from consent_tui.core import model
 from consent_tui.core.durations import try_parse
+from consent_tui.core.model.layout import (
+    DOCUMENT_KEYS,
+    GROUPINGS,
+    ROW_KINDS,
+    SERVICE_CELLS,
+    TABLE_KEYS,
+    OwnColumn,
+    TableLayout,
+)
 from consent_tui.core.schema import catalogue_schema, catalogue_schema_text
 from tests.conftest import ROOT, sample_paths
 
 SCHEMA = catalogue_schema()
+# The keys DocumentSettings.layout writes in [policy.document], as the model names them.
+LAYOUT_KEYS = frozenset(DOCUMENT_KEYS) | (frozenset(TABLE_KEYS) - {"columns"})
 DEFS = SCHEMA["$defs"]
 VALIDATOR = jsonschema.Draft202012Validator(
     SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
@@ -84,7 +95,12 @@ def _entity(name: str) -> dict[str, Any]:
 ENTITIES = {
     "policy": model.Policy,
     "document": model.DocumentSettings,
+    "layout_table": TableLayout,
+    "own_column": OwnColumn,
+    "changelog": model.ChangelogEntry,
     "banner": model.Banner,
+    "audit": model.AuditSettings,
+    "audit_ignore": model.AuditIgnore,
     "category": model.Category,
     "purpose": model.Purpose,
     "service": model.Service,
@@ -95,6 +111,8 @@ ENTITIES = {
 @pytest.mark.parametrize("name", list(ENTITIES))
 def test_every_model_field_has_a_schema_property_and_back(name: str) -> None:
     fields = {f.name for f in dataclasses.fields(ENTITIES[name])} - {"id", "extra"}
+    if name == "document":  # DocumentSettings.layout is written as the layout keys
+        fields = fields - {"layout"} | LAYOUT_KEYS
     assert set(_entity(name)["properties"]) == fields
 
 
@@ -109,7 +127,10 @@ def test_enumerations_are_the_models() -> None:
     assert props["purpose"]["legal_basis"]["enum"] == list(model.LEGAL_BASES)
     assert props["service"]["party"]["enum"] == list(model.PARTIES)
     assert props["cookie"]["type"]["enum"] == list(model.STORAGE_TYPES)
-    columns = props["document"]["columns"]["items"]["enum"]
+    assert props["document"]["group_by"]["enum"] == list(GROUPINGS)
+    assert props["document"]["rows"]["enum"] == list(ROW_KINDS)
+    assert props["document"]["service_cells"]["enum"] == list(SERVICE_CELLS)
+    columns = props["document"]["columns"]["items"]["anyOf"][0]["enum"]
     assert columns == list(model.DOCUMENT_COLUMNS), (
         "model.DOCUMENT_COLUMNS changed: update the schema's columns enum "
         "(consent_tui/core/schema/catalogue.schema.json and its docs/ copy) and docs/format.md"
@@ -204,7 +225,9 @@ def _minimal() -> dict[str, Any]:
             lambda d: d["services"]["cart"]["cookies"][0].update(refresh="yes"),
             "is not of type 'boolean'",
         ),
-        (lambda d: d["policy"].update(document={"columns": ["vendor"]}), "is not one of"),
+        # an id may name an own column; "Vendor" is no id at all
+        (lambda d: d["policy"].update(document={"columns": ["Vendor"]}), "is not valid under any"),
+        (lambda d: d["policy"].update(document={"rows": "cookies"}), "is not one of"),
     ],
 )
 def test_mistakes_are_flagged(change: Any, expected: str) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from consent_tui.core import store
-from consent_tui.core.errors import CatalogueError
+from consent_tui.core.errors import CatalogueError, ChangedOnDiskError
 from consent_tui.core.model import replace
 from consent_tui.core.session import Session, recovery_text
 from tests.conftest import SAMPLES
@@ -88,6 +88,50 @@ def test_reload_keeps_memory_one_undo_away(tmp_path: Path) -> None:
     assert session.undo() == "Reload from disk"
     assert session.dirty
     assert session.catalogue.services["cart"].provider == "Mine"
+
+
+def _reloaded_with_their_change(tmp_path: Path) -> Session:
+    session = _session(tmp_path)
+    session.apply(_renamed(session, "Mine"), "Edit")  # type: ignore[arg-type]
+    assert session.path is not None
+    text = session.path.read_text(encoding="utf-8").replace("Example Bakery Ltd", "Theirs Ltd")
+    session.path.write_text(text, encoding="utf-8")
+    session.reload()
+    return session
+
+
+def test_undo_past_a_reload_then_save_asks_first(tmp_path: Path) -> None:
+    """Reload, ctrl+z, ctrl+s must not silently write the old version over their change."""
+    session = _reloaded_with_their_change(tmp_path)
+    assert session.path is not None
+    on_disk = session.path.read_bytes()
+    assert not session.overwrites_disk_changes
+    session.undo()
+    assert session.overwrites_disk_changes
+    with pytest.raises(ChangedOnDiskError, match="undoes the reload"):
+        session.save()
+    assert session.path.read_bytes() == on_disk
+    session.redo()  # their change is back: nothing to overwrite
+    assert not session.overwrites_disk_changes
+    session.undo()
+    session.apply(_renamed(session, "Mine again"), "Edit")  # type: ignore[arg-type]
+    assert session.overwrites_disk_changes  # an edit on the old version still overwrites
+    with pytest.raises(ChangedOnDiskError):
+        session.save()
+    session.save(force=True)  # "save anyway"
+    assert not session.overwrites_disk_changes
+    assert "Theirs Ltd" not in session.path.read_text(encoding="utf-8")
+
+
+def test_edits_after_a_reload_save_normally(tmp_path: Path) -> None:
+    session = _reloaded_with_their_change(tmp_path)
+    session.apply(_renamed(session, "After"), "Edit")  # type: ignore[arg-type]
+    session.undo()
+    session.redo()
+    session.save()
+    assert session.path is not None
+    text = session.path.read_text(encoding="utf-8")
+    assert "Theirs Ltd" in text and "After" in text
 
 
 def test_reload_of_a_broken_file_changes_nothing(tmp_path: Path) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -32,8 +34,9 @@ def test_write_read_and_metadata(catalogue_file: Path) -> None:
     base = Fingerprint(10, 20, "ab" * 32)
     copy = recovery.write(catalogue_file, "format_version = 1\n", base, now=1_000_000.5)
     assert copy.text_path.parent == paths.recovery_dir()
-    assert copy.text_path.name == recovery.key(catalogue_file) + ".toml"
+    assert copy.text_path.name == f"{recovery.key(catalogue_file)}.p{os.getpid()}.toml"
     meta = json.loads(copy.meta_path.read_text(encoding="utf-8"))
+    assert meta["pid"] == os.getpid()
     assert meta["source"] == str(catalogue_file.absolute())
     assert meta["saved_at"] == 1_000_000.5
     assert meta["base"] == {"size": 10, "mtime_ns": 20, "sha256": "ab" * 32}
@@ -195,3 +198,96 @@ def test_closed_writer_writes_nothing(catalogue_file: Path) -> None:
     writer.close()
     _edit(session, "Typed")
     assert writer.flush() is None and recovery.find(catalogue_file) is None
+
+
+# -- two editors on one file -------------------------------------------------
+
+OTHER_EDITOR = r"""
+import sys, time
+from pathlib import Path
+from consent_tui.core.session import recovery
+recovery.write(Path(sys.argv[1]), "other editor's work\n", None)
+print("ready", flush=True)
+sys.stdin.readline()  # runs until told to stop
+"""
+
+
+def _other_editor(catalogue_file: Path) -> subprocess.Popen[str]:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", OTHER_EDITOR, str(catalogue_file)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None and proc.stdout.readline() == "ready\n"
+    return proc
+
+
+def test_each_editor_keeps_its_own_copy(catalogue_file: Path) -> None:
+    """One editor's save removes its copy only; the other's stays, unoffered while it runs."""
+    other = _other_editor(catalogue_file)
+    try:
+        recovery.write(catalogue_file, "my work\n", None)
+        assert {c.text() for c in recovery.copies(catalogue_file)} == {
+            "my work\n",
+            "other editor's work\n",
+        }
+        recovery.discard(catalogue_file, kept=False)  # what a save does
+        (left,) = recovery.copies(catalogue_file)
+        assert left.text() == "other editor's work\n" and left.in_use
+        assert recovery.pending(catalogue_file) is None  # its own editor still has it
+        recovery.discard(catalogue_file)  # even "discard all" leaves a running editor's copy
+        assert recovery.copies(catalogue_file) == [left]
+    finally:
+        other.kill()
+        other.wait()
+    offered = recovery.pending(catalogue_file)  # the other editor died: its work is offered
+    assert offered is not None and offered.text() == "other editor's work\n"
+    assert not offered.in_use
+
+
+def test_a_reused_process_id_is_not_the_writer(catalogue_file: Path) -> None:
+    copy = recovery.write(catalogue_file, "work\n", None)
+    meta = json.loads(copy.meta_path.read_text(encoding="utf-8"))
+    meta["pid"], meta["started"] = 1, 123  # pid 1 runs, but started at another time
+    copy.meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    (again,) = recovery.copies(catalogue_file)
+    assert not again.in_use
+    assert recovery.pending(catalogue_file) == again
+
+
+HOLDER = r"""
+import sys
+from pathlib import Path
+from consent_tui.core.session.lock import EditLock
+lock, holder = EditLock.take(Path(sys.argv[1]))
+print("locked" if lock else f"held {holder}", flush=True)
+sys.stdin.readline()
+"""
+
+
+def test_a_second_editor_is_told_who_has_the_file(catalogue_file: Path) -> None:
+    from consent_tui.core.session.lock import EditLock, Holder
+
+    other = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(catalogue_file)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert other.stdout is not None and other.stdout.readline() == "locked\n"
+        lock, holder = EditLock.take(catalogue_file)
+        assert lock is None and holder == Holder(other.pid)
+    finally:
+        other.kill()  # kill -9: the system releases the lock
+        other.wait()
+    lock, holder = EditLock.take(catalogue_file)
+    assert lock is not None and lock.held and holder is None
+    second, holder = EditLock.take(catalogue_file)  # the same process, another editor
+    assert second is None and holder == Holder(os.getpid())
+    lock.release()
+    assert not lock.held
+    again, _ = EditLock.take(catalogue_file)
+    assert again is not None
+    again.release()

@@ -45,5 +45,15 @@ def test_importing_the_face_loads_neither_the_editing_machinery_nor_tomlkit() ->
     )
     loaded: list[str] = json.loads(done.stdout)
     inside = {m.rpartition(".")[2] for m in loaded if m.startswith("consent_tui.core.store.")}
-    assert inside == {"builder", "loader", "nesting", "store", "tomlscan"}
+    assert inside == {
+        "builder",
+        "fastparse",
+        "field_reader",
+        "loader",
+        "nesting",
+        "read_plan",
+        "sourcemap",
+        "store",
+        "tomlscan",
+    }
     assert not [m for m in loaded if m.startswith("tomlkit")]

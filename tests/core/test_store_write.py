@@ -11,7 +11,7 @@ import pytest
 from consent_tui.core import store
 from consent_tui.core.errors import ChangedOnDiskError, SaveError
 from consent_tui.core.fileio import atomic
-from consent_tui.core.model import Catalogue, replace
+from consent_tui.core.model import Catalogue, Cookie, replace
 from consent_tui.core.store import load_text, patch, patch_full
 from tests.core.store_support import ROUNDTRIP, set_cookie
 
@@ -218,3 +218,43 @@ def test_the_whole_file_path_checks_its_result_too(
     with pytest.raises(SaveError, match=r"policy\.site_name"):
         store.save(document, edited)
     assert path.read_bytes() == (ROUNDTRIP / "dotted.toml").read_bytes()
+
+
+def test_a_cookie_added_again_in_a_dotted_services_table_is_written_inline(tmp_path: Path) -> None:
+    """Remove a dotted-key service's last cookie, save, add one, save: no [[…]] header there."""
+    from tests.core.store_support import add_cookie, remove_cookie
+
+    path = tmp_path / "dotted.toml"
+    path.write_bytes((ROUNDTRIP / "dotted-services.toml").read_bytes())
+    document = store.load(path)
+    document = store.save(document, remove_cookie(document.catalogue, "stats", 0))
+    cookie = Cookie(name="x", duration="1 day")
+    document = store.save(document, add_cookie(document.catalogue, "stats", cookie, at=0))
+    text = path.read_text(encoding="utf-8")
+    assert 'stats.cookies = [{ name = "x", duration = "1 day" }]' in text
+    assert "[[services.stats.cookies]]" not in text
+    assert store.load(path).catalogue == document.catalogue
+
+
+def test_a_renamed_service_goes_into_the_dotted_table_not_a_second_services_header(
+    tmp_path: Path,
+) -> None:
+    """Duplicate, move, rename in a [services] table of dotted keys, saving after each edit."""
+    from tests.core.store_support import rename_service
+
+    path = tmp_path / "dotted.toml"
+    path.write_bytes((ROUNDTRIP / "dotted-services.toml").read_bytes())
+    document = store.load(path)
+    services = dict(document.catalogue.services)
+    copied = {"auth": services["auth"], "auth-copy": replace(services["auth"], id="auth-copy")}
+    catalogue = replace(document.catalogue, services={**copied, **services})
+    document = store.save(document, catalogue)
+    order = ["auth-copy", "auth", "forms", "stats"]
+    services = document.catalogue.services
+    document = store.save(
+        document, replace(document.catalogue, services={k: services[k] for k in order})
+    )
+    document = store.save(document, rename_service(document.catalogue, "auth", "with space"))
+    text = path.read_text(encoding="utf-8")
+    assert text.count("[services]") == 1
+    assert store.load(path).catalogue == document.catalogue

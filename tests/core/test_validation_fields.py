@@ -6,6 +6,8 @@ from typing import Any
 
 import pytest
 
+from consent_tui.core.rules.base import as_hint
+from consent_tui.core.rules.values import INVALID_LANGUAGE
 from consent_tui.core.store import load_text
 from consent_tui.core.validation import validate
 from tests.core.validation_support import check, compose, edited, found, messages, rules_of
@@ -39,7 +41,7 @@ def test_required_text_needs_the_default_language() -> None:
     problems = check(edited(edit, ["fr", "en"]))
     [problem] = [p for p in problems if p.rule == "missing-required-field"]
     assert problem.message == (
-        "title of category `necessary` has no text in the default language, French (fr)"
+        "title of category `necessary` has no text in the default language, français (fr)"
     )
     assert problem.language == "fr"
     # the default language is not reported a second time as a missing translation
@@ -176,20 +178,33 @@ def test_invalid_country_hints(country: str, hint: str | None) -> None:
     assert p.hint == hint or (hint is None and p.hint and "two-letter" in p.hint)
 
 
-@pytest.mark.parametrize("tag", ["en", "pt-BR", "es-419", "zh-TW"])
+@pytest.mark.parametrize(
+    "tag", ["en", "pt-BR", "es-419", "zh-TW", "zh-Hant", "sr-Latn", "de-CH", "fil", "gsw"]
+)
 def test_valid_language_tags(tag: str) -> None:
     assert found(f"[policy]\nlanguages = ['{tag}']\n", "invalid-language") == []
 
 
 @pytest.mark.parametrize(
     ("tag", "hint"),
-    [("pt_br", 'write "pt-BR" (Portuguese)'), ("EN", 'write "en" (English)'), ("xx", None)],
+    [
+        ("pt_br", 'write "pt-BR" (português)'),
+        ("EN", 'write "en" (English)'),
+        ("eng", 'write "en" (English)'),
+        ("zh-hant", 'write "zh-Hant" (中文)'),
+        ("german", 'write "de" (Deutsch)'),
+        ("français", 'write "fr" (français)'),
+        ("iw", 'write "he" (עברית)'),
+        ("xx", as_hint(INVALID_LANGUAGE.fix)),
+        ("en-", as_hint(INVALID_LANGUAGE.fix)),
+        ("en US", as_hint(INVALID_LANGUAGE.fix)),
+    ],
 )
 def test_invalid_language_tags(tag: str, hint: str | None) -> None:
     [p] = found(f"[policy]\nlanguages = ['en', '{tag}']\n", "invalid-language")
     assert p.field == "languages"
-    if hint:
-        assert p.hint == hint
+    assert p.message == f'"{tag}" in languages of [policy] is not a valid language tag (BCP 47)'
+    assert p.hint == hint
 
 
 def test_duplicate_language() -> None:
@@ -333,7 +348,9 @@ def test_a_repeated_document_column() -> None:
     )
     assert problems[0].hint == (
         'remove the repeated id, or use a column not listed yet: "function_location", '
-        '"purposes", "duration", "type", "party", "domain", "description" or "privacy_policy"'
+        '"purposes", "duration", "type", "party", "domain", "description", "privacy_policy", '
+        '"service", "function", "location", "category", "purpose_titles", "path", '
+        '"cookie_description", "service_description", "country" or "safeguard"'
     )
     assert problems[0].line is not None
     assert found("[policy.document]\ncolumns = ['provider', 'cookies']\n", "duplicate-column") == []

@@ -12,19 +12,49 @@ from typing import Any
 import pytest
 
 from consent_tui.core import model
+from consent_tui.core.model.layout import TABLE_KEYS, Layout, TableLayout
 from consent_tui.core.rules.fields import BOOLEAN, FIELDS, TEXT, URL_TEXT, extras
 from consent_tui.core.store import load_text
 from tests.core.test_schema import ENTITIES as SCHEMA_ENTITIES
+from tests.core.test_schema import LAYOUT_KEYS
 
-ENTITIES: dict[str, type] = {"catalogue": model.Catalogue, **SCHEMA_ENTITIES}
+ENTITIES: dict[str, type] = {
+    "catalogue": model.Catalogue,
+    **SCHEMA_ENTITIES,
+    "changelog": model.ChangelogEntry,
+}
+
+
+def _layout_keys() -> dict[str, Any]:
+    """The keys ``DocumentSettings.layout`` stands for, with the type each holds."""
+    hints: dict[str, Any] = {
+        "group_by": str,
+        "tables_only": bool,
+        "words": Mapping,
+        "own_columns": Mapping,
+        "tables": Mapping,
+    }
+    table = typing.get_type_hints(TableLayout)
+    for key in TABLE_KEYS:
+        if key != "columns":
+            hint = table[key]
+            hints[key] = next(a for a in typing.get_args(hint) if a is not type(None))
+    assert set(hints) == set(LAYOUT_KEYS)
+    return hints
 
 
 def _fields(entity: type) -> dict[str, Any]:
-    """Each field written in the file (not ``id`` nor ``extra``) and its type, ``None`` left out."""
-    hints = typing.get_type_hints(entity)
+    """Each field written in the file (not ``id`` nor ``extra``) and its type, ``None`` left out.
+
+    ``DocumentSettings.layout`` is written as the layout keys themselves.
+    """
+    hints = typing.get_type_hints(entity, localns={"Layout": Layout})
     out = {}
     for f in dataclasses.fields(entity):
         if f.name in ("id", "extra"):
+            continue
+        if entity is model.DocumentSettings and f.name == "layout":
+            out.update(_layout_keys())
             continue
         hint = hints[f.name]
         if isinstance(hint, types.UnionType):
@@ -82,6 +112,13 @@ zz = 1
 zz = 1
 [policy.document]
 zz = 1
+[policy.document.own_columns.mine]
+of = "cookie"
+zz = 1
+[policy.document.tables.c]
+zz = 1
+[[policy.changelog]]
+zz = 1
 [categories.c]
 zz = 1
 [purposes.p]
@@ -93,11 +130,18 @@ name = "a"
 zz = 1
 [banner]
 zz = 1
+[audit]
+zz = 1
+[[audit.ignore]]
+name = "a"
+reason = "b"
+zz = 1
 """
     found = [(e.kind, e.prefix, dict(e.values)) for e in extras(load_text(text))]
     kinds = [kind for kind, _, _ in found]
     assert kinds == [
-        "catalogue", "policy", "document", "banner", "category", "purpose", "service", "cookie"
+        "catalogue", "policy", "document", "own_column", "layout_table", "changelog", "banner",
+        "audit", "audit_ignore", "category", "purpose", "service", "cookie",
     ]  # fmt: skip
     assert set(kinds) == set(FIELDS)
     assert all(values == {"zz": 1} for _, _, values in found)

@@ -16,14 +16,14 @@ BILINGUAL = '[policy]\nlanguages = ["en", "fr"]\n'
 def test_missing_translation_names_the_language() -> None:
     [p] = found(BILINGUAL + "[services.stats]\nfunction = 'Statistics'\n", "missing-translation")
     assert (p.entity_id, p.field, p.language) == ("stats", "function", "fr")
-    assert p.message == "function of service `stats` has no French (fr) text"
+    assert p.message == "function of service `stats` has no français (fr) text"
     assert p.hint == 'write function = { en = "…", fr = "…" }'
 
 
 def test_empty_translation_is_missing() -> None:
     fragment = BILINGUAL + "[categories.analytics]\ndescription = { en = 'A', fr = ' ' }\n"
     assert messages(fragment, "missing-translation") == [
-        "description of category `analytics` is empty in French (fr)"
+        "description of category `analytics` is empty in français (fr)"
     ]
 
 
@@ -54,7 +54,7 @@ def test_undeclared_and_invalid_text_languages() -> None:
         ("invalid-language", None),
     ]
     assert problems[0].message == (
-        "title of category `necessary` has a French (fr) text, but [policy] languages declares "
+        "title of category `necessary` has a français (fr) text, but [policy] languages declares "
         "only en"
     )
 

@@ -29,7 +29,7 @@ def test_every_rule_is_documented() -> None:
     for rule in all_rules():
         assert rule.severity in SEVERITIES
         assert rule.summary.endswith(".") and rule.why and rule.fix, rule.id
-        if rule.family not in ("files",):
+        if rule.family not in ("files", "baseline"):  # baseline: needs a second catalogue
             assert rule.bad and rule.good, f"{rule.id} has no example"
 
 

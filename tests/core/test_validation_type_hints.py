@@ -22,7 +22,7 @@ _TABLES = {
     "service": (("services", "stats"), ""),
     "cookie": (("services", "stats", "cookies", 0), ""),
 }
-_TABLE_VALUED = {"document", "sections", "cookies"}
+_TABLE_VALUED = {"document", "sections", "cookies", "changelog"}
 _JUNK: list[Any] = [3, 0, -1, 1.5, True, False, "x", "3", "1, 7", "first", "en", "analytics"]
 _JUNK += ["https://www.example.org", "13 months", ["x"], [1], ["en", 2]]
 _SNIPPET = re.compile(r"`([\w.]+) = ([^`]+)`")

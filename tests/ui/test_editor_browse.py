@@ -194,3 +194,25 @@ async def test_down_leaves_the_filter_for_the_rows(tmp_path: Path) -> None:
         assert app.focused is grid and grid.filter_text == "ods"
         await pilot.press("down")
         assert grid.cursor_key == "ods-language"
+
+
+async def test_the_filter_applies_as_the_value_changes(tmp_path: Path) -> None:
+    """Rows and their count follow the filter's value at once, not a message later.
+
+    So a keystroke's new characters, rows and status line are painted in one frame
+    (see benchmarks/bench_ui.py): setting the value, with no pause, has filtered.
+    """
+    app = make_app(copy_sample(tmp_path, "news-site.toml"))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("2")
+        view = editor(app).view("cookies")
+        grid = view.grid
+        total = grid.total_count
+        view.filter_input.value = "_GA"
+        assert grid.filter_text == "_ga" and 0 < grid.row_count < total
+        status = str(view.query_one(".status").render())
+        assert f"{grid.row_count} of {total} cookies match “_ga”" in status
+        view.filter_input.value = ""
+        assert grid.filter_text == "" and grid.row_count == total
+        assert str(view.query_one(".status").render()).startswith(f"{total} cookies")

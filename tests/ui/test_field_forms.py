@@ -22,7 +22,7 @@ from consent_tui.ui.dialogs.policy_form import PolicyForm
 from consent_tui.ui.screens.editor import EditorScreen
 from tests.ui.helpers import SIZE, copy_sample, make_app, ready
 
-_SUB_TABLES = ("table", "tables", "entities")
+_SUB_TABLES = ("table", "tables", "entities", "inline")
 
 
 def _everything(desc: Entity) -> Entity:

@@ -192,6 +192,33 @@ async def test_changed_on_disk_reload_keeps_the_work(catalogue: Path) -> None:
     assert catalogue.read_text(encoding="utf-8") == THEIRS
 
 
+async def test_reload_undo_save_asks_before_overwriting_their_change(catalogue: Path) -> None:
+    """Changed on disk, Reload, ctrl+z, ctrl+s: the save asks; cancel writes nothing."""
+    app = open_editor(catalogue)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.session is not None
+        set_duration(app.session, "3 weeks")
+        catalogue.write_text(THEIRS, encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("r")  # reload
+        await pilot.pause()
+        await pilot.press("ctrl+z", "ctrl+s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ChangedOnDiskDialog)
+        assert "from before you reloaded it" in str(dialog.query_one("#message").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert catalogue.read_text(encoding="utf-8") == THEIRS
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("o")  # overwrite, knowingly
+        await pilot.pause()
+    assert catalogue.read_text(encoding="utf-8") == EDITED
+
+
 async def test_recovery_restore_then_save(catalogue: Path) -> None:
     recovery.write(catalogue, EDITED, None)
     app = open_editor(catalogue)

@@ -221,6 +221,31 @@ async def test_parse_error_quit(tmp_path: Path) -> None:
     assert app.return_code == 2 and app.session is None
 
 
+async def test_a_very_long_line_keeps_the_message_and_buttons_on_screen(tmp_path: Path) -> None:
+    """A 10,000-character line is cut around the error: the frame, message and buttons fit 80x24."""
+    target = tmp_path / "minified.toml"
+    long_value = "x" * 5000 + '" = 1 oops ' + "y" * 5000
+    target.write_text(
+        f'format_version = 1\n[policy]\nsite_name = "{long_value}\n', encoding="utf-8"
+    )
+    app = Host(OpenRequest(target))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ParseErrorScreen)
+        for widget_id in ("#headline", "#where", "#frame", "#raw-open", "#quit"):
+            region = screen.query_one(widget_id).region
+            assert region.height > 0 and region.bottom <= 24, (widget_id, region)
+        frame = str(screen.query_one("#frame").render())
+        assert "…" in frame and len(max(frame.splitlines(), key=len)) < 120
+        caret_line = next(line for line in frame.splitlines() if line.strip() == "^")
+        number_line = next(line for line in frame.splitlines() if line.startswith(">"))
+        line, col = screen.error.line, screen.error.col
+        assert line is not None and col is not None
+        source = target.read_text(encoding="utf-8").splitlines()[line - 1]
+        assert number_line[caret_line.index("^")] == source[col - 1]  # the caret is on the error
+
+
 async def test_parse_error_fix_the_raw_text_and_continue(tmp_path: Path) -> None:
     target = tmp_path / "broken.toml"
     target.write_text(BROKEN, encoding="utf-8")

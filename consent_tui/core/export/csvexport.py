@@ -2,7 +2,10 @@
 
 Every field is quoted, so neither ``,`` nor ``;`` inside a text splits it, and
 :func:`~consent_tui.core.export.escape.spreadsheet_safe` neutralises what a
-spreadsheet would evaluate. A UTF-8 byte-order mark lets Excel read accents.
+spreadsheet would evaluate, at the start of a cell and wherever a spreadsheet
+assuming another delimiter (or cutting at a line break) would start one. A
+session cookie's duration is "session", with no seconds (it is no lifetime of 0).
+A UTF-8 byte-order mark lets Excel read accents.
 """
 
 from __future__ import annotations
@@ -72,7 +75,9 @@ class _Rows:
         where = f"services.{service.id}.cookies[{index}]"
         name = cookie.name or ""
         parsed = try_parse(cookie.duration)
-        seconds = parsed.seconds if parsed is not None else None
+        # a session cookie has no lifetime to count: "session" in words, no seconds
+        session = parsed is not None and parsed.kind == "session"
+        seconds = parsed.seconds if parsed is not None and not session else None
         pattern = pattern_item(name, cookie.storage_type, self.words).text if "*" in name else ""
         description = self.words.text(cookie.description, f"{where}.description")
         if not description:
@@ -100,11 +105,16 @@ def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
     writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerow([headers[f] for f in FIELDS])
     for service in catalogue.services.values():
-        shared = rows.service_values(service)
+        shared = _safe(rows.service_values(service))  # once per service, not per cookie
         for index, cookie in enumerate(service.cookies):
-            values = shared | rows.cookie_values(service, index, cookie)
-            writer.writerow([spreadsheet_safe(clean(values[f])) for f in FIELDS])
+            values = shared | _safe(rows.cookie_values(service, index, cookie))
+            writer.writerow([values[f] for f in FIELDS])
     return ExportResult(BOM + out.getvalue(), tuple(dict.fromkeys(words.notes)))
+
+
+def _safe(values: dict[str, str]) -> dict[str, str]:
+    """Cells fit for a spreadsheet: controls dropped, no formula anywhere."""
+    return {key: spreadsheet_safe(clean(value)) for key, value in values.items()}
 
 
 EXPORTER = Exporter(

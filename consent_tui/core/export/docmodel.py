@@ -67,9 +67,15 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """A table cell: zero or more items, shown one per line."""
+    """A table cell: zero or more items, shown one per line.
+
+    ``span`` is the number of rows the cell covers (HTML ``rowspan``); 0 for a
+    cell covered by one above it, which HTML leaves out and the other formats
+    show empty.
+    """
 
     items: tuple[Item, ...] = ()
+    span: int = 1
 
     @property
     def text(self) -> str:
@@ -78,23 +84,41 @@ class Cell:
 
 @dataclass(frozen=True, slots=True)
 class Column:
+    """A column: its id and header text; ``label`` names it when the header is empty."""
+
     id: str
     header: str
+    label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """One service."""
+    """One service, or one cookie of it; ``first`` on the first row of each service."""
 
     service_id: str
     cells: tuple[Cell, ...]
+    first: bool = True
 
 
 @dataclass(frozen=True, slots=True)
 class Table:
+    """A table; ``header_row`` false: written without its header row.
+
+    ``spans`` says that some cells cover several rows; ``classic`` that the table
+    is the plain kind (a caption, a header row with text in every header cell,
+    no spanning cell), which the HTML template writes in its original markup.
+    """
+
     caption: str
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
+    header_row: bool = True
+    spans: bool = False
+
+    @property
+    def classic(self) -> bool:
+        headers = all(column.header for column in self.columns)
+        return bool(self.caption) and self.header_row and headers and not self.spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +133,11 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class CategorySection:
-    """A category with its description, consent statement and table of services."""
+    """A group of the document (a category, by default) with its description and table.
+
+    ``title`` is its heading, empty for none (the one table of a document not
+    grouped); the table's rows are services or cookies, as the layout says.
+    """
 
     id: str
     title: str
@@ -119,6 +147,24 @@ class CategorySection:
     table: Table
     empty_note: str | None  # shown instead of the table when no service is in it
     cookie_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeEntry:
+    """One ``[[policy.changelog]]`` entry: its date in words and as ISO, its text."""
+
+    date: str
+    date_iso: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChangesSection:
+    """ "Changes to this policy": the changelog entries, newest first."""
+
+    id: str
+    title: str
+    entries: tuple[ChangeEntry, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,8 +184,19 @@ class PolicyDocument:
     updated_iso: str | None
     labels: dict[str, str]  # localised words for templates ("last_updated", ...)
     notes: tuple[str, ...]  # fallbacks to report on stderr
+    changes: ChangesSection | None = None  # the changelog, when the catalogue has one
+    tables_only: bool = False  # only the groups' headings, descriptions and tables
 
     @property
     def sections(self) -> tuple[Section, ...]:
         """Every standard section, in order (the tables come after ``cookies``)."""
         return (*self.before, *((self.cookies,) if self.cookies else ()), *self.after)
+
+
+def paragraphs(text: str) -> tuple[str, ...]:
+    """Split on blank lines; single line breaks inside a paragraph become spaces.
+
+    Each paragraph keeps the language of ``text`` (see :class:`Foreign`).
+    """
+    blocks = (" ".join(line.strip() for line in block.split("\n")) for block in text.split("\n\n"))
+    return tuple(like(block.strip(), text) for block in blocks if block.strip())

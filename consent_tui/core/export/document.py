@@ -8,33 +8,26 @@ missing in the language fall back to the default language, with a note.
 from __future__ import annotations
 
 from consent_tui.core.export.cells import CellBuilder, host_of
+from consent_tui.core.export.changelog import changes_section
 from consent_tui.core.export.docmodel import (
     CategorySection,
-    Column,
     Item,
     PolicyDocument,
-    Row,
     Section,
     Span,
-    Table,
     like,
+    paragraphs,
 )
 from consent_tui.core.export.escape import clean, contact_link, safe_url
+from consent_tui.core.export.groups import OTHER, Group, groups
 from consent_tui.core.export.lifetime import consent_lifetime
+from consent_tui.core.export.tables import TableMaker, table_options
 from consent_tui.core.export.texts import AFTER_TABLES, BEFORE_TABLES, fill
 from consent_tui.core.export.words import Words, export_language
-from consent_tui.core.model import Catalogue, Category, Service
+from consent_tui.core.model import Catalogue
+from consent_tui.core.model.layout import ALL_TABLE
 
-OTHER = "__other__"  # id of the section for services without a known category
-
-
-def paragraphs(text: str) -> tuple[str, ...]:
-    """Split on blank lines; single line breaks inside a paragraph become spaces.
-
-    Each paragraph keeps the language of ``text`` (see :class:`Foreign`).
-    """
-    blocks = (" ".join(line.strip() for line in block.split("\n")) for block in text.split("\n\n"))
-    return tuple(like(block.strip(), text) for block in blocks if block.strip())
+__all__ = ["OTHER", "build", "paragraphs"]
 
 
 class _Builder:
@@ -57,7 +50,11 @@ class _Builder:
             "controller": controller or self.words.label("the_controller"),
             "consent_lifetime": self.words.duration(lifetime.duration),
         }
-        self.cells = CellBuilder(self.words, self.host)
+        layout = catalogue.document.effective_layout
+        own = {k: c.of for k, c in (layout.own_columns or {}).items() if c.of}
+        self.cells = CellBuilder(self.words, self.host, catalogue.services, own)
+        self.tables = TableMaker(catalogue.document, self.words, self.cells)
+        self.tables_only = bool(layout.tables_only)
 
     def standard(self, key: str) -> str:
         """A standard text: the catalogue's override, else the built-in one."""
@@ -91,69 +88,62 @@ class _Builder:
             items.append(Item((Span.of(like(label + colon, label)), Span(self.site_url, url=url))))
         return tuple(items)
 
-    def table(self, title: str, services: list[Service]) -> Table:
-        columns = self.catalogue.document.effective_columns
-        header = tuple(Column(c, self.words.column(c)) for c in columns)
-        rows = tuple(Row(s.id, tuple(self.cells.cell(c, s) for c in columns)) for s in services)
-        cookies = sum(len(s.cookies) for s in services)
-        template = self.words.label("table_caption")
-        caption = (
-            template.replace("{category}", title)
-            .replace("{services}", self.words.count("services", len(services)))
-            .replace("{cookies}", self.words.count("cookies", cookies))
-        )
-        return Table(like(caption, template), header, rows)
-
-    def category(self, category: Category | None, services: list[Service]) -> CategorySection:
+    def group(self, group: Group) -> CategorySection:
+        """A group's section: its heading, description, consent sentence and table."""
         label = self.words.label
-        body: tuple[str, ...]
-        if category is None:
-            cid, title, body, consent = OTHER, label("other_title"), (), None
-        else:
-            cid = category.id
-            where = f"categories.{cid}"
-            title = self.words.text(category.title, f"{where}.title") or clean(cid)
-            body = paragraphs(self.words.text(category.description, f"{where}.description"))
-            consent = category.consent
+        options = table_options(self.catalogue.document, group.table_id)
+        table = self.tables.table(group, options)
+        values = self.tables.values(group, options)
+        where = f"policy.document.tables.{group.table_id}"
+        default_heading = "" if group.id == ALL_TABLE else "{title}"
+        title = self.tables.text(options.heading, default_heading, f"{where}.heading", values)
+        body: tuple[str, ...] = ()
+        if options.intro is not None:
+            body = paragraphs(self.words.text(options.intro, f"{where}.intro"))
+        elif options.option("descriptions") and group.description is not None:
+            body = paragraphs(self.words.text(group.description, group.where))
+        consent = group.consent
+        show_consent = options.consent_note
+        if show_consent is None:
+            show_consent = not self.tables_only
         sentence = None
-        if consent is not None:
+        if consent is not None and show_consent:
             sentence = label("consent_required" if consent else "consent_not_required")
         return CategorySection(
-            id=cid,
+            id=group.id,
             title=title,
             paragraphs=body,
             consent=sentence,
             consent_required=consent,
-            table=self.table(title, services),
-            empty_note=None if services else label("no_services"),
-            cookie_count=sum(len(s.cookies) for s in services),
+            table=table,
+            empty_note=None if group.services else label("no_services"),
+            cookie_count=sum(len(s.cookies) for s in group.services),
         )
 
     def categories(self) -> tuple[CategorySection, ...]:
-        groups: dict[str, list[Service]] = {cid: [] for cid in self.catalogue.categories}
-        others: list[Service] = []
-        for service in self.catalogue.services.values():
-            group = groups.get(service.category or "")
-            (group if group is not None else others).append(service)
-        out = [self.category(c, groups[c.id]) for c in self.catalogue.categories.values()]
-        if others:
-            out.append(self.category(None, others))
-        return tuple(out)
+        by = self.catalogue.document.effective_layout.effective_group_by
+        return tuple(self.group(g) for g in groups(self.catalogue, by, self.words))
 
     def build(self) -> PolicyDocument:
         policy = self.catalogue.policy
         title = self.words.text(policy.title, "policy.title") if policy.title else ""
         intro = self.words.text(policy.intro, "policy.intro") if policy.intro else ""
-        updated = policy.updated
-        before = (self.section(s) for s in BEFORE_TABLES)
-        after = (self.section(s) for s in AFTER_TABLES)
+        updated = policy.updated or policy.last_changed  # set, else the newest change
+        only = self.tables_only
+        before = () if only else (self.section(s) for s in BEFORE_TABLES)
+        after = () if only else (self.section(s) for s in AFTER_TABLES)
         categories = self.categories()
+        changes = None if only else changes_section(self.catalogue, self.words, self.standard)
+        if only:
+            updated = None
         return PolicyDocument(
             lang=self.words.lang,
             title=like(fill(title, self.values), title) or self.standard("title"),
-            intro=paragraphs(like(fill(intro, self.values), intro) or self.standard("intro")),
+            intro=()
+            if only
+            else paragraphs(like(fill(intro, self.values), intro) or self.standard("intro")),
             before=tuple(s for s in before if s is not None),
-            cookies=self.section("cookies_used"),
+            cookies=None if only else self.section("cookies_used"),
             categories=categories,
             after=tuple(s for s in after if s is not None),
             site_name=clean(policy.site_name) if policy.site_name else None,
@@ -162,6 +152,8 @@ class _Builder:
             updated_iso=updated.isoformat() if updated else None,
             labels=dict(self.words.labels),
             notes=tuple(dict.fromkeys(self.words.notes)),
+            changes=changes,
+            tables_only=only,
         )
 
 

@@ -166,24 +166,31 @@ def contact_link(contact: str) -> tuple[str, str | None]:
 
 # ---------------------------------------------------------------- spreadsheets
 
-_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r", "\n")
-_FORMULA_FIRST: Final = frozenset("=+-@\t\r\n ")
-_FORMULA_AFTER_DELIMITER: Final = re.compile(r"([,;])(\s*)(?=[=+\-@])")
+# What makes a spreadsheet read a cell as a formula when it starts the cell (OWASP's list),
+# and where a spreadsheet may start a cell inside our text: after any delimiter it may
+# assume (",", ";", tab, "|") and after a line break (a ";"-splitting spreadsheet cuts a
+# quoted "," cell there). Blanks and quotes before the trigger do not disarm it.
+_TRIGGER: Final = r"[=+\-@\t\r]"
+_LEAD: Final = r'(?:[^\S\t\r\n]|")*'  # spaces (but tab and line breaks) and quotes
+_AFTER_SEPARATOR: Final = re.compile(rf"(?<=[,;|\t\r\n])({_LEAD})(?={_TRIGGER})")
+_AT_START: Final = re.compile(rf"{_LEAD}(?:{_TRIGGER}|\n)")
+_SEPARATOR: Final = re.compile(r"[,;|\t\r\n]")
+_STARTS: Final = frozenset('"=+-@')  # with blanks: the first characters worth a look
 
 
 def spreadsheet_safe(value: str) -> str:
     """A CSV cell no spreadsheet runs as a formula, whatever delimiter it assumes.
 
-    A cell starting (after blanks) with ``= + - @``, a tab or a carriage return
-    gets a leading ``'``; so does each piece that a spreadsheet splitting on
-    ``,`` or ``;`` would see starting a new cell. Plain numbers stay numbers.
+    A cell starting (after blanks or quotes) with ``= + - @``, a tab or a line
+    break gets a leading ``'``; so does each piece that a spreadsheet would see
+    starting a new cell: after ``,``, ``;``, a tab, ``|`` or a line break
+    (``a;=1+1`` → ``a;'=1+1``, ``a\n-1`` → ``a\n'-1``). Plain numbers stay numbers.
     """
-    if not value or (value[0] not in _FORMULA_FIRST and "," not in value and ";" not in value):
+    if not value:
         return value
-    if _is_number(value):
-        return value
-    out = _FORMULA_AFTER_DELIMITER.sub(r"\1\2'", value)
-    if out.lstrip(" ").startswith(_FORMULA_START):
+    out = _AFTER_SEPARATOR.sub(r"\1'", value) if _SEPARATOR.search(value) else value
+    first = out[0]
+    if (first in _STARTS or first.isspace()) and _AT_START.match(out) and not _is_number(value):
         out = "'" + out
     return out
 

@@ -16,8 +16,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from consent_tui.core.export import templating
-from consent_tui.core.export.docmodel import Cell, Item, lang_of
+from consent_tui.core.export import docrender, templating
+from consent_tui.core.export.docmodel import Cell, Item, Table, lang_of
 from consent_tui.core.export.escape import safe_url
 from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResult
 from consent_tui.core.model import Catalogue
@@ -64,6 +64,43 @@ def html_cell(cell: Cell) -> Markup:
     return Markup(f'<ul class="items">{items}</ul>')
 
 
+def html_rows(table: Table, tid: str) -> Markup:
+    """The ``<tbody>`` rows of a table the layout changed (see ``laid_out_table``).
+
+    Each cell names its column's header (``headers``) when the table has a header
+    row; a cell covered by a spanning one above is left out; with spanning cells,
+    each service's rows are a ``<tbody>`` of their own, its first cell a row-group
+    header. Written here rather than in the template: a table per cookie has
+    tens of thousands of cells.
+    """
+    labels = [escape(c.header or c.label) for c in table.columns]
+    written: dict[int, str] = {}  # cells shared by several rows are written once
+    out = ["<tbody>\n"]
+    for number, row in enumerate(table.rows):
+        if number and table.spans and row.first:
+            out.append("</tbody>\n<tbody>\n")
+        cells = []
+        for index, cell in enumerate(row.cells):
+            if not cell.span:
+                continue
+            attrs = f' rowspan="{cell.span}"' if cell.span > 1 else ""
+            if table.header_row:
+                attrs += f' headers="{escape(tid)}-c{index + 1}"'
+            if labels[index]:
+                attrs += f' data-label="{labels[index]}"'
+            html = written.get(id(cell))
+            if html is None:
+                html = written[id(cell)] = html_cell(cell)
+            if index == 0:
+                scope = "rowgroup" if cell.span > 1 else "row"
+                cells.append(f'<th scope="{scope}"{attrs}>{html}</th>')
+            else:
+                cells.append(f"<td{attrs}>{html}</td>")
+        out.append("<tr>" + "".join(cells) + "</tr>\n")
+    out.append("</tbody>")
+    return Markup("".join(out))
+
+
 def html_id(value: str, fallback: object) -> str:
     """``value`` as an id fragment when it is a plain id (``necessary``), else ``fallback``."""
     slug = value.strip("_").replace("_", "-")
@@ -75,13 +112,17 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "safe_url": safe_url,
     "html_item": html_item,
     "html_cell": html_cell,
+    "html_rows": html_rows,
     "lang_attr": lang_attr,
 }
 
 
 def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
-    return templating.render_policy(
-        "html", TEMPLATE, FILTERS, catalogue, options, fragment=options.fragment
+    catalogue = docrender.applied(catalogue, options.tables_only)
+    return docrender.rendered(
+        lambda: templating.render_policy(
+            "html", TEMPLATE, FILTERS, catalogue, options, fragment=options.fragment
+        )
     )
 
 
@@ -90,5 +131,5 @@ EXPORTER = Exporter(
     extension="html",
     description="the cookie policy as a web page (or a fragment with --fragment)",
     render=render,
-    options=frozenset({"lang", "fragment", "template"}),
+    options=frozenset({"lang", "fragment", "template", "tables-only"}),
 )

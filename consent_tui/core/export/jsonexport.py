@@ -3,22 +3,26 @@
 Durations are parsed (seconds, and words in each language), references are
 resolved (a service carries its category and purposes), plain strings become
 ``{language: text}`` maps and every field of the model is present (``null``
-when absent); only ``extra`` (unknown keys, values of the wrong type) is left
-out. Described by ``consent_tui/core/schema/export.schema.json``.
+when absent; ``policy.changelog`` only when the catalogue has entries); only
+``extra`` (unknown keys, values of the wrong type) is left out. Described by
+``consent_tui/core/schema/export.schema.json``.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
-from consent_tui.core.durations import format_duration, try_parse
+from consent_tui.core.durations import Duration, format_duration, try_parse
+from consent_tui.core.export import cldr
 from consent_tui.core.export.escape import json_bidi_escaped
 from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResult
-from consent_tui.core.export.texts import builtin_language
+from consent_tui.core.export.texts import builtin_language, texts_for
 from consent_tui.core.model import Catalogue, Category, Cookie, Purpose, Service, Text
+from consent_tui.core.store import layout_data
 
 EXPORT_VERSION = 1
 SCHEMA_ID = "urn:consent-tui:schema:export:1"
@@ -52,6 +56,8 @@ class _Normaliser:
         self.categories = {c.id: self.category(c) for c in catalogue.categories.values()}
         self.purposes = {p.id: self.purpose(p) for p in catalogue.purposes.values()}
         self._durations: dict[str, Data | None] = {}
+        layout = catalogue.document.effective_layout
+        self.own_keys = {of: layout.own_keys(of) for of in ("cookie", "service")}
 
     def duration(self, raw: str | None) -> Data | None:
         if raw is None:
@@ -61,12 +67,19 @@ class _Normaliser:
         parsed = try_parse(raw)
         out: Data = {"text": raw, "kind": None, "seconds": None, "label": None}
         if parsed is not None:
-            words = {lang: builtin_language(lang) or "en" for lang in self.languages}
             out["kind"] = parsed.kind
             out["seconds"] = parsed.seconds
-            out["label"] = {lang: format_duration(parsed, words[lang]) for lang in self.languages}
+            out["label"] = {lang: self.label(parsed, lang) for lang in self.languages}
         self._durations[raw] = out
         return out
+
+    def label(self, parsed: Duration, lang: str) -> str:
+        """A duration in words in ``lang``: CLDR's, else (a language it lacks) English."""
+        builtin = builtin_language(lang)
+        if parsed.kind != "fixed":
+            return str(texts_for(lang).LABELS[f"duration_{parsed.kind}"])
+        written = cldr.duration_words(parsed.parts, builtin or lang)
+        return written if written is not None else format_duration(parsed, "en")
 
     def category(self, category: Category) -> Data:
         return {
@@ -87,9 +100,38 @@ class _Normaliser:
             "tcf_purposes": tcf,
         }
 
+    def own(self, extra: Mapping[str, Any], keys: frozenset[str]) -> Data:
+        """The values of the entity's own columns (declared in the layout), by key."""
+        out: Data = {}
+        for key in keys:
+            value = extra.get(key)
+            if isinstance(value, str | int | float) and not isinstance(value, bool):
+                out[key] = (
+                    {self.catalogue.default_language: value} if isinstance(value, str) else value
+                )
+            elif (
+                isinstance(value, dict)
+                and value
+                and all(isinstance(v, str) for v in value.values())
+            ):
+                out[key] = dict(value)
+        return out
+
     def cookie(self, cookie: Cookie) -> Data:
         name = cookie.name
         pattern = name is not None and "*" in name
+        data = self._cookie(cookie, name, pattern)
+        # Present only when written, so that exports of earlier catalogues stay as they were.
+        if cookie.display_name is not None:
+            data["display_name"] = cookie.display_name
+        if cookie.duration_text is not None:
+            data["duration_text"] = dict(cookie.duration_text.values)
+        own = self.own(cookie.extra, self.own_keys["cookie"]) if cookie.extra else None
+        if own:
+            data["own_columns"] = own
+        return data
+
+    def _cookie(self, cookie: Cookie, name: str | None, pattern: bool) -> Data:
         return {
             "name": name,
             "pattern": pattern,
@@ -127,14 +169,33 @@ class _Normaliser:
             "safeguard": service.safeguard,
             "consent_mode": _list(service.consent_mode),
             "cookies": [self.cookie(c) for c in service.cookies],
+            **self._service_own(service),
         }
+
+    def changelog(self) -> list[Data]:
+        """The ``[[policy.changelog]]`` entries, in file order (written only when there are)."""
+        return [
+            {"date": e.date.isoformat() if e.date else None, "text": _text(e.text)}
+            for e in self.catalogue.policy.changelog
+        ]
+
+    def _service_own(self, service: Service) -> Data:
+        own = self.own(service.extra, self.own_keys["service"]) if service.extra else None
+        return {"own_columns": own} if own else {}
+
+    def _layout(self) -> Data:
+        """The layout keys as written (texts as language maps); only when the file has any."""
+        layout = self.catalogue.document.layout
+        if layout is None:
+            return {}
+        return {"layout": layout_data(layout, lambda text: dict(text.values))}
 
     def catalogue_data(self) -> Data:
         catalogue = self.catalogue
         policy = catalogue.policy
         document = catalogue.document
         banner = catalogue.banner_settings
-        return {
+        data: Data = {
             "$schema": SCHEMA_ID,
             "export_version": EXPORT_VERSION,
             "format_version": catalogue.format_version,
@@ -151,6 +212,7 @@ class _Normaliser:
                 "document": {
                     "columns": list(document.effective_columns),
                     "sections": {k: dict(v.values) for k, v in document.sections.items()},
+                    **self._layout(),
                 },
             },
             "banner": {
@@ -167,6 +229,9 @@ class _Normaliser:
             "services": [self.service(s) for s in catalogue.services.values()],
             "counts": {"services": len(catalogue.services), "cookies": catalogue.cookie_count()},
         }
+        if policy.changelog:
+            data["policy"]["changelog"] = self.changelog()
+        return data
 
 
 def normalise(catalogue: Catalogue) -> Data:

@@ -46,6 +46,17 @@ def klaro_names(catalogue: Catalogue, notes: list[str]) -> dict[str, str]:
     return names
 
 
+def storage_name(catalogue: Catalogue) -> str:
+    """Klaro's consent cookie: ``klaro``, and ``klaro-rev<N>`` from ``[banner] revision`` 1 on.
+
+    Klaro has no revision: it asks again when it finds no stored choice (or a new
+    service). A new cookie name for each revision leaves the choices made under an
+    earlier one unread, so every visitor is asked again.
+    """
+    revision = catalogue.banner_settings.revision or 0
+    return f"klaro-rev{revision}" if revision > 0 else "klaro"
+
+
 def cookie_matcher(cookie: Cookie, name: str) -> JsValue:
     """A Klaro ``cookies`` entry: name, RegExp, or [name, path, domain]."""
     matcher: JsValue = name
@@ -128,7 +139,7 @@ def build_config(catalogue: Catalogue, notes: list[str]) -> dict[str, JsValue]:
         "version": 1,
         "elementID": "klaro",
         "storageMethod": "cookie",
-        "cookieName": "klaro",
+        "cookieName": storage_name(catalogue),
         "cookieExpiresAfterDays": common.lifetime_days(catalogue, notes),
         "htmlTexts": False,
         "default": False,

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from consent_tui.core.export import templating
-from consent_tui.core.export.docmodel import Cell, Item
+from consent_tui.core.export import docrender, templating
+from consent_tui.core.export.docmodel import Cell, Item, Table
 from consent_tui.core.export.escape import (
     md_cell,
     md_code,
@@ -50,6 +50,12 @@ def md_cell_filter(cell: Cell) -> MdSafe:
     return MdSafe("<br>".join(md_item(item) for item in cell.items))
 
 
+def md_rows(table: Table) -> MdSafe:
+    """The body rows of a table, one line each (tables per cookie have thousands)."""
+    rows = ("|" + "".join(f" {md_cell_filter(c)} |" for c in row.cells) for row in table.rows)
+    return MdSafe("\n".join(rows))
+
+
 def _finalize(value: Any) -> Any:
     if value is None:
         return ""
@@ -61,6 +67,7 @@ def _finalize(value: Any) -> Any:
 FILTERS: dict[str, Callable[..., Any]] = {
     "md_item": md_item,
     "md_cell": md_cell_filter,
+    "md_rows": md_rows,
     "md_inline": lambda text: MdSafe(md_inline(str(text).replace("\n", " "))),
     "md_text_cell": lambda text: MdSafe(md_cell(str(text))),
     "md_paragraph": lambda text: MdSafe(md_paragraph(str(text))),
@@ -69,8 +76,11 @@ FILTERS: dict[str, Callable[..., Any]] = {
 
 
 def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
-    return templating.render_policy(
-        "markdown", TEMPLATE, FILTERS, catalogue, options, finalize=_finalize
+    catalogue = docrender.applied(catalogue, options.tables_only)
+    return docrender.rendered(
+        lambda: templating.render_policy(
+            "markdown", TEMPLATE, FILTERS, catalogue, options, finalize=_finalize
+        )
     )
 
 
@@ -79,5 +89,5 @@ EXPORTER = Exporter(
     extension="md",
     description="the cookie policy in GitHub-flavoured Markdown",
     render=render,
-    options=frozenset({"lang", "template"}),
+    options=frozenset({"lang", "template", "tables-only"}),
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from consent_tui.core.export import templating
+from consent_tui.core.export import docrender, templating
 from consent_tui.core.export.docmodel import Item, Table
 from consent_tui.core.export.registry import Exporter, ExportOptions, ExportResult
 from consent_tui.core.export.texttable import render_table
@@ -49,7 +49,7 @@ def heading(text: str, width: int, char: str = "-") -> str:
 def table_filter(table: Table, width: int) -> str:
     header = [column.header for column in table.columns]
     rows = [[[item_text(item) for item in cell.items] for cell in row.cells] for row in table.rows]
-    return render_table(header, rows, width)
+    return render_table(header, rows, width, header_row=table.header_row)
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
@@ -61,8 +61,11 @@ FILTERS: dict[str, Callable[..., Any]] = {
 
 
 def render(catalogue: Catalogue, options: ExportOptions) -> ExportResult:
+    catalogue = docrender.applied(catalogue, options.tables_only)
     width = max(MIN_WIDTH, options.width)
-    return templating.render_policy("text", TEMPLATE, FILTERS, catalogue, options, width=width)
+    return docrender.rendered(
+        lambda: templating.render_policy("text", TEMPLATE, FILTERS, catalogue, options, width=width)
+    )
 
 
 EXPORTER = Exporter(
@@ -70,5 +73,5 @@ EXPORTER = Exporter(
     extension="txt",
     description="the cookie policy as plain text wrapped to a width (--width)",
     render=render,
-    options=frozenset({"lang", "width", "template"}),
+    options=frozenset({"lang", "width", "template", "tables-only"}),
 )

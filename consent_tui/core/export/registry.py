@@ -21,6 +21,7 @@ class ExportOptions:
     lang: str | None = None  # None: the catalogue's default language
     width: int = 80  # text format
     fragment: bool = False  # html: a fragment to embed, not a whole page
+    tables_only: bool = False  # documents: headings and tables only (also a layout key)
     template: Path | None = None  # a user template overriding the bundled one
     templates_dir: Path | None = None  # the user's template folder (paths.templates_dir())
 

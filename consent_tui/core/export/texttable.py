@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from consent_tui.core.export.textwidth import pad, width, wrap
 
@@ -67,6 +68,8 @@ def column_widths(natural: Sequence[int], longest: Sequence[int], total: int) ->
 
 def _cell_lines(items: Sequence[str], columns: int) -> list[str]:
     """A cell's lines; several items become a list ("- " and an indent) when they wrap."""
+    if len(items) == 1:  # the usual cell, often the same in many rows (a type, a duration)
+        return list(_wrapped(items[0], columns))
     if len(items) < 2 or all(width(item) <= columns for item in items):
         return [piece for item in items for piece in wrap(item, columns)]
     lines = []
@@ -76,12 +79,26 @@ def _cell_lines(items: Sequence[str], columns: int) -> list[str]:
     return lines
 
 
-def render_table(header: Sequence[str], rows: Sequence[Sequence[Sequence[str]]], total: int) -> str:
+@lru_cache(maxsize=1 << 14)
+def _wrapped(text: str, columns: int) -> tuple[str, ...]:
+    return tuple(wrap(text, columns))
+
+
+def render_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Sequence[str]]],
+    total: int,
+    *,
+    header_row: bool = True,
+) -> str:
     """A table: ``rows`` of cells, each cell a list of items (shown one per line).
 
-    The header is underlined with dashes; when any row takes several lines, rows
-    are separated by a blank line so each stays readable.
+    The header is underlined with dashes (``header_row`` false: neither is
+    written, and the header takes no room); when any row takes several lines,
+    rows are separated by a blank line so each stays readable.
     """
+    if not header_row:
+        header = [""] * len(header)
     columns = len(header)
     cells_by_column = [
         [header[c], *(item for row in rows for item in row[c])] for c in range(columns)
@@ -104,8 +121,9 @@ def render_table(header: Sequence[str], rows: Sequence[Sequence[Sequence[str]]],
             out.append((" " * GAP).join(parts).rstrip())
         return out
 
-    lines = block([[h] for h in header])
-    lines.append((" " * GAP).join("-" * w for w in widths))
+    lines = block([[h] for h in header]) if header_row else []
+    if header_row:
+        lines.append((" " * GAP).join("-" * w for w in widths))
     bodies = [block(row) for row in rows]
     spaced = any(len(body) > 1 for body in bodies)
     for index, body in enumerate(bodies):

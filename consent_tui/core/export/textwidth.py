@@ -1,48 +1,32 @@
 """Display width of text in a terminal or a monospaced file, and wrapping by it.
 
-East Asian wide and fullwidth characters and emoji take two columns; combining
-marks, joiners and variation selectors take none (a small ``wcwidth``).
+The widths come from ``wcwidth``: East Asian wide and fullwidth characters and
+emoji take two columns, combining marks, joiners and variation selectors none,
+and an emoji sequence (joined by ZWJ, or a symbol with VS16) is measured as the
+one picture a terminal shows. Controls take none (catalogue texts reach here
+already cleaned of them). The wrapping is ours: at spaces, a word too long for
+its column cut after ``/ - _ .`` and the like, never inside a character cluster.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 
-_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
-_EMOJI_PRESENTATION = "\ufe0f"
+from wcwidth import iter_graphemes
+from wcwidth import width as _wc_width
 
 
-@lru_cache(maxsize=4096)
-def char_width(char: str) -> int:
-    """Columns taken by one code point: 0, 1 or 2."""
-    code = ord(char)
-    if code < 0x300:
-        return 1 if code >= 0x20 and not 0x7F <= code < 0xA0 else 0
-    if char in _ZERO_WIDTH or 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF:
-        return 0
-    category = unicodedata.category(char)
-    if category in ("Mn", "Me", "Cf", "Cc") or 0x1160 <= code <= 0x11FF:
-        return 0
-    if unicodedata.east_asian_width(char) in ("W", "F"):
-        return 2
-    if 0x1F000 <= code <= 0x1FAFF:  # pictographs not marked wide in older tables
-        return 2
-    return 1
-
-
+@lru_cache(maxsize=1 << 16)
 def width(text: str) -> int:
-    """Columns taken by ``text`` on one line."""
+    """Columns taken by ``text`` on one line (cached: tables measure the same words often)."""
     if text.isascii() and text.isprintable():
         return len(text)
-    total = 0
-    previous = ""
-    for char in text:
-        if char == _EMOJI_PRESENTATION and previous and char_width(previous) == 1:
-            total += 1  # a text symbol shown as an emoji takes two columns
-        total += char_width(char)
-        previous = char
-    return total
+    return int(_wc_width(text, control_codes="ignore"))
+
+
+def char_width(char: str) -> int:
+    """Columns taken by one character, or by one cluster of them: 0, 1 or 2."""
+    return width(char)
 
 
 def pad(text: str, columns: int) -> str:
@@ -53,24 +37,30 @@ def pad(text: str, columns: int) -> str:
 _BREAK_AFTER = frozenset("/-_.:?&=,;")
 
 
+def _clusters(word: str) -> list[str]:
+    """The characters of ``word`` as a terminal shows them: a base with its marks, one emoji."""
+    return list(word) if word.isascii() else list(iter_graphemes(word))
+
+
 def _split_word(word: str, columns: int) -> list[str]:
     """Cut a word longer than ``columns`` into pieces that fit, after ``/ - _ .``
     and the like when one is in the second half of the piece, else anywhere."""
     pieces: list[str] = []
-    current, used = "", 0
-    for char in word:
-        w = char_width(char)
+    current: list[str] = []
+    used = 0
+    for cluster in _clusters(word):
+        w = width(cluster)
         while used + w > columns and current:  # a cut at a break may leave too much
-            cut = max((i for i, c in enumerate(current) if c in _BREAK_AFTER), default=-1) + 1
+            cut = max((i for i, c in enumerate(current) if c[0] in _BREAK_AFTER), default=-1) + 1
             if cut * 2 < len(current):
                 cut = len(current)
-            pieces.append(current[:cut])
+            pieces.append("".join(current[:cut]))
             current = current[cut:]
-            used = width(current)
-        current += char
+            used = width("".join(current))
+        current.append(cluster)
         used += w
     if current:
-        pieces.append(current)
+        pieces.append("".join(current))
     return pieces
 
 

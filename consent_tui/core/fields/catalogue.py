@@ -52,5 +52,6 @@ CATALOGUE: Final = Entity(
             "id (`[services.ods-auth]`), in document order.",
         ),
         Field("banner", "table", words("Banner"), ref="banner"),
+        Field("audit", "table", words("Audit settings"), ref="audit"),
     ),
 )

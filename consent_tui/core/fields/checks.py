@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Final
 
 from consent_tui.core.durations import UNIT_SECONDS, Duration, DurationError, parse_duration
 from consent_tui.core.fields.spec import Field
-from consent_tui.core.reference import codes
+from consent_tui.core.reference import codes, langtags
 from consent_tui.core.values import is_host, region_problem, url_problem
 
 Check = Callable[[str], "str | None"]
@@ -127,8 +127,9 @@ def date_problem(value: str) -> str | None:
 
 def language_list_problem(value: str) -> str | None:
     for code in split_list(value):
-        if not codes.is_language_tag(code):
-            return f"{code!r} is not a language code (use en, fr, pt-BR …, separated by commas)"
+        if not langtags.is_valid(code):
+            hint = langtags.hint(code) or "use en, fr, pt-BR, zh-Hant …, separated by commas"
+            return f"{code!r} is not a language tag (BCP 47): {hint}"
     return None
 
 
@@ -170,8 +171,8 @@ def _ints(field: Field) -> Check:
     return check
 
 
-def _enums(field: Field) -> Check:
-    allowed = [str(v) for v in field.values]
+def _enums(field: Field, also: Iterable[str] = ()) -> Check:
+    allowed = [str(v) for v in field.values] + [a for a in also if a not in field.values]
 
     def check(value: str) -> str | None:
         for item in split_list(value):
@@ -204,7 +205,12 @@ CHECKS: Final[Mapping[str, Callable[[Field], Check]]] = {
 }
 
 
-def check_for(field: Field) -> Check | None:
-    """The value check of ``field``'s type, if it has one."""
+def check_for(field: Field, also: Iterable[str] = ()) -> Check | None:
+    """The value check of ``field``'s type, if it has one.
+
+    ``also``: more values an ``enums`` field takes here (the ids of ``field.also``).
+    """
+    if field.type == "enums":
+        return _enums(field, also)
     make = CHECKS.get(field.type)
     return make(field) if make is not None else None

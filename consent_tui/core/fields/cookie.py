@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Final
 
 from consent_tui.core.fields.kinds import choices
-from consent_tui.core.fields.spec import Column, Entity, Field, words
+from consent_tui.core.fields.spec import Column, Entity, Field, Unless, words
 from consent_tui.core.model import STORAGE_TYPES, Cookie
 
 DURATION_DOC: Final = (
@@ -92,7 +92,7 @@ COOKIE: Final = Entity(
             "duration",
             words("Duration"),
             doc=DURATION_DOC,
-            required=True,
+            required=Unless("duration_text"),  # shown as written only: display-only-duration
             required_by="missing-duration",
             init=True,
             placeholder="session, 13 months, 1 year 6 months, P13M …",
@@ -121,6 +121,23 @@ COOKIE: Final = Entity(
             doc="What the item holds or does.",
             required="recommended",
             long=True,
+        ),
+        Field(
+            "display_name",
+            "string",
+            words("Shown name"),
+            doc='How the document shows the name, exactly as written ("_pk_id.#", "__lc_cid '
+            '(customerID)"); name still serves matching and validation.',
+            form=False,  # with the document's layout, which the editor edits later
+        ),
+        Field(
+            "duration_text",
+            "text",
+            words("Shown duration"),
+            doc='How the document shows the duration, exactly as written ("Expires after 2 '
+            'years", "End of session", "Never"); duration still serves validation and the '
+            "banners.",
+            form=False,
         ),
     ),
     title_key="name",

@@ -75,7 +75,7 @@ def python_class(field: Field) -> type:
         return dt.date
     if kind in LIST_ITEMS or kind == "tables":
         return tuple
-    if kind == "table":
+    if kind in ("table", "inline"):
         return object
     return dict  # texts, entities
 

@@ -4,25 +4,31 @@ from __future__ import annotations
 
 from typing import Final
 
-from consent_tui.core.fields.kinds import choices
-from consent_tui.core.fields.spec import Entity, Field, words
-from consent_tui.core.model import DOCUMENT_COLUMNS, DocumentSettings, Policy
+from consent_tui.core.fields.columns import DOCUMENT_COLUMNS_FIELD
+from consent_tui.core.fields.spec import Choice, Entity, Field, words
+from consent_tui.core.model import DocumentSettings, Policy
 
-COLUMNS: Final = choices(
-    DOCUMENT_COLUMNS,
-    {
-        "provider": "The service provider's name.",
-        "function_location": "The function, with its location in brackets.",
-        "cookies": 'The cookie names (patterns read as "any cookie starting with …").',
-        "purposes": "The purposes' descriptions.",
-        "duration": "How long each cookie lives, in the document's language.",
-        "type": "HTTP cookie, local storage, pixel, …",
-        "party": "First or third party.",
-        "domain": "The domain each cookie is set on.",
-        "description": "The cookies' descriptions.",
-        "privacy_policy": "A link to the provider's privacy policy.",
-    },
+# `review = true`: written by `consent-tui init` on what it drafted.
+REVIEW_CHOICES: Final = (
+    Choice(True, "needs review (drafted, not checked)", short="needs review"),
+    Choice(False, "reviewed"),
 )
+REVIEW_HELP: Final = "Once you have checked it, choose (not set): the needs-review warning goes."
+
+
+def review_field(doc: str) -> Field:
+    """The ``review`` mark of a drafted table: offered by the form only while it is set."""
+    return Field(
+        "review",
+        "bool",
+        words("Review"),
+        doc=doc,
+        help=REVIEW_HELP,
+        choices=REVIEW_CHOICES,
+        default="reviewed",
+        form="when set",
+    )
+
 
 POLICY: Final = Entity(
     "policy",
@@ -107,6 +113,22 @@ POLICY: Final = Entity(
             long=True,
         ),
         Field("document", "table", words("Document layout"), ref="document", form=False),
+        Field(
+            "changelog",
+            "tables",
+            words("Changes"),
+            ref="changelog",
+            doc="The changes made to the policy (`[[policy.changelog]]` tables), each with its "
+            "date and a text. Optional. The exported document lists them, newest first, under "
+            '"Changes to this policy"; its "last updated" date is the newest entry\'s unless '
+            "`updated` is set. `consent-tui diff --changelog` drafts an entry from the changes "
+            "it finds.",
+            form=False,
+        ),
+        review_field(
+            "Marks these settings as drafted by a tool (consent-tui init) and not yet checked by "
+            "a person: validation warns (needs-review) until the key is removed or set to false."
+        ),
     ),
     form_order=("site_name", "site_url", "controller", "contact", "title"),
 )
@@ -118,18 +140,7 @@ DOCUMENT: Final = Entity(
     ("document layout", "document layouts"),
     "The `[policy.document]` table: how the exported cookie-policy document is laid out.",
     (
-        Field(
-            "columns",
-            "enums",
-            words("Table columns"),
-            doc="The table columns, in order. Default: "
-            '["provider", "function_location", "cookies", "purposes"].',
-            placeholder="provider, function_location, cookies, purposes",
-            choices=COLUMNS,
-            min_items=1,
-            item_doc="A column id.",
-            expected='an array of column names such as ["provider", "cookies"]',
-        ),
+        DOCUMENT_COLUMNS_FIELD,
         Field(
             "sections",
             "texts",
@@ -139,6 +150,15 @@ DOCUMENT: Final = Entity(
             item_doc="The section's text.",
             long=True,
             expected="a table of section name -> translatable text",
+        ),
+        Field(
+            "layout",
+            "inline",
+            words("Layout"),
+            ref="layout",
+            doc="The layout options (grouping, rows, headers, own columns, tables …), written "
+            "in [policy.document] itself.",
+            form=False,  # the editor's layout settings come later
         ),
     ),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from consent_tui.core.fields.kinds import choices
+from consent_tui.core.fields.policy import review_field
 from consent_tui.core.fields.spec import Column, Entity, Field, When, words
 from consent_tui.core.model import CONSENT_TYPES, PARTIES, Service
 
@@ -157,6 +158,11 @@ SERVICE: Final = Entity(
             expected=CONSENT_MODE_EXPECTED,
             item_doc=CONSENT_MODE_ITEM,
             form=False,
+        ),
+        review_field(
+            "Marks the service and its cookies as drafted by a tool (consent-tui init) and not "
+            "yet checked by a person: validation warns (needs-review) until the key is removed "
+            "or set to false."
         ),
         Field(
             "cookies",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from consent_tui.core.fields import path_of
 from consent_tui.core.fields.spec import Entity, Field
 from consent_tui.core.model import Text, text_in
 
@@ -18,6 +19,16 @@ def value_of(field: Field, item: Any, parent: str | None = None) -> Any:
     if field.place == "parent":
         return parent
     return getattr(item, field.key)
+
+
+def value_at(kind: str, item: Any, key: str) -> Any:
+    """The value of ``item``'s key ``key``, through its inline parts (``rows`` of a document)."""
+    value = item
+    for name in path_of(kind, key):
+        if value is None:
+            return None
+        value = getattr(value, name)
+    return value
 
 
 def display(field: Field, value: Any, lang: str, default: str) -> str:

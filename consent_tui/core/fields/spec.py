@@ -46,6 +46,7 @@ FieldType = Literal[
     "table",  # a sub-table: one entity of kind ``ref`` ([policy.document])
     "tables",  # an array of tables: entities of kind ``ref`` ([[…cookies]])
     "entities",  # a table of keyed entities of kind ``ref`` ([services.<id>])
+    "inline",  # an entity of kind ``ref`` whose keys are written in this table itself
 ]
 
 # Where a field's value lives: a key of the table, the table's own key, or the
@@ -84,8 +85,21 @@ class When:
         return f'{self.key} = "{self.value}"'
 
 
-# True: the format requires it; When(...): only then; "recommended": validation may say so.
-Need = bool | When | Literal["recommended"]
+@dataclass(frozen=True, slots=True)
+class Unless:
+    """A condition on another field of the same table: ``key`` is not given."""
+
+    key: str
+
+    def __str__(self) -> str:
+        return f"{self.key} is not given"
+
+
+# True: the format requires it; When(...) or Unless(...): only then; "recommended":
+# validation may say so.
+Need = bool | When | Unless | Literal["recommended"]
+# True: the form offers it; False: it does not; "when set": only while the table has it.
+Offer = bool | Literal["when set"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +129,7 @@ class Field:
     ref: str = ""  # ref, refs, table, tables, entities: the entity kind
     default: str = ""  # what leaving it out means, in forms ("http_cookie")
     column: Column | None = None  # shown in the entity's table view
-    form: bool = True  # offered in the entity's form
+    form: Offer = True  # offered in the entity's form (always, or only while it is set)
     long: bool = False  # a long text: several lines in forms
     init: bool = False  # inserted by editors into a new table (x-taplo initKeys)
     expected: str = ""  # how wrong-type messages name the type, when not the default
@@ -125,6 +139,8 @@ class Field:
     min_items: int = 0  # lists: how many items at least, when present
     item_doc: str = ""  # lists and texts: what one item is (schema)
     examples: tuple[str, ...] = ()  # values for the schema's examples
+    implied: object = None  # what leaving it out means, as a value (the schema's default)
+    also: str = ""  # enums: a sibling key (a table of keyed entries) whose ids are allowed too
     place: Place = "value"
 
     @property
@@ -147,6 +163,11 @@ class Field:
         return self.type in ("text", "url_text", "texts")
 
     @property
+    def needed(self) -> bool:
+        """Whether the format asks for it (always, or on a condition), not just recommends it."""
+        return self.required is not False and self.required != "recommended"
+
+    @property
     def is_list(self) -> bool:
         return self.type in ("refs", "enums", "strings", "languages", "regions", "ints")
 
@@ -167,13 +188,14 @@ class Entity:
     """One kind of table: its model class, how it is named, and its fields in file order."""
 
     kind: str  # "cookie"; problems, forms and flows name entities by it
-    model: type[Any]  # the frozen dataclass of core/model.py (fields are its attributes)
+    model: type[Any]  # the frozen dataclass of core/model (fields are its attributes)
     table: str  # how messages and docs name the table: "[[services.<id>.cookies]]"
     noun: tuple[str, str]  # ("cookie", "cookies")
     doc: str  # the JSON Schema's description of the table
     fields: tuple[Field, ...]
     title_key: str = ""  # the field pickers show beside an entity's id
     form_order: tuple[str, ...] = ()  # keys the form shows first, in this order
+    part: bool = False  # written only inline, in its host's table (no table of its own)
 
     def field(self, key: str) -> Field:
         """The field of ``key``; ``KeyError`` when there is none."""
@@ -187,7 +209,11 @@ class Entity:
 
     @property
     def values(self) -> tuple[Field, ...]:
-        """The keys written inside the table (not its id, not its parent)."""
+        """The model's values read from the table (not its id, not its parent).
+
+        An ``inline`` field is one of them: the keys written for it are its
+        entity's (see :func:`~consent_tui.core.fields.written`).
+        """
         return tuple(f for f in self.fields if f.place == "value")
 
     @property

@@ -19,6 +19,8 @@ imports nothing else of consent-tui.
 from __future__ import annotations
 
 from consent_tui.core.fileio.atomic import WriteError, remove_stale_temps, write_atomic
+from consent_tui.core.fileio.processes import alive as process_alive
+from consent_tui.core.fileio.processes import own_start
 from consent_tui.core.fileio.reading import (
     MIB,
     FileError,
@@ -34,6 +36,8 @@ __all__ = [
     "FileError",
     "WriteError",
     "check_not_input",
+    "own_start",
+    "process_alive",
     "read_limited",
     "read_start",
     "read_stream",

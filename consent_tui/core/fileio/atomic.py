@@ -25,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from consent_tui.core.fileio.processes import alive
+
 
 class WriteError(OSError):
     """Writing failed and the file is unchanged.
@@ -126,23 +128,11 @@ def remove_stale_temps(path: Path) -> int:
 
 def _is_stale(candidate: Path, pid_text: str) -> bool:
     if pid_text.isdigit():
-        return not _alive(int(pid_text))
+        return not alive(int(pid_text))
     try:
         return time.time() - candidate.lstat().st_mtime > _STALE_AGE
     except OSError:
         return False
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError, OSError):
-        return True
-    return True
 
 
 def _sync_folder(folder: Path) -> None:

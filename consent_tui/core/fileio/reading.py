@@ -73,8 +73,8 @@ def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise FileError(_describe(info.st_mode), errno.EINVAL)
         raise FileError(f"it is {size_text(info.st_size)}, {_too_big(limit)}", errno.EFBIG)
-    with os.fdopen(fd, "rb") as handle:
-        return _read_capped(handle, limit)
+    with os.fdopen(fd, "rb") as handle:  # read what the file holds, not the whole cap
+        return _read_capped(handle, limit, info.st_size)
 
 
 def read_start(path: str | os.PathLike[str], size: int) -> bytes | None:
@@ -96,11 +96,26 @@ def read_stream(stream: BinaryIO, limit: int) -> bytes:
     return _read_capped(stream, limit)
 
 
-def _read_capped(handle: BinaryIO, limit: int) -> bytes:
+def _read_capped(handle: BinaryIO, limit: int, expected: int | None = None) -> bytes:
+    """At most ``limit`` bytes (an error beyond), read in pieces: no buffer of the whole cap.
+
+    ``expected`` (a regular file's size) is read in one go, plus one byte to see
+    whether the file grew past the limit meanwhile.
+    """
+    chunks: list[bytes] = []
+    total = 0
+    first = min(expected + 1, limit + 1) if expected is not None else min(limit + 1, 1 << 16)
+    size = first
     try:
-        data = handle.read(limit + 1)
+        while total <= limit:
+            chunk = handle.read(min(size, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            size = min(size * 2, 1 << 24)
     except OSError as exc:
         raise FileError(f"cannot read it: {_reason(exc)}", exc.errno or errno.EIO) from None
-    if len(data) > limit:
+    if total > limit:
         raise FileError(f"it is {_too_big(limit)}", errno.EFBIG)
-    return data
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)

@@ -1,13 +1,12 @@
-"""Code lists the rules check against: ISO 3166-1 countries, ISO 639-1 languages, the EEA.
+"""Code lists the rules check against: ISO 3166-1 countries, the EEA, adequacy decisions.
 
 The lists live as data files beside this module (``data/*.tsv``, code and
-English name per line; EEA members and adequacy decisions too) and are read
-once, on first use.
+English name per line) and are read once, on first use. Language tags are
+checked and named by :mod:`consent_tui.core.reference.langtags`.
 """
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from pathlib import Path
 from typing import Final
@@ -16,8 +15,6 @@ _DATA = Path(__file__).resolve().parent / "data"
 
 # Codes people write that ISO does not use, and what they mean.
 COUNTRY_ALIASES: Final = {"UK": "GB", "EL": "GR"}
-
-_LANG_TAG = re.compile(r"([a-z]{2})(?:-([A-Z]{2}|[0-9]{3}))?")
 
 
 @cache
@@ -45,45 +42,8 @@ def countries() -> dict[str, str]:
     return _table("countries.tsv")
 
 
-def languages() -> dict[str, str]:
-    """ISO 639-1 code -> English name."""
-    return _table("languages.tsv")
-
-
 def is_country(code: str) -> bool:
     return code in countries()
-
-
-@cache
-def is_language_tag(tag: str) -> bool:
-    """``ll`` or ``ll-RR`` (ISO 639-1 language, ISO 3166-1 or UN M.49 region)."""
-    match = _LANG_TAG.fullmatch(tag)
-    if match is None or match.group(1) not in languages():
-        return False
-    region = match.group(2)
-    return region is None or region.isdigit() or region in countries()
-
-
-def language_name(tag: str) -> str:
-    """``"French (fr)"``; the bare tag when the language is unknown."""
-    name = languages().get(tag.split("-")[0])
-    return f"{name} ({tag})" if name else f"`{tag}`"
-
-
-def suggest_language(tag: str) -> str | None:
-    """A valid spelling of ``tag`` (``pt_br`` -> ``pt-BR``), or ``None``."""
-    parts = re.split(r"[-_]", tag.strip())
-    if not parts or not parts[0]:
-        return None
-    lang = parts[0].lower()
-    if lang not in languages():
-        by_name = {v.lower(): k for k, v in languages().items()}
-        lang = by_name.get(tag.strip().lower(), "")
-        return lang or None
-    if len(parts) == 1:
-        return lang
-    candidate = f"{lang}-{parts[1].upper()}"
-    return candidate if len(parts) == 2 and is_language_tag(candidate) else None
 
 
 def suggest_country(code: str) -> str | None:

@@ -12,7 +12,10 @@ from types import MappingProxyType
 from typing import Final
 
 from consent_tui.core.rules import (
+    audit_keys,
     banner,
+    baseline,
+    changelog,
     consent,
     consentmode,
     document,
@@ -20,9 +23,12 @@ from consent_tui.core.rules import (
     durations,
     files,
     known,
+    layout,
+    layout_values,
     lifetimes,
     references,
     required,
+    review,
     transfers,
     translations,
     types,
@@ -37,6 +43,8 @@ CHECKED: Final = (
     types,
     values,
     document,
+    layout,
+    layout_values,
     references,
     duplicates,
     urls,
@@ -49,10 +57,22 @@ CHECKED: Final = (
     unknown,
     banner,
     consentmode,
+    changelog,
+    baseline,
+    audit_keys,
+    review,
 )
 FAMILIES: Final = (*CHECKED, files)
 
 CHECKS: Final[tuple[Callable[[Context], None], ...]] = tuple(m.check for m in CHECKED)
+
+# Rules a family reports besides its own (tests/core/test_validation_registry.py checks
+# that no family reports any other), so that a family none of whose rules is wanted
+# can be left out.
+_BORROWED: Final = {document: (values.INVALID_VALUE,)}
+PLAN: Final[tuple[tuple[Callable[[Context], None], frozenset[str]], ...]] = tuple(
+    (m.check, frozenset(r.id for r in (*m.RULES, *_BORROWED.get(m, ())))) for m in CHECKED
+)
 
 _ALL: Final[tuple[Rule, ...]] = tuple(rule for m in FAMILIES for rule in m.RULES)
 RULES: Final = MappingProxyType({rule.id: rule for rule in _ALL})

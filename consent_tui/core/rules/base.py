@@ -2,7 +2,7 @@
 
 A family module declares its :class:`Rule` records and a ``check(ctx)``
 function that walks the catalogue once and calls :meth:`Context.report` for
-each finding. Lines and columns are looked up only for the problems found, so
+each finding. Lines and columns are looked up only for the problems kept, so
 a clean catalogue never pays for reading its source text.
 """
 
@@ -12,11 +12,11 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Final
 
 from consent_tui.core.model import Catalogue
-from consent_tui.core.reference.codes import is_language_tag
+from consent_tui.core.reference import langtags
 from consent_tui.core.rules.problem import Problem, ProblemEntity, Severity
 from consent_tui.core.store import KeyPath, SourceMap, Statement
 
@@ -60,6 +60,12 @@ def document_loc() -> Loc:
     return Loc("policy", None, ("policy", "document"), (POLICY, 0, -1), "[policy.document]")
 
 
+def changelog_loc(index: int) -> Loc:
+    """``[[policy.changelog]]`` entry ``index``: problems belong to the policy entity."""
+    path = ("policy", "changelog", index)
+    return Loc("policy", None, path, (POLICY, 0, index), f"changelog entry #{index + 1}")
+
+
 def banner_loc() -> Loc:
     return Loc("banner", None, ("banner",), (BANNER, 0, -1), "[banner]")
 
@@ -95,21 +101,36 @@ def cookie_loc(s_index: int, sid: str, c_index: int, name: str | None) -> Loc:
 class _Pending:
     order: tuple[int, int, int]
     seq: int
-    problem: Problem
+    fields: tuple[str, Severity, str, ProblemEntity, str | None, str | None, str | None]
+    language: str | None
     path: KeyPath
     alt: KeyPath | None
 
 
-class Context:
-    """The catalogue under check, with shared lookups and the problems found."""
+_HINTS: dict[str, str] = {}  # a rule's default hint, by id
 
-    def __init__(self, catalogue: Catalogue) -> None:
+
+class Context:
+    """The catalogue under check, with shared lookups and the problems found.
+
+    ``wanted`` (rule ids) keeps only those rules' problems: a report of any
+    other rule is dropped before anything is made of it.
+    """
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        baseline: Catalogue | None = None,
+        wanted: frozenset[str] | None = None,
+    ) -> None:
         self.catalogue = catalogue
+        self.baseline = baseline  # what ``validate --baseline`` compares with
         self.lang = catalogue.default_language
         self.languages = catalogue.languages
         self.declared = frozenset(self.languages)
         # The declared languages a text is expected in: valid codes, each once.
-        self.expected = tuple(dict.fromkeys(t for t in self.languages if is_language_tag(t)))
+        self.expected = tuple(dict.fromkeys(t for t in self.languages if langtags.is_valid(t)))
+        self.wanted = wanted
         self._pending: list[_Pending] = []
 
     def report(
@@ -130,35 +151,34 @@ class Context:
         default); the problem takes the line of that key, else of ``alt``,
         else of the closest enclosing table in the file.
         """
+        if self.wanted is not None and rule.id not in self.wanted:
+            return
         if not key and field is not None:
             key = (field,)
-        problem = Problem(
-            rule=rule.id,
-            severity=rule.severity,
-            message=printable(message),
-            entity=loc.kind,
-            entity_id=loc.id,
-            field=field,
-            hint=printable(hint) if hint is not None else as_hint(rule.fix),
-            language=language,
-        )
+        if hint is None:
+            shown = _HINTS.get(rule.id)
+            if shown is None:
+                shown = _HINTS[rule.id] = as_hint(rule.fix)
+        else:
+            shown = printable(hint)
+        fields = (rule.id, rule.severity, printable(message), loc.kind, loc.id, field, shown)
         alt_path = loc.path + alt if alt is not None else None
         self._pending.append(
-            _Pending(loc.order, len(self._pending), problem, loc.path + key, alt_path)
+            _Pending(loc.order, len(self._pending), fields, language, loc.path + key, alt_path)
         )
 
     def problems(self, source: SourceMap | None) -> list[Problem]:
         """The problems in model order, with lines and columns from ``source``."""
         pending = sorted(self._pending, key=lambda p: (p.order, p.seq))
         if source is None:
-            return [p.problem for p in pending]
+            return [Problem(*p.fields, language=p.language) for p in pending]
         out = []
         for p in pending:
             stmt = _locate(source, p.path, p.alt)
             if stmt is None:
-                out.append(p.problem)
+                out.append(Problem(*p.fields, language=p.language))
             else:
-                out.append(_with_position(p.problem, stmt))
+                out.append(Problem(*p.fields, stmt.line, stmt.col, p.language))
         return out
 
 
@@ -172,10 +192,6 @@ def _locate(source: SourceMap, path: KeyPath, alt: KeyPath | None) -> Statement 
         return stmt
     except Exception:  # a scanner failure costs the position, never the problem
         return None
-
-
-def _with_position(problem: Problem, stmt: Statement) -> Problem:
-    return replace(problem, line=stmt.line, col=stmt.col)
 
 
 # -- small helpers for messages
@@ -211,6 +227,11 @@ def quote(value: object, limit: int = 60) -> str:
     if isinstance(value, bool):
         text = "true" if value else "false"
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def language(tag: str) -> str:
+    """A language for a message: ``français (fr)``; the tag in quotes when it has no name."""
+    return langtags.label(tag) if langtags.name(tag) else quote(tag)
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str | None:

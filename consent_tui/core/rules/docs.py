@@ -33,6 +33,7 @@ _FAMILY_TITLES = {
     "types": "Types",
     "values": "Allowed values",
     "document": "Document settings",
+    "layout": "Document layout",
     "references": "References",
     "duplicates": "Duplicates",
     "urls": "URLs, domains and paths",
@@ -45,6 +46,10 @@ _FAMILY_TITLES = {
     "unknown-keys": "Unknown keys",
     "banner": "Banner settings",
     "consent-mode": "Google consent mode",
+    "changelog": "Changelog",
+    "baseline": "Changes since a baseline",
+    "audit": "Audit settings",
+    "review": "Drafts to review",
     "files": "Files",
 }
 

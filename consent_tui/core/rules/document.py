@@ -59,9 +59,10 @@ def check(ctx: Context) -> None:
 def _columns(ctx: Context, document: DocumentSettings) -> None:
     loc = document_loc()
     columns = document.columns or ()
+    own = tuple(document.effective_layout.own_columns or ())
     seen: set[str] = set()
     for column in columns:
-        if column not in DOCUMENT_COLUMNS:
+        if column not in DOCUMENT_COLUMNS and column not in own:
             guess = did_you_mean(column, DOCUMENT_COLUMNS)
             ctx.report(
                 INVALID_VALUE,

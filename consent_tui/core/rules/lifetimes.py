@@ -69,6 +69,8 @@ def check(ctx: Context) -> None:
         for ci, cookie in enumerate(service.cookies):
             text = cookie.duration
             if text is None or is_blank(text):
+                if text is None and cookie.duration_text is not None:
+                    continue  # shown as written only: `display-only-duration`
                 if "duration" not in cookie.extra:
                     loc = cookie_loc(si, sid, ci, cookie.name)
                     what = "is empty" if text is not None else "is not given"

@@ -12,10 +12,9 @@ from collections.abc import Callable, Mapping
 from operator import attrgetter
 from typing import Any, Final
 
-from consent_tui.core.fields import Entity, Field, entity
+from consent_tui.core.fields import Entity, Field, Unless, entity
 from consent_tui.core.fields.kinds import STRING_TYPES
 from consent_tui.core.model import Text
-from consent_tui.core.reference.codes import language_name
 from consent_tui.core.rules.base import (
     Context,
     Loc,
@@ -24,6 +23,7 @@ from consent_tui.core.rules.base import (
     category_loc,
     cookie_loc,
     is_blank,
+    language,
     policy_loc,
     purpose_loc,
     service_loc,
@@ -186,7 +186,7 @@ class _Checker:
             self.ctx.report(
                 MISSING,
                 loc,
-                f"{key} of {loc.label} has no text in the default language, {language_name(lang)}",
+                f"{key} of {loc.label} has no text in the default language, {language(lang)}",
                 field=key,
                 language=lang,
                 hint=f'add `{key}.{lang} = "…"` (the first language of [policy] languages '
@@ -269,7 +269,10 @@ class _Plan:
         self.optional = tuple(
             f.key
             for f in fields
-            if f.type in STRING_TYPES and f.required is not True and f.missing_rule not in _OWN
+            if f.type in STRING_TYPES
+            and f.required is not True
+            and not isinstance(f.required, Unless)  # its own rule says when it is missing
+            and f.missing_rule not in _OWN
         )
         self.checks: tuple[tuple[Field, _Handler], ...] = tuple(
             (f, _HANDLERS[_handler(f)]) for f in self.required

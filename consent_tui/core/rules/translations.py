@@ -11,14 +11,16 @@ from typing import Final
 
 from consent_tui.core.fields import entity
 from consent_tui.core.model import Text
-from consent_tui.core.reference import codes
+from consent_tui.core.reference import langtags
 from consent_tui.core.rules.base import (
     Context,
     Loc,
     Rule,
     category_loc,
+    changelog_loc,
     cookie_loc,
     is_blank,
+    language,
     policy_loc,
     purpose_loc,
     service_loc,
@@ -94,20 +96,20 @@ def _text(
                 ctx.report(
                     MISSING_TRANSLATION,
                     loc,
-                    f"{field} of {loc.label} is empty in {codes.language_name(lang)}",
+                    f"{field} of {loc.label} is empty in {language(lang)}",
                     field=field,
                     key=key if text.plain else (*key, lang),
                     alt=key,
                     language=lang,
                 )
-        elif not codes.is_language_tag(lang):
+        elif not langtags.is_valid(lang):
             language_problem(ctx, loc, lang, field, (*key, lang))
         else:
             declared = ", ".join(ctx.languages)
             ctx.report(
                 UNDECLARED_LANGUAGE,
                 loc,
-                f"{field} of {loc.label} has a {codes.language_name(lang)} text, but [policy] "
+                f"{field} of {loc.label} has a {language(lang)} text, but [policy] "
                 f"languages declares only {declared}",
                 field=field,
                 key=(*key, lang),
@@ -120,7 +122,7 @@ def _text(
             ctx.report(
                 MISSING_TRANSLATION,
                 loc,
-                f"{field} of {loc.label} has no {codes.language_name(lang)} text",
+                f"{field} of {loc.label} has no {language(lang)} text",
                 field=field,
                 key=key,
                 alt=(*key, first) if first is not None else None,
@@ -158,6 +160,8 @@ def check(ctx: Context) -> None:
         for name, text in section_texts(policy.document, ctx.lang).items():
             key = ("document", "sections", name)
             _text(ctx, loc, f"document.sections.{name}", text, False, key)
+    for i, entry in enumerate(policy.changelog):
+        _entity(ctx, "changelog", changelog_loc(i), entry)
     for i, (cid, category) in enumerate(cat.categories.items()):
         _entity(ctx, "category", category_loc(i, cid), category)
     for i, (pid, purpose) in enumerate(cat.purposes.items()):

@@ -18,12 +18,13 @@ from collections.abc import Callable
 from typing import Final
 
 from consent_tui.core.durations import try_parse
-from consent_tui.core.fields import Field, entity
+from consent_tui.core.fields import Field, entity, find
 from consent_tui.core.fields.kinds import STRING_TYPES
-from consent_tui.core.reference import codes
+from consent_tui.core.reference import codes, langtags
 from consent_tui.core.rules.base import Context, Loc, did_you_mean, one_of
 from consent_tui.core.values import is_host, region_problem, url_problem
 
+_ANY: Final = '"…"'
 _BARE_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
 _TCF_LIST: Final = re.compile(r"\s*\d{1,2}(?:\s*,\s*\d{1,2})*\s*")
 
@@ -57,8 +58,7 @@ _FORMS: Final[dict[str, Callable[[str], bool]]] = {
 
 
 def _field(kind: str, key: str) -> Field | None:
-    desc = entity(kind) if kind != "catalogue" else None
-    return desc.field(key) if desc is not None and key in desc.keys else None
+    return find(kind, key) if kind != "catalogue" else None
 
 
 def _ids(ctx: Context, kind: str) -> tuple[str, ...]:
@@ -122,7 +122,7 @@ def _array_hint(ctx: Context, desc: Field, value: str | int, expected: str) -> s
     valid: Callable[[str], bool]
     choices: tuple[str, ...]
     if kind == "languages":
-        valid, choices = codes.is_language_tag, ()
+        valid, choices = langtags.is_valid, ()
     elif kind == "enums":
         choices = tuple(str(v) for v in desc.values)
         valid = choices.__contains__
@@ -138,7 +138,7 @@ def _array_hint(ctx: Context, desc: Field, value: str | int, expected: str) -> s
         return f"write an array: `{field} = [{listed}]`"
     if len(items) == 1:
         if kind == "languages":
-            guess = codes.suggest_language(items[0])
+            guess = langtags.suggest(items[0])
         else:
             guess = did_you_mean(items[0], choices) if choices else None
         if guess is not None:
@@ -146,14 +146,24 @@ def _array_hint(ctx: Context, desc: Field, value: str | int, expected: str) -> s
     return f"write {field} as {expected}"
 
 
-def _cookies_hint(loc: Loc, value: object) -> str:
-    header = f"[[services.{key_text(loc.id or '')}.cookies]]"
+def _tables_hint(loc: Loc, desc: Field, value: object) -> str:
+    """How to write an array of tables (cookies, changelog entries …), from its description."""
+    item = entity(desc.ref)
+    header = item.table.replace("<id>", key_text(loc.id or ""))
+    needed = [f for f in item.values if f.needed][:2]
     names = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-    name = next((n for n in names if isinstance(n, str) and n.strip()), None)
-    first = f"name = {toml_string(name)}" if name is not None else 'name = "…"'
+    given = next((n for n in names if isinstance(n, str) and n.strip()), None)
+    lines = []
+    for i, field in enumerate(needed):
+        if i == 0 and given is not None and field.type in STRING_TYPES:
+            lines.append(f"`{field.key} = {toml_string(given)}`")
+        else:  # a value without quotes is shown as the example has it, any text as "…"
+            bare = field.type in ("date", "int", "bool") and field.example
+            lines.append(f"`{field.key} = {field.example if bare else _ANY}`")
+    then = " and ".join(lines)
     return (
-        f"write each cookie as a table of its own: a `{header}` header, then `{first}` and "
-        '`duration = "…"` on the lines below it'
+        f"write each {item.noun[0]} as a table of its own: a `{header}` header, then {then} on "
+        "the lines below it"
     )
 
 
@@ -162,8 +172,8 @@ def type_hint(ctx: Context, loc: Loc, kind: str, field: str, expected: str, valu
     desc = _field(kind, field)
     if desc is None:
         return f"write {field} as {expected}"
-    if desc.type == "tables" and desc.ref == "cookie":
-        return _cookies_hint(loc, value)
+    if desc.type == "tables":
+        return _tables_hint(loc, desc, value)
     scalar = isinstance(value, str | int | float) and not isinstance(value, bool)
     if desc.type == "bool" and isinstance(value, str):
         word = value.strip().lower()

@@ -81,11 +81,12 @@ def _wrong(ctx: Context, loc: Loc, kind: str, extra: Mapping[str, Any], prefix: 
                 ctx.report(
                     WRONG_TYPE,
                     loc,
-                    f"section `{name}` of {loc.label} must be {TEXT}, not {kind_of(text)}",
+                    f"{desc.label_en.lower()} `{name}` of {loc.label} must be {TEXT}, not "
+                    f"{kind_of(text)}",
                     field=field,
                     key=(*where, name),
                     alt=where,
-                    hint=f'write `{key_text(name)} = "…"` under [policy.document.{key}], or one '
+                    hint=f'write `{key_text(name)} = "…"` under {_table(loc, key)}, or one '
                     "text per language as a table",
                 )
             if bad_sections:
@@ -98,6 +99,14 @@ def _wrong(ctx: Context, loc: Loc, kind: str, extra: Mapping[str, Any], prefix: 
             key=where,
             hint=type_hint(ctx, loc, kind, key, expected, value),
         )
+
+
+def _table(loc: Loc, key: str) -> str:
+    """The header of the sub-table ``key`` of the table at ``loc`` ("[policy.document.words]")."""
+    label = loc.label
+    if label.startswith("[") and not label.startswith("[[") and label.endswith("]"):
+        return f"{label[:-1]}.{key}]"
+    return f"the {key} table"
 
 
 def _is(value: object, element: type) -> bool:

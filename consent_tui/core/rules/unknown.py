@@ -33,11 +33,18 @@ duration = "session"
 RULES: Final = (UNKNOWN_KEY,)
 
 
-def _unknown(ctx: Context, loc: Loc, kind: str, extra: Mapping[str, Any], prefix: str = "") -> None:
+def _unknown(
+    ctx: Context,
+    loc: Loc,
+    kind: str,
+    extra: Mapping[str, Any],
+    prefix: str = "",
+    own: frozenset[str] = frozenset(),
+) -> None:
     known = FIELDS[kind]
     for key in extra:
-        if key in known:
-            continue  # a known key with a wrong value: `wrong-type`
+        if key in known or key in own:
+            continue  # a known key with a wrong value: `wrong-type`; an own column's key
         guess = did_you_mean(key, known)
         hint = f"did you mean `{guess}`?" if guess else f"known keys: {', '.join(known)}"
         ctx.report(
@@ -51,5 +58,8 @@ def _unknown(ctx: Context, loc: Loc, kind: str, extra: Mapping[str, Any], prefix
 
 
 def check(ctx: Context) -> None:
+    layout = ctx.catalogue.document.effective_layout
+    own = {kind: layout.own_keys(kind) for kind in ("cookie", "service")}
     for extra in extras(ctx.catalogue):
-        _unknown(ctx, extra.loc, extra.kind, extra.values, extra.prefix)
+        keys = own.get(extra.kind, frozenset())
+        _unknown(ctx, extra.loc, extra.kind, extra.values, extra.prefix, keys)

@@ -5,14 +5,13 @@ The enumerations are the choices of each table's ``enum`` fields (core/fields).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from operator import attrgetter
 from typing import Final
 
 from consent_tui.core.fields import entity
 from consent_tui.core.fields.checks import ID_PATTERN
-from consent_tui.core.reference import codes
+from consent_tui.core.reference import codes, langtags
 from consent_tui.core.rules.base import (
     Context,
     Loc,
@@ -21,13 +20,14 @@ from consent_tui.core.rules.base import (
     cookie_loc,
     did_you_mean,
     is_blank,
+    language,
     one_of,
     policy_loc,
     purpose_loc,
     quote,
     service_loc,
 )
-from consent_tui.core.values import slug
+from consent_tui.core.values import BAD_COOKIE_NAME, slug
 
 FAMILY = "values"
 
@@ -101,12 +101,13 @@ INVALID_LANGUAGE = Rule(
     "invalid-language",
     "error",
     FAMILY,
-    "A language code (in [policy] languages or a translated text) is not ISO 639-1, "
-    "optionally with a region (`pt-BR`).",
+    "A language code (in [policy] languages or a translated text) is not a valid BCP 47 "
+    "language tag (`en`, `pt-BR`, `zh-Hant`, `sr-Latn`), written in its standard form.",
     "Languages name the translations of every text and the files `--all-languages` writes; "
     "an unknown code is shown to visitors as it is.",
-    'Use a two-letter code such as "en" or "fr", or a code with a region such as "pt-BR".',
-    source="ISO 639-1; BCP 47 (IETF language tags)",
+    'Write a tag such as "en" or "fr", with a region ("pt-BR") or a script ("zh-Hant") when '
+    "the texts are written for one, spelled as registered (`pt-BR`, not `pt_br` or `PT-br`).",
+    source="BCP 47 (IETF language tags, RFC 5646) and the IANA language subtag registry",
     bad="""\
 [policy]
 languages = ["english"]
@@ -184,7 +185,7 @@ RULES: Final = (
 )
 
 TCF_PURPOSES: Final = range(1, 12)
-_BAD_NAME: Final = re.compile(r"[;=\x00-\x08\x0a-\x1f\x7f]|^\s|\s$")
+_BAD_NAME: Final = BAD_COOKIE_NAME
 
 
 def _enum(ctx: Context, loc: Loc, field: str, value: str | None, allowed: tuple[str, ...]) -> None:
@@ -228,16 +229,14 @@ def _country(ctx: Context, loc: Loc, value: str | None) -> None:
 
 def language_problem(ctx: Context, loc: Loc, tag: str, field: str, key: tuple[str, ...]) -> None:
     """Report ``tag`` as an invalid language code (used by the translation rules too)."""
-    guess = codes.suggest_language(tag)
-    hint = f'write "{guess}" ({codes.languages()[guess.split("-")[0]]})' if guess else None
     ctx.report(
         INVALID_LANGUAGE,
         loc,
-        f"{quote(tag)} in {field} of {loc.label} is not an ISO 639-1 language code",
+        f"{quote(tag)} in {field} of {loc.label} is not a valid language tag (BCP 47)",
         field=field,
         key=key,
         alt=(field,),
-        hint=hint,
+        hint=langtags.hint(tag),
     )
 
 
@@ -287,13 +286,13 @@ def check(ctx: Context) -> None:
     loc = policy_loc()
     seen: set[str] = set()
     for tag in cat.policy.languages or ():
-        if not codes.is_language_tag(tag):
+        if not langtags.is_valid(tag):
             language_problem(ctx, loc, tag, "languages", ("languages",))
         elif tag in seen:
             ctx.report(
                 DUPLICATE_LANGUAGE,
                 loc,
-                f"languages of [policy] names {codes.language_name(tag)} twice",
+                f"languages of [policy] names {language(tag)} twice",
                 field="languages",
                 language=tag,
             )

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
-from consent_tui.core.fields import ENTITIES, Entity, Field, When
+from consent_tui.core.fields import ENTITIES, Entity, Field, Unless, When, expand
 from consent_tui.core.fields.cookie import DURATION_DOC, DURATION_EXAMPLES
 from consent_tui.core.model import FORMAT_VERSION
 from consent_tui.core.schema import CATALOGUE
@@ -101,6 +101,8 @@ def _doc(field: Field) -> str:
         parts.append("Required.")
     elif isinstance(field.required, When):
         parts.append(f"Required when {field.required}.")
+    elif isinstance(field.required, Unless):
+        parts.append(f"Required unless {field.required}.")
     if field.type == "text":
         parts.append(TRANSLATABLE)
     return " ".join(p for p in parts if p)
@@ -168,6 +170,11 @@ def _lists(field: Field, doc: str) -> Data:
         return _array(field, bounds, doc)
     enum: Data = {"type": "string", "enum": list(field.values), "description": field.item_doc}
     enum["x-taplo"] = _enum_docs(field)
+    if field.also:  # or the id of an entry of a sibling table (an own column)
+        listed = {"enum": enum["enum"], "description": "A built-in id."}
+        listed["x-taplo"] = enum["x-taplo"]
+        other = {"pattern": ID, "description": f"The id of one of {field.also}."}
+        enum = {"type": "string", "description": field.item_doc, "anyOf": [listed, other]}
     return _array(field, enum, doc)  # enums
 
 
@@ -198,7 +205,14 @@ def _texts(field: Field, doc: str) -> Data:
 
 
 def property_schema(field: Field) -> Data:
-    """The JSON Schema of one field's value."""
+    """The JSON Schema of one field's value (with its default, when leaving it out means one)."""
+    out = _property(field)
+    if field.implied is not None:
+        out["default"] = field.implied
+    return out
+
+
+def _property(field: Field) -> Data:
     doc, t = _doc(field), field.type
     if t in ("text", "url_text", "texts"):
         return _texts(field, doc)
@@ -226,27 +240,24 @@ def property_schema(field: Field) -> Data:
 
 
 def _conditions(fields: tuple[Field, ...]) -> Data:
-    rules = []
+    rules: list[Data] = []
     for field in fields:
         when = field.required
         if isinstance(when, When):
+            condition = {"properties": {when.key: {"enum": [when.value]}}, "required": [when.key]}
+            rules.append({"if": condition, "then": {"required": [field.key]}})
+        elif isinstance(when, Unless):
             rules.append(
-                {
-                    "if": {
-                        "properties": {when.key: {"enum": [when.value]}},
-                        "required": [when.key],
-                    },
-                    "then": {"required": [field.key]},
-                }
+                {"if": {"not": {"required": [when.key]}}, "then": {"required": [field.key]}}
             )
     if len(rules) == 1:
         return rules[0]
     return {"allOf": rules} if rules else {}
 
 
-def entity_schema(entity: Entity) -> Data:
-    """The JSON Schema of one kind of table."""
-    fields = entity.values
+def entity_schema(entity: Entity, kinds: Mapping[str, Entity] = ENTITIES) -> Data:
+    """The JSON Schema of one kind of table (its inline parts' keys among its own)."""
+    fields = expand(entity, kinds)
     out: Data = {
         "type": "object",
         "description": entity.doc,
@@ -271,8 +282,9 @@ def _shared_defs() -> Data:
         "language": {
             "type": "string",
             "pattern": LANGUAGE,
-            "description": 'A language code (ISO 639-1 such as "en", "fr", optionally with a '
-            'region: "pt-BR").',
+            "description": 'A BCP 47 language tag in its standard form: "en", "fr", with a '
+            'region ("pt-BR", "es-419") or a script ("zh-Hant", "sr-Latn"); consent-tui '
+            "validate checks it against the IANA subtag registry.",
         },
         "text": {
             "description": "A translatable text: a string (in the catalogue's default language), "
@@ -309,7 +321,11 @@ def catalogue_schema(entities: Mapping[str, Entity] | None = None) -> Data:
         else:
             properties[field.key] = property_schema(field)
     defs = _shared_defs()
-    defs |= {kind: entity_schema(e) for kind, e in kinds.items() if kind != "catalogue"}
+    defs |= {
+        kind: entity_schema(e, kinds)
+        for kind, e in kinds.items()
+        if kind != "catalogue" and not e.part
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"urn:consent-tui:schema:catalogue:{FORMAT_VERSION}",

@@ -1,11 +1,17 @@
 """Recovery copies: unsaved work written to the user state folder.
 
-One slot per catalogue file, named by a hash of its absolute path, in
-``paths.recovery_dir()``: ``<key>.toml`` holds the text, ``<key>.json`` the
-metadata (original path, time, the fingerprint of the file the work started
-from). The metadata is written last, so a copy without it is ignored. A copy
-the user chose to "keep for later" moves to a second slot, ``<key>.kept.*``,
-so that new unsaved work does not overwrite it.
+One slot per catalogue file and editor process, named by a hash of the file's
+absolute path and the process id, in ``paths.recovery_dir()``:
+``<key>.p<pid>.toml`` holds the text, ``<key>.p<pid>.json`` the metadata
+(original path, time, the fingerprint of the file the work started from, the
+writer's process id and start time). The metadata is written last, so a copy
+without it is ignored. Two editors on one file thus keep a copy each: one's
+save removes only its own. A copy whose writer still runs is that editor's
+ongoing work and is not offered elsewhere; once the writer is gone (it
+crashed, or was killed) the next editor offers it. A copy the user chose to
+"keep for later" moves to a slot of its own, ``<key>.kept-<stamp>.*``, so that
+new unsaved work does not overwrite it. (``<key>.toml``, without a process,
+is a copy from an older consent-tui.)
 """
 
 from __future__ import annotations
@@ -14,17 +20,24 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from consent_tui import paths
+from consent_tui.core.fileio import own_start, process_alive
 from consent_tui.core.store import Fingerprint, write_atomic
 
 FORMAT = 1
-LIVE = ""
 KEPT = ".kept"
+_LIVE = re.compile(r"\.p\d+")
+
+
+def _live() -> str:
+    """The slot of this process's live copy."""
+    return f".p{os.getpid()}"
 
 
 def key(source: Path | None) -> str:
@@ -42,11 +55,20 @@ class RecoveryCopy:
     meta_path: Path
     saved_at: float
     base: Fingerprint | None
+    pid: int | None = None  # the editor process that writes it (None: an older copy)
+    started: int | None = None  # that process's start time, to tell a reused pid
 
     @property
     def kept(self) -> bool:
         """True for a copy the user set aside ("keep for later")."""
         return KEPT in self.meta_path.name
+
+    @property
+    def in_use(self) -> bool:
+        """True while another editor process that writes this copy still runs."""
+        if self.kept or self.pid is None or self.pid == os.getpid():
+            return False
+        return process_alive(self.pid, self.started)
 
     def text(self) -> str:
         return self.text_path.read_text(encoding="utf-8")
@@ -94,7 +116,7 @@ def write(
     source: Path | None, text: str, base: Fingerprint | None, *, now: float | None = None
 ) -> RecoveryCopy:
     """Write ``text`` as the recovery copy of ``source`` (atomically)."""
-    text_path, meta_path = _slot(source, LIVE)
+    text_path, meta_path = _slot(source, _live())
     text_path.parent.mkdir(parents=True, exist_ok=True)
     saved_at = time.time() if now is None else now
     meta: dict[str, Any] = {
@@ -105,11 +127,14 @@ def write(
         "base": None
         if base is None
         else {"size": base.size, "mtime_ns": base.mtime_ns, "sha256": base.sha256},
+        "pid": os.getpid(),
+        "started": own_start(),
     }
     _atomic_write(text_path, text)
     _atomic_write(meta_path, json.dumps(meta, indent=2) + "\n")
+    source_path = Path(meta["source"]) if meta["source"] else None
     return RecoveryCopy(
-        Path(meta["source"]) if meta["source"] else None, text_path, meta_path, saved_at, base
+        source_path, text_path, meta_path, saved_at, base, os.getpid(), meta["started"]
     )
 
 
@@ -125,14 +150,23 @@ def _read(meta_path: Path, text_path: Path) -> RecoveryCopy | None:
             else None
         )
         source = Path(meta["source"]) if meta.get("source") else None
-        return RecoveryCopy(source, text_path, meta_path, float(meta["saved_at"]), fingerprint)
+        pid, started = meta.get("pid"), meta.get("started")
+        return RecoveryCopy(
+            source,
+            text_path,
+            meta_path,
+            float(meta["saved_at"]),
+            fingerprint,
+            pid if isinstance(pid, int) else None,
+            started if isinstance(started, int) else None,
+        )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
 def read(source: Path | None) -> RecoveryCopy | None:
-    """The live recovery copy of ``source`` (the one being kept current), or ``None``."""
-    text_path, meta_path = _slot(source, LIVE)
+    """This process's live recovery copy of ``source`` (the one it keeps current), or ``None``."""
+    text_path, meta_path = _slot(source, _live())
     return _read(meta_path, text_path)
 
 
@@ -144,7 +178,8 @@ def copies(source: Path | None) -> list[RecoveryCopy]:
     name = key(source)
     found = []
     for meta_path in folder.glob(name + "*.json"):
-        if meta_path.stem == name or meta_path.stem.startswith(name + KEPT):
+        rest = meta_path.stem[len(name) :]
+        if not rest or rest.startswith(KEPT) or _LIVE.fullmatch(rest):
             copy = _read(meta_path, meta_path.with_suffix(".toml"))
             if copy is not None:
                 found.append(copy)
@@ -162,9 +197,12 @@ def pending(source: Path | None) -> RecoveryCopy | None:
 
     A copy that matches the file exactly is stale and removed. A copy older
     than the file is still offered (the dialog says the file is newer): work
-    is never dropped silently.
+    is never dropped silently. A copy another running editor is writing is
+    its own ongoing work: it is left alone.
     """
     for copy in copies(source):
+        if copy.in_use:
+            continue
         if copy.differs_from_file():
             return copy
         remove(copy)
@@ -184,7 +222,9 @@ def keep(source: Path | None) -> RecoveryCopy | None:
         text_path, meta_path = _slot(source, f"{stamp}-{n}")
     os.replace(live.text_path, text_path)
     os.replace(live.meta_path, meta_path)
-    return RecoveryCopy(live.source, text_path, meta_path, live.saved_at, live.base)
+    return RecoveryCopy(
+        live.source, text_path, meta_path, live.saved_at, live.base, live.pid, live.started
+    )
 
 
 def remove(copy: RecoveryCopy) -> None:
@@ -197,8 +237,8 @@ def remove(copy: RecoveryCopy) -> None:
 def discard(source: Path | None, *, kept: bool | None = None) -> None:
     """Remove the recovery copies of ``source``: all, or only the kept / the live one.
 
-    After a save only the live copy goes (``kept=False``): copies the user set
-    aside stay until they restore or discard them.
+    After a save only this process's live copy goes (``kept=False``): copies the
+    user set aside, and other editors' copies, stay.
     """
     if kept is False:
         live = read(source)
@@ -206,7 +246,7 @@ def discard(source: Path | None, *, kept: bool | None = None) -> None:
             remove(live)
         return
     for copy in copies(source):
-        if kept is None or copy.kept:
+        if (kept is None and not copy.in_use) or copy.kept:
             remove(copy)
 
 

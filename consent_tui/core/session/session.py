@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from consent_tui.core import store
+from consent_tui.core.errors import ChangedOnDiskError
+from consent_tui.core.fileio import remove_stale_temps
 from consent_tui.core.model import Catalogue
 
 Listener = Callable[["Session"], None]
@@ -46,11 +48,21 @@ class Session:
         self._dirty = unsaved
         self._limit = history_limit
         self._listeners: list[Listener] = []
+        # Undo depths right after each "Reload from disk", and whether an edit was made on a
+        # version from before a reload: saving such a version overwrites what another program
+        # wrote, so it needs the user's go-ahead like any change on disk.
+        self._reload_depths: list[int] = []
+        self._undid_reload = False
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Session:
-        """Load ``path``; raises :class:`~consent_tui.core.errors.CatalogueError`."""
-        return cls(store.load(path))
+        """Load ``path``; raises :class:`~consent_tui.core.errors.CatalogueError`.
+
+        Temporary files that a save killed midway left beside it are removed.
+        """
+        session = cls(store.load(path))
+        remove_stale_temps(Path(path))
+        return session
 
     @classmethod
     def from_text(cls, text: str, path: str | os.PathLike[str]) -> Session:
@@ -128,11 +140,33 @@ class Session:
         """Make ``catalogue`` current; ``label`` names the change ("Edit sessionid")."""
         if catalogue is self._current:
             return
+        if self._predates_reload():
+            self._undid_reload = True
+            self._reload_depths.clear()
         self._undo.append(Change(self._current, label))
-        del self._undo[: -self._limit]
+        self._trim()
         self._redo.clear()
         self._current = catalogue
         self._notify()
+
+    def _trim(self) -> None:
+        excess = len(self._undo) - self._limit
+        if excess > 0:
+            del self._undo[:excess]
+            self._reload_depths = [d - excess for d in self._reload_depths if d - excess > 0]
+
+    def _predates_reload(self) -> bool:
+        return bool(self._reload_depths) and len(self._undo) < self._reload_depths[-1]
+
+    @property
+    def overwrites_disk_changes(self) -> bool:
+        """True when the current version comes from before a reload of another program's changes.
+
+        Undoing past "Reload from disk" brings back the version the other
+        program's changes replaced; :meth:`save` then refuses, like a change on
+        disk, unless forced.
+        """
+        return self._undid_reload or self._predates_reload()
 
     def undo(self) -> str | None:
         """Step back; returns the label of the undone change, or ``None``."""
@@ -160,10 +194,20 @@ class Session:
         """Save through the store; raises ``ChangedOnDiskError`` / ``SaveError``.
 
         ``path`` saves to another file, which then becomes the session's file.
+        A version from before a reload (see :attr:`overwrites_disk_changes`) is
+        refused with ``ChangedOnDiskError`` unless ``force``.
         """
+        if not force and path is None and self.overwrites_disk_changes:
+            raise ChangedOnDiskError(
+                "this version undoes the reload of changes another program made to the file; "
+                "saving it overwrites them (save anyway to do so, or redo to get them back)",
+                path=str(self.path),
+            )
         self.document = store.save(self.document, self._current, force=force, path=path)
         self._saved = self._current
         self._unsaved_text = False
+        self._reload_depths.clear()
+        self._undid_reload = False
         self._notify()
 
     def reload(self) -> None:
@@ -177,7 +221,9 @@ class Session:
         document = store.load(self.path)
         if self._current is not document.catalogue:
             self._undo.append(Change(self._current, "Reload from disk"))
-            del self._undo[: -self._limit]
+            self._trim()
+            self._reload_depths.append(len(self._undo))
+        self._undid_reload = False
         self._redo.clear()
         self.document = document
         self._current = self._saved = document.catalogue

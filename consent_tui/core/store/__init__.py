@@ -11,13 +11,14 @@ the modules inside are its workings and may change shape. The face:
 - writing: :func:`save` (checks the file did not change on disk, then writes), :func:`render` (the
   text ``save`` would write), :func:`write_atomic` for any other file;
 - locating: :class:`SourceMap` gives the line and column of a key path (:data:`KeyPath`), for
-  validation's problems;
+  validation's problems (one pass over the headers, then a search per chunk: ``sourcemap``);
 - the errors: :class:`CatalogueError` and its kinds, :class:`EditError`, :class:`WriteError`.
 
 How an edit travels from the model to bytes on disk
 ----------------------------------------------------
 1. ``load`` reads the bytes (``store.read_text``: size cap, strict UTF-8 in ``loader.decode``),
-   parses them with ``tomllib`` (``loader.parse_toml``; errors get a line and column, ``nesting``
+   parses them with ``tomllib`` (its compiled upstream when installed: ``fastparse``;
+   ``loader.parse_toml``; errors get a line and column, ``nesting``
    refuses absurd depth) and builds frozen entities (``builder``). The text is kept in the
    :class:`Document`; no tomlkit tree is built.
 2. An edit (``edits``) returns a new :class:`~consent_tui.core.model.Catalogue` that shares every
@@ -55,6 +56,7 @@ from consent_tui.core.errors import (
     SaveError,
 )
 from consent_tui.core.store.loader import BOM, decode, load_text, parse_toml
+from consent_tui.core.store.sourcemap import SourceMap
 from consent_tui.core.store.store import (
     MAX_BYTES,
     Document,
@@ -66,7 +68,7 @@ from consent_tui.core.store.store import (
     save,
 )
 from consent_tui.core.store.tomlscan import Path as KeyPath
-from consent_tui.core.store.tomlscan import SourceMap, Statement
+from consent_tui.core.store.tomlscan import Statement
 
 if TYPE_CHECKING:
     from consent_tui.core.fileio import WriteError, write_atomic
@@ -96,10 +98,10 @@ if TYPE_CHECKING:
         set_cookie_field,
         set_field,
     )
-    from consent_tui.core.store.serialize import text_data, to_data
+    from consent_tui.core.store.serialize import layout_data, text_data, to_data
 
 _ATOMIC = frozenset({"WriteError", "write_atomic"})
-_SERIALIZE = frozenset({"text_data", "to_data"})
+_SERIALIZE = frozenset({"layout_data", "text_data", "to_data"})
 _EDITS = frozenset(
     {
         "Deletion",
@@ -178,6 +180,7 @@ __all__ = [
     "fresh_id",
     "from_text",
     "id_problem",
+    "layout_data",
     "load",
     "load_text",
     "parse_toml",

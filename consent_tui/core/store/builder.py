@@ -1,41 +1,35 @@
 """Typed entities from the parsed tables of a catalogue.
 
-Each table is read as its description says (core/fields: a reader per field
-type). Scalar values of the wrong type are kept in the entity's ``extra``
-(validation reports them) beside unknown keys; only a structure that cannot be
-a catalogue is refused, with the place of the trouble. The usual cookie (known
-keys of the right types) is read in one go: there are thousands of them.
+Each table is read as its description says (core/fields; a reader per field
+type, see ``read_plan``). Scalar values of the wrong type are kept in the
+entity's ``extra`` (validation reports them) beside unknown keys; only a
+structure that cannot be a catalogue is refused, with the place of the trouble.
+The usual cookie (known keys of the right types) is read in one go: there are
+thousands of them.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from consent_tui.core.errors import NotACatalogueError
-from consent_tui.core.fields import Entity, Field
+from consent_tui.core.fields import Field
 from consent_tui.core.fields import entity as describe
-from consent_tui.core.fields.kinds import LIST_ITEMS, STRING_TYPES, python_class
 from consent_tui.core.model import FORMAT_VERSION, Catalogue, Cookie, Extra, Policy, Text
-from consent_tui.core.store import nesting
-from consent_tui.core.store.tomlscan import Path, SourceMap
-
-_Kept = dict[str, Any]
-_IS_STR = str.__instancecheck__
-_IS_DICT = dict.__instancecheck__
-_MISFIT = object()  # a value of the wrong type: the slow readers keep it in extra
+from consent_tui.core.store.field_reader import IS_DICT, MISFIT, FieldReader, Kept
+from consent_tui.core.store.read_plan import Plan, QuickCookie, plan
+from consent_tui.core.store.sourcemap import SourceMap
+from consent_tui.core.store.tomlscan import Path
 
 
-class Builder:
+class Builder(FieldReader):
     """Turns the parsed tables into entities, collecting misplaced values."""
 
     def __init__(self, body: str, path: str | None) -> None:
-        self._body = body  # the text without its BOM: for the places of errors
-        self._path = path
+        super().__init__(body, path)
         self._map: SourceMap | None = None
-        self._lang = "en"
-        self._quick: _QuickCookie | None = None
+        self._quick: QuickCookie | None = None
 
     def _fail(self, message: str, where: Path) -> NotACatalogueError:
         if self._map is None:
@@ -52,8 +46,8 @@ class Builder:
             raise self._fail(f"{dotted} must be a table ({what}), not {_kind(value)}", where)
         return value
 
-    def catalogue(self, data: dict[str, Any]) -> Catalogue:
-        extra: _Kept = {}
+    def _version(self, data: dict[str, Any]) -> int:
+        """``format_version``, when this consent-tui reads it; else the file is refused."""
         version = data.get("format_version")
         if not data:
             raise self._fail(
@@ -83,6 +77,11 @@ class Builder:
             )
         if version < 1:
             raise self._fail(f"format_version {version} does not exist", ("format_version",))
+        return version
+
+    def catalogue(self, data: dict[str, Any]) -> Catalogue:
+        extra: Kept = {}
+        version = self._version(data)
         policy_data = data.get("policy")
         if not isinstance(policy_data, dict):
             if policy_data is not None:
@@ -113,7 +112,7 @@ class Builder:
         return catalogue
 
     def _collection(
-        self, data: dict[str, Any], name: str, kind: str, extra: _Kept
+        self, data: dict[str, Any], name: str, kind: str, extra: Kept
     ) -> dict[str, Any]:
         """``[name.<id>]`` tables as entities; a ``name`` that is no table goes to ``extra``.
 
@@ -132,136 +131,115 @@ class Builder:
             out[key] = self._entity(kind, body, 3, id=key)
         return out
 
-    # -- field readers: the right type goes to the field, anything else to extra
-
-    def _str(self, data: Mapping[str, Any], key: str, extra: _Kept) -> str | None:
-        value = data.get(key)
-        if value is None or isinstance(value, str):
-            return value
-        extra[key] = value
-        return None
-
-    def _text(self, data: Mapping[str, Any], key: str, extra: _Kept) -> Text | None:
-        value = data.get(key)
-        if value is None:
-            return None
-        if isinstance(value, str):
-            return Text({self._lang: value}, plain=True)
-        if isinstance(value, dict) and value and all(map(_IS_STR, value.values())):
-            return Text(dict(value))
-        extra[key] = value
-        return None
-
-    def _quick_text(self, value: Any) -> Any:
-        """``value`` as a :class:`Text` (``None`` if absent), else :data:`_MISFIT`."""
-        if value is None:
-            return None
-        if value.__class__ is str:
-            return Text({self._lang: value}, plain=True)
-        if value.__class__ is dict and value and all(map(_IS_STR, value.values())):
-            return Text(value)  # tomllib's own fresh table: nothing else holds it
-        return _MISFIT
-
-    def _strings(self, data: Mapping[str, Any], key: str, extra: _Kept) -> tuple[str, ...] | None:
-        value = data.get(key)
-        if value is None:
-            return None
-        if isinstance(value, list) and all(map(_IS_STR, value)):
-            return tuple(value)
-        extra[key] = value
-        return None
-
-    def _rest(
-        self, data: Mapping[str, Any], known: set[str] | frozenset[str], extra: _Kept, level: int
-    ) -> _Kept:
-        """``extra`` with the keys of ``data`` not in ``known``; values at ``level`` checked."""
-        for key, value in data.items():
-            if key not in known:
-                extra[key] = value
-        if extra:
-            self._shallow(extra, level)
-        return extra
-
-    def _shallow(self, extra: _Kept, level: int) -> None:
-        """Refuse a kept value nested beyond :data:`nesting.MAX_DEPTH` (nothing else nests)."""
-        for key, value in extra.items():
-            if isinstance(value, dict | list) and nesting.too_deep(value, level, (key,)):
-                raise nesting.refusal(self._body, self._path)
-
     # -- the entities, each read as its description (core/fields) says
 
     def _entity(self, kind: str, data: dict[str, Any], level: int, **given: Any) -> Any:
         """The entity of ``kind`` from its table at nesting ``level`` (misfits kept in extra)."""
-        plan = _plan(kind)
-        extra: _Kept = {}
+        how = plan(kind)
+        extra: Kept = {}
         empty: list[str] = []
-        values = given
-        for key, simple, field in plan.readers:
+        values = self._values(how, data, extra, empty, level, given)
+        rest = self._rest(data, how.keys, extra, level)  # after the fields: their misfits too
+        return how.model(**values, extra=Extra(rest, empty) if empty else rest)
+
+    def _values(
+        self,
+        how: Plan,
+        data: dict[str, Any],
+        extra: Kept,
+        empty: list[str],
+        level: int,
+        values: dict[str, Any],
+    ) -> dict[str, Any]:
+        """``values`` with each field of ``how`` read from ``data`` (absent ones left out)."""
+        for key, simple, field in how.readers:
             if simple is not None:
                 values[key] = simple(self, data, key, extra)
-            else:
-                values[key] = self._read(field, data, extra, empty, level)
-        rest = self._rest(data, plan.keys, extra, level)  # after the fields: their misfits too
-        return plan.model(**values, extra=Extra(rest, empty) if empty else rest)
+            elif field.type == "inline":
+                part = self._part(field, how, data, extra, empty, level)
+                if part is not None:
+                    values[key] = part
+            elif key in data:
+                values[key] = self._read(field, how.absent[key], data, extra, empty, level)
+        return values
+
+    def _part(
+        self,
+        field: Field,
+        host: Plan,
+        data: dict[str, Any],
+        extra: Kept,
+        empty: list[str],
+        level: int,
+    ) -> Any:
+        """An inline part read from its host's table (misfits in the host's ``extra``).
+
+        ``None`` when the table holds none of its values: the host keeps its default.
+        """
+        how = plan(field.ref, host.taken)
+        values = self._values(how, data, extra, empty, level, {})
+        part = how.model(**values)
+        return None if part == how.blank else part
 
     def _read(
-        self, field: Field, data: dict[str, Any], extra: _Kept, empty: list[str], level: int
+        self,
+        field: Field,
+        absent: Any,
+        data: dict[str, Any],
+        extra: Kept,
+        empty: list[str],
+        level: int,
     ) -> Any:
-        """A value that is a table of its own: texts, a sub-table, an array of tables."""
+        """A value that is a table of its own: texts, a sub-table, tables, keyed entries.
+
+        A misfit goes to ``extra`` whole, as written, and the model holds ``absent``
+        (what it holds when the key is left out); a value written that equals
+        ``absent`` (``cookies = []``, ``sections = {}``) is noted in ``empty``.
+        """
         key, kind = field.key, field.type
+        raw = data[key]
+        if (raw == [] and kind == "tables" and absent == ()) or (
+            raw == {} and kind in ("texts", "entities") and absent == {}
+        ):
+            empty.append(key)  # written, holding nothing: as absent, but kept on save
+            return absent
         if kind == "texts":
-            return self._texts(data, key, extra, empty)
-        if kind == "table":
-            value = data.get(key)
-            if value is None or isinstance(value, dict):
-                return None if value is None else self._entity(field.ref, value, level + 1)
-            extra[key] = value
-            return None
-        if kind == "tables":
-            raw = data.get(key, [])
-            if raw == [] and key in data:  # `cookies = []`: kept on save
-                empty.append(key)
-            if isinstance(raw, list) and all(map(_IS_DICT, raw)):
+            texts = self._texts(raw)
+            if texts is not None:
+                return texts
+        elif kind == "table":
+            if isinstance(raw, dict):
+                return self._entity(field.ref, raw, level + 1)
+        elif kind == "tables":
+            if isinstance(raw, list) and all(map(IS_DICT, raw)):
                 read = self.cookie if field.ref == "cookie" else self._reader(field.ref, level)
                 return tuple(map(read, raw))
-            extra[key] = raw  # kept whole, as written, for validation to report
-            return ()
-        raise ValueError(f"{key}: a {kind} field is not read inside a table")
+        elif kind == "entities":
+            if isinstance(raw, dict) and all(map(IS_DICT, raw.values())):
+                ids = describe(field.ref).has("id")
+                return {
+                    k: self._entity(field.ref, v, level + 2, **({"id": k} if ids else {}))
+                    for k, v in raw.items()
+                }
+        else:
+            raise ValueError(f"{key}: a {kind} field is not read inside a table")
+        extra[key] = raw  # kept whole, as written, for validation to report
+        return absent
 
     def _reader(self, kind: str, level: int) -> Callable[[dict[str, Any]], Any]:
         return lambda data: self._entity(kind, data, level + 2)
 
-    def _ints(self, data: Mapping[str, Any], key: str, extra: _Kept) -> tuple[int, ...] | None:
-        value = data.get(key)
-        if value is None:
-            return None
-        if isinstance(value, list) and all(_is_int(v) for v in value):
-            return tuple(value)
-        extra[key] = value
-        return None
-
-    def _texts(
-        self, data: Mapping[str, Any], key: str, extra: _Kept, empty: list[str]
-    ) -> dict[str, Text]:
-        """A table of name -> text; one misfit keeps the whole table, as written, in extra."""
-        raw = data.get(key)
-        if raw == {}:
-            empty.append(key)
-        if raw is None:
-            return {}
+    def _texts(self, raw: object) -> dict[str, Text] | None:
+        """A table of name -> text; ``None`` when it is not one (one misfit spoils it)."""
         if not isinstance(raw, dict):
-            extra[key] = raw
-            return {}
+            return None
         texts: dict[str, Text] = {}
-        bad: dict[str, Any] = {}
+        bad: Kept = {}
         for name in raw:
             text = self._text(raw, name, bad)
             if text is not None:
                 texts[name] = text
-        if bad:  # for validation to report
-            extra[key] = raw
-            return {}
-        return texts
+        return None if bad else texts
 
     def policy(self, data: dict[str, Any]) -> Policy:
         policy: Policy = self._entity("policy", data, 2)
@@ -276,7 +254,7 @@ class Builder:
         """The cookie when every key is known and of the right type, else ``None``."""
         quick = self._quick
         if quick is None or quick.entity is not describe("cookie"):
-            quick = self._quick = _QuickCookie(describe("cookie"))
+            quick = self._quick = QuickCookie(describe("cookie"))
         values: dict[str, Any] = {}
         classes = quick.classes  # an unknown key has none: the general way
         for key, value in data.items():
@@ -285,7 +263,7 @@ class Builder:
                 values[key] = value
             elif cls is Text:
                 value = self._quick_text(value)
-                if value is _MISFIT:
+                if value is MISFIT:
                     return None
                 values[key] = value
             else:
@@ -297,84 +275,6 @@ class Builder:
         """Any cookie table: each field read on its own, misfits and unknown keys kept."""
         cookie: Cookie = self._entity("cookie", data, 5)
         return cookie
-
-
-_Simple = Callable[[Builder, Mapping[str, Any], str, _Kept], Any]
-
-
-def _simple(field: Field) -> _Simple | None:
-    """The reader of a value that is not a table, by its type; ``None`` for the others."""
-    kind = field.type
-    if kind in STRING_TYPES:
-        return Builder._str
-    if kind in ("text", "url_text"):
-        return Builder._text
-    if kind == "ints":
-        return Builder._ints
-    if kind in LIST_ITEMS:
-        return Builder._strings
-    fits = _FITS.get(kind)
-    return None if fits is None else _scalar(fits)
-
-
-def _scalar(fits: Callable[[object], bool]) -> _Simple:
-    """A reader keeping ``data[key]`` when it ``fits`` (misfits go to extra)."""
-
-    def read(_builder: Builder, data: Mapping[str, Any], key: str, extra: _Kept) -> Any:
-        value = data.get(key)
-        if value is None or fits(value):
-            return value
-        extra[key] = value
-        return None
-
-    return read
-
-
-class _Plan:
-    """How to read one kind of table: its model, its keys, a reader per field."""
-
-    def __init__(self, desc: Entity) -> None:
-        self.desc, self.model, self.keys = desc, desc.model, desc.keys
-        self.readers = tuple((f.key, _simple(f), f) for f in desc.values)
-
-
-_PLANS: dict[str, _Plan] = {}
-
-
-def _plan(kind: str) -> _Plan:
-    """The plan of ``kind``'s description as it is now (made once per description)."""
-    desc = describe(kind)
-    plan = _PLANS.get(kind)
-    if plan is None or plan.desc is not desc:
-        plan = _PLANS[kind] = _Plan(desc)
-    return plan
-
-
-class _QuickCookie:
-    """What the quick path of a cookie needs of its description: its keys' classes, its model."""
-
-    def __init__(self, entity: Entity) -> None:
-        self.entity = entity
-        self.classes: dict[str, type] = {}
-        for field in entity.values:
-            cls = python_class(field)
-            if cls not in (str, Text, bool):  # read the general way
-                continue
-            self.classes[field.key] = cls
-        self.model = entity.model
-        if len(self.classes) != len(entity.values):
-            self.classes = {}  # a key of another type: every cookie the general way
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-_FITS: dict[str, Callable[[object], bool]] = {
-    "bool": bool.__instancecheck__,
-    "int": _is_int,
-    "date": lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime),
-}
 
 
 def _kind(value: object) -> str:

@@ -1,7 +1,8 @@
 """Build the model from TOML text: a fast strict parse, then typed entities.
 
 ``decode`` reads bytes strictly as UTF-8, ``parse_toml`` turns ``tomllib``'s
-errors into :class:`ParseError` with a line and column, and
+errors (those of the compiled build of the same parser, see ``fastparse``) into
+:class:`ParseError` with a line and column, and
 :class:`~consent_tui.core.store.builder.Builder` makes the entities.
 """
 
@@ -11,12 +12,11 @@ import ast
 import gc
 import json
 import re
-import tomllib
 from typing import Any
 
 from consent_tui.core.errors import ParseError
 from consent_tui.core.model import Catalogue
-from consent_tui.core.store import nesting
+from consent_tui.core.store import fastparse, nesting
 from consent_tui.core.store.builder import Builder
 
 BOM = "\ufeff"
@@ -43,15 +43,17 @@ def decode(data: bytes, path: str | None = None) -> str:
 def parse_toml(text: str, path: str | None = None) -> dict[str, Any]:
     """``tomllib.loads`` with errors turned into :class:`ParseError` with a place.
 
-    Text nested too deeply for ``tomllib`` is a :class:`NotACatalogueError`.
+    The parse itself is :data:`~consent_tui.core.store.fastparse.loads` (the same
+    parser, compiled, when it is installed). Text nested too deeply for it is a
+    :class:`NotACatalogueError`.
     """
     body = text[1:] if text.startswith(BOM) else text
     try:
-        return tomllib.loads(body)
-    except RecursionError:  # nested hundreds of levels deep: tomllib recurses per level
+        return fastparse.loads(body)
+    except RecursionError:  # nested hundreds of levels deep: the parser recurses per level
         raise nesting.refusal(body, path) from None
     except ValueError as exc:  # Python's cap on int() of more than 4,300 digits
-        if isinstance(exc, tomllib.TOMLDecodeError):
+        if isinstance(exc, fastparse.DECODE_ERRORS):
             raise _decode_error(exc, body, path) from None
         raise _too_long_number(body, path) from None
 
@@ -74,7 +76,7 @@ def _too_long_number(body: str, path: str | None) -> ParseError:
     )
 
 
-def _decode_error(exc: tomllib.TOMLDecodeError, body: str, path: str | None) -> ParseError:
+def _decode_error(exc: ValueError, body: str, path: str | None) -> ParseError:
     message = str(exc)
     line = col = None
     match = _AT.search(message)

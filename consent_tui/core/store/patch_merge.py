@@ -44,11 +44,16 @@ def merge(
     old: Mapping[str, Any],
     new: Mapping[str, Any],
     style: Style,
+    *,
+    headed: bool = True,
 ) -> None:
     """Turn ``container`` (holding ``old``) into one holding ``new``.
 
     A table written in several places (out-of-order parts, dotted keys) is
     passed as the list of its parts; each key is edited where it stands.
+    ``headed`` is false inside a table written without a ``[header]`` (dotted
+    keys, an inline table): a new array of tables there is written inline,
+    since ``[[…]]`` headers cannot follow it.
     """
     parts = container if isinstance(container, list) else [container]
     for key in old:
@@ -59,7 +64,7 @@ def merge(
     order = list(new)
     for key, value in new.items():
         if key not in old:
-            _add(_home(parts, key, order), key, value, order, style)
+            _add(_home(parts, key, order), key, value, order, style, headed=headed)
             continue
         before = old[key]
         if same(before, value):
@@ -69,7 +74,10 @@ def merge(
         if isinstance(value, Mapping) and isinstance(before, Mapping):
             inner = [c for item in items for c in _parts(item)]
             if inner and len(inner) >= len(items):
-                merge(inner, before, value, style.child(key))
+                spelled = [_key_of(part, key) for part in holders]
+                with_header = headed and not any(k.is_dotted() for k in spelled)
+                with_header = with_header and not any(isinstance(i, InlineTable) for i in items)
+                merge(inner, before, value, style.child(key), headed=with_header)
                 continue
         if len(items) != 1 or not isinstance(items[0], Item):
             raise Unmergeable(f"{key} is defined in several places")
@@ -78,11 +86,14 @@ def merge(
             isinstance(item, AoT)
             and isinstance(value, list)
             and isinstance(before, list)
-            and len(value) == len(before) == len(item.body)
+            and len(before) == len(item.body)
+            and len(value) >= len(before) > 0
             and all(isinstance(v, Mapping) for v in value)
         ):
-            for table, was, now in zip(item.body, before, value, strict=True):
+            for table, was, now in zip(item.body, before, value[: len(before)], strict=True):
                 merge(table.value, was, now, style.child(key))
+            for now in value[len(before) :]:  # appended tables: written like the last one
+                _append_table(item, now, style.child(key))
         elif not (
             isinstance(item, Array)
             and isinstance(value, list)
@@ -217,6 +228,9 @@ def _home(parts: list[Container], key: str, order: list[str]) -> Container:
     for part in parts:
         if any(_plain(part, k) for k in part):
             return part
+    for part in parts:  # a part with a header of its own, holding dotted keys
+        if any(k is not None and k.is_dotted() for k, _item in part.body):
+            return part
     return parts[0]
 
 
@@ -321,7 +335,54 @@ def _key_of(container: Container, key: str) -> Key:
     return next(k for k in container._map if k == key)
 
 
-def _add(container: Container, key: str, value: Any, order: list[str], style: Style) -> None:
+def new_table(value: Mapping[str, Any], like: Table | None, style: Style) -> Table:
+    """A table of an array of tables, its values spelled like ``like``'s."""
+    table = tomlkit.table()
+    for key, item in value.items():
+        model = like.value.item(key) if like is not None and key in like.value else None
+        spelled = model if isinstance(model, Item) else None
+        table.raw_append(item_key(key, None, style), make_item(item, spelled, style))
+    return table
+
+
+def _gap(table: Table) -> str | None:
+    """The blank lines that end ``table`` (before the next table), if any."""
+    body = table.value.body
+    if body and body[-1][0] is None and isinstance(body[-1][1], Whitespace):
+        return body[-1][1].as_string()
+    return None
+
+
+def _append_table(tables: AoT, value: Mapping[str, Any], style: Style) -> None:
+    """A table added at the end of ``tables``, after as many blank lines as between the others."""
+    last = tables.body[-1]
+    end = _gap(last)  # what separates the array from what follows: the new table's now
+    between = _gap(tables.body[-2]) if len(tables.body) > 1 else None
+    between = between or end or "\n" * max(style.blank, 1)
+    if end is not None:
+        last.value.body.pop()  # a blank line holds no key: no index to update
+    last.raw_append(None, Whitespace(between))
+    table = new_table(value, last, style)
+    if end is not None:
+        table.raw_append(None, Whitespace(end))
+    tables.append(table)
+
+
+def _add(
+    container: Container,
+    key: str,
+    value: Any,
+    order: list[str],
+    style: Style,
+    *,
+    headed: bool = True,
+) -> None:
+    if headed and _tables(value):  # a new array of tables: [[…]] tables, not one inline array
+        tables = tomlkit.aot()
+        for now in value:
+            tables.append(new_table(now, None, style.child(key)))
+        container.append(item_key(key, None, style), tables)
+        return
     item = make_item(value, None, style)
     position = order.index(key)
     for prev in reversed(order[:position]):

@@ -4,13 +4,13 @@ It reads text already known to be valid TOML (``tomllib`` accepted it) and
 reports each table header and each top-level key/value statement with its
 concrete path (array-of-tables elements carry their index), line, column and
 character offsets. The store uses the headers to cut the file into chunks;
-validation uses the keys to give problems a line and column.
+validation uses the keys to give problems a line and column (through
+:class:`~consent_tui.core.store.sourcemap.SourceMap`).
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -79,6 +79,8 @@ def _key_text(kind: str | None, raw: str) -> str:
         return raw
     if kind == "lit":
         return raw[1:-1]
+    import tomllib  # a quoted key with escapes: rare, and tomllib reads it exactly
+
     value = tomllib.loads(f"k = {raw}")["k"]
     return str(value)
 
@@ -271,82 +273,3 @@ def _concrete(parts: tuple[str, ...], aot_last: dict[Path, int], is_array: bool)
 def headers(text: str) -> list[Statement]:
     """The table headers of ``text``, in order."""
     return list(scan(text, keys=False))
-
-
-class SourceMap:
-    """Lines and columns of the tables and keys of one text, found on demand.
-
-    The first question indexes the headers (a quick scan); key statements are
-    scanned only in the chunks that can hold a requested path (the chunks of
-    its ancestors' headers, and the top of the file), once per chunk.
-    """
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._headers: list[Statement] = []
-        self._index: dict[Path, int] | None = None
-        self._chunks: dict[int, dict[Path, Statement]] = {}
-
-    def _header_index(self) -> dict[Path, int]:
-        if self._index is None:
-            self._headers = headers(self._text)
-            index: dict[Path, int] = {}
-            for i, header in enumerate(self._headers):
-                index.setdefault(header.path, i)
-            self._index = index
-        return self._index
-
-    def _keys(self, i: int) -> dict[Path, Statement]:
-        """The key statements of chunk ``i`` (``-1``: above the first header), by full path."""
-        found = self._chunks.get(i)
-        if found is None:
-            chunks = self._headers
-            start, line = 0, 1
-            base: Path = ()
-            if i >= 0:
-                header = chunks[i]
-                start, line, base = header.start - header.col + 1, header.line, header.path
-            following = chunks[i + 1] if i + 1 < len(chunks) else None
-            end = following.start - following.col + 1 if following else len(self._text)
-            found = {}
-            skip = 0  # the header's path as the slice reads it (array indices restart at 0)
-            for stmt in scan(self._text, start=start, end=end, line=line):
-                if stmt.kind != "key":
-                    skip = len(stmt.path)
-                    continue
-                path = base + stmt.path[skip:]
-                if path not in found:
-                    found[path] = Statement("key", path, stmt.line, stmt.col, stmt.start, stmt.end)
-            self._chunks[i] = found
-        return found
-
-    def find(self, path: Path) -> Statement | None:
-        """The statement that defines exactly ``path``, if the text has one."""
-        index = self._header_index()
-        best: Statement | None = None
-        at = index.get(path)
-        if at is not None:
-            best = self._headers[at]
-        # a key stated in the chunk of an ancestor's header; keys hold no array index,
-        # so only headers at or below the path's last index can hold it
-        low = max((i + 1 for i, part in enumerate(path) if isinstance(part, int)), default=0)
-        for cut in range(low, len(path)):
-            chunk = -1 if cut == 0 else index.get(path[:cut])
-            if chunk is None:
-                continue
-            stmt = self._keys(chunk).get(path)
-            if stmt is not None and (best is None or stmt.start < best.start):
-                best = stmt
-        return best
-
-    def nearest(self, path: Path) -> Statement | None:
-        """The statement for ``path`` or, failing that, for its closest ancestor.
-
-        An array of tables stands for its first ``[[header]]`` (its path has no
-        statement of its own).
-        """
-        for cut in range(len(path), 0, -1):
-            stmt = self.find(path[:cut]) or self.find((*path[:cut], 0))
-            if stmt is not None:
-                return stmt
-        return None

@@ -22,6 +22,7 @@ from consent_tui import paths
 from consent_tui.core.export import registry
 from consent_tui.core.export.registry import ExportOptions
 from consent_tui.core.fileio import check_not_input, same_file, write_output
+from consent_tui.core.reference import langtags
 from consent_tui.core.session import Session
 from consent_tui.ui.text import plain, visible
 
@@ -70,7 +71,10 @@ class ExportScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         names = registry.names()
         formats = [(Content(f"{n} — {registry.get(n).description}"), n) for n in names]
-        langs = [(Content(visible(code)), code) for code in self.session.catalogue.languages]
+        langs = [
+            (Content(visible(langtags.label(code))), code)
+            for code in self.session.catalogue.languages
+        ]
         with Vertical(classes="form export"):
             yield Static("Export", classes="form-title")
             with Horizontal(classes="field"):

@@ -20,7 +20,7 @@ from typing import Any
 
 from consent_tui.core.fields import Entity, entity
 from consent_tui.core.fields import Field as Described
-from consent_tui.core.fields.show import option_label
+from consent_tui.core.fields.show import option_label, value_at
 from consent_tui.core.model import Catalogue
 from consent_tui.ui.dialogs import validators as v
 from consent_tui.ui.dialogs.fields import (
@@ -102,13 +102,17 @@ class Maker:
                 original = None
             else:
                 original = getattr(item, described.key)
+            if described.form == "when set" and original is None:
+                continue  # a mark the table has not (`review`): nothing to offer
             help = (helps or {}).get(described.key, described.help)
             identity = described.place == "id" or (
                 not desc.has("id") and described.key == desc.title_key
             )
+            also = value_at(desc.kind, item, described.also) if described.also else None
             made = self.field(
                 described,
                 original,
+                also=tuple(also or ()),
                 name=prefix + described.key,
                 target=target,
                 help=help,
@@ -130,8 +134,12 @@ class Maker:
         required: bool = False,
         taken: Iterable[str] = (),
         current: str | None = None,
+        also: tuple[str, ...] = (),
     ) -> list[Field]:
-        """The form field(s) of ``d``: one, or one per text of a table of texts."""
+        """The form field(s) of ``d``: one, or one per text of a table of texts.
+
+        ``also``: more values an ``enums`` field takes (the ids of ``d.also`` here).
+        """
         label, kind = d.label_en, d.type
         if kind == "id":
             check = v.id_check(taken, current)
@@ -169,7 +177,7 @@ class Maker:
                 ChoiceField(name, label, original, options, blank=blank, help=help, target=target)
             ]
         common: dict[str, Any] = {
-            "validators": v.field_check(d),
+            "validators": v.field_check(d, also),
             "placeholder": d.placeholder,
             "help": help,
             "target": target,

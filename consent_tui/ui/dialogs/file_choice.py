@@ -166,10 +166,21 @@ class ChangedOnDiskDialog(ChoiceDialog):
     )
     default_value = "cancel"
 
-    def __init__(self, name: str, *, deleted: bool = False) -> None:
-        if deleted:
+    def __init__(self, name: str, *, deleted: bool = False, undone_reload: bool = False) -> None:
+        notes: tuple[str, ...]
+        if undone_reload:
+            message = (
+                f"This version of {name} is from before you reloaded it: saving it replaces "
+                "the changes another program made."
+            )
+            notes = (
+                "Overwrite replaces them with this version.",
+                "Cancel, then redo (ctrl+y), to get their changes back.",
+            )
+            self.choices = tuple(c for c in self.choices if c.value != "reload")
+        elif deleted:
             message = f"{name} was deleted or moved since you opened it."
-            notes: tuple[str, ...] = ("Overwrite writes your version to it again.",)
+            notes = ("Overwrite writes your version to it again.",)
             self.choices = tuple(c for c in self.choices if c.value != "reload")
         else:
             message = f"{name} changed on disk since you opened it (another program saved it)."

@@ -32,21 +32,47 @@ from consent_tui.ui.text import visible
 ERROR_LINE = Style(bgcolor="#5f1f1f")
 
 
+FRAME_WIDTH = 100  # characters of a source line shown around the error column
+
+
+def _window(col: int | None, longest: int) -> tuple[int, int]:
+    """The slice of the lines shown: all of them, or ``FRAME_WIDTH`` around ``col``."""
+    if longest <= FRAME_WIDTH:
+        return 0, longest
+    centre = (col or 1) - 1
+    start = max(0, min(centre - FRAME_WIDTH // 2, longest - FRAME_WIDTH))
+    return start, start + FRAME_WIDTH
+
+
+def _clip(source: str, start: int, end: int) -> str:
+    piece = source[start:end]
+    return ("…" if start > 0 else "") + piece + ("…" if len(source) > end else "")
+
+
 def code_frame(text: str, line: int | None, col: int | None, context: int = 2) -> Content:
-    """The lines around ``line`` (1-based) with numbers, and a caret under ``col``."""
+    """The lines around ``line`` (1-based) with numbers, and a caret under ``col``.
+
+    Long lines (minified or generated files) are cut to a window around the
+    column, marked with ``…``, so that the frame and the buttons below it stay on
+    the screen.
+    """
     if line is None:
         return Content("")
     lines = text.splitlines() or [""]
     first, last = max(1, line - context), min(len(lines), line + context)
     width = len(str(last))
+    shown = lines[first - 1 : last]
+    start, end = _window(col, max((len(x) for x in shown), default=0))
     parts: list[str | tuple[str, str]] = []
     for number in range(first, last + 1):
-        source = visible(lines[number - 1]) if number <= len(lines) else ""
+        raw = lines[number - 1] if number <= len(lines) else ""
+        source = visible(_clip(raw, start, end))
         mark = ">" if number == line else " "
         style = "bold" if number == line else "$text-muted"
         parts.append((f"{mark} {number:>{width}} │ {source}\n", style))
         if number == line and col is not None:
-            parts.append((" " * (width + 5 + max(0, col - 1)) + "^\n", "$text-error bold"))
+            caret = max(0, col - 1 - start) + (1 if start > 0 else 0)
+            parts.append((" " * (width + 5 + caret) + "^\n", "$text-error bold"))
     return Content.assemble(*parts).rstrip()
 
 

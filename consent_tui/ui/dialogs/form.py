@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
+from consent_tui.core.reference import langtags
 from consent_tui.ui.dialogs.fields import Field, TranslatedField
 from consent_tui.ui.guard import guarded
 from consent_tui.ui.text import plain, visible
@@ -63,7 +64,9 @@ class EntityForm(ModalScreen[R | None], Generic[R]):
             if self.has_translations and len(self.languages) > 1:
                 with Horizontal(classes="form-language"):
                     yield Label("Language")
-                    options = [(Content(visible(code)), code) for code in self.languages]
+                    options = [
+                        (Content(visible(langtags.label(code))), code) for code in self.languages
+                    ]
                     yield Select(
                         options, value=self.lang, allow_blank=False, compact=True, id="form-lang"
                     )

@@ -38,7 +38,7 @@ def id_check(taken: Iterable[str], current: str | None) -> Check:
     return Check(lambda value: id_problem(value, used, current))
 
 
-def field_check(field: Field) -> list[Validator]:
+def field_check(field: Field, also: Iterable[str] = ()) -> list[Validator]:
     """The validators of a described field: its type's check, if it has one."""
-    check = check_for(field)
+    check = check_for(field, also)
     return [Check(check)] if check is not None else []

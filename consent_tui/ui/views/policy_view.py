@@ -45,7 +45,9 @@ def policy_values(cat: Catalogue) -> dict[str, object]:
     values: dict[str, object] = {}
     for name, field in policy_fields():
         owner = owners[name.rpartition(".")[0]]
-        values[name] = getattr(owner, field.key) if owner is not None else None
+        value = getattr(owner, field.key) if owner is not None else None
+        if value is not None or field.form != "when set":  # a mark only while it is set
+            values[name] = value
     doc = cat.policy.document
     for name, text in (doc.sections if doc else {}).items():
         values[f"document.sections.{name}"] = text

@@ -20,6 +20,7 @@ from textual.widgets import Select, Static
 from textual.worker import get_current_worker
 
 from consent_tui.core.model import Catalogue
+from consent_tui.core.reference import langtags
 from consent_tui.ui.text import plain, visible
 from consent_tui.ui.widgets.line_view import LineView
 
@@ -86,7 +87,7 @@ class PreviewView(Vertical):
         if self.lang not in languages:
             self.lang = lang if lang in languages else catalogue.default_language
         select = self.query_one("#preview-lang", Select)
-        options = [(Content(visible(code)), code) for code in languages]
+        options = [(Content(visible(langtags.label(code))), code) for code in languages]
         with self.prevent(Select.Changed):
             select.set_options(options)
             select.value = self.lang

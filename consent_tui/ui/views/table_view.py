@@ -76,6 +76,7 @@ class TableView(Vertical):
         super().__init__(id=id, classes="table-view")
         self.stale = True
         self._had_row = False
+        self._status: tuple[str, object] = ("", None)  # the status text and what showed it
         self.shown_columns = self.columns()
 
     def columns(self) -> tuple[Column, ...]:
@@ -123,7 +124,13 @@ class TableView(Vertical):
         if grid.sort_column is not None:
             arrow = "▼" if grid.sort_reverse else "▲"
             text += f" · sorted by {self.shown_columns[grid.sort_column].label} {arrow}"
-        self.query_one(".status", Static).update(plain(text))
+        status = self.query_one(".status", Static)
+        if text == self._status[0] and status.content is self._status[1]:
+            return  # shown already (a subclass may have shown something else since)
+        content = plain(text)
+        self._status = (text, content)
+        # one line of fixed size: repainting it needs no new layout of the screen
+        status.update(content, layout=False)
 
     @on(Grid.Updated)
     def _grid_updated(self) -> None:
@@ -131,10 +138,19 @@ class TableView(Vertical):
 
     # -- filter
 
+    def on_mount(self) -> None:
+        # Filter as the value changes, not when Input.Changed arrives: the key, the rows
+        # and their count are then painted in the same frame (a message handled after
+        # the screen's next update waits a frame or two for the one after).
+        self.watch(self.filter_input, "value", self._filter_to, init=False)
+
+    def _filter_to(self, value: str) -> None:
+        self.grid.set_filter(value)
+        self.update_status()
+
     @on(Input.Changed, ".filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.grid.set_filter(event.value)
+        event.stop()  # handled by _filter_to already
 
     @on(Input.Submitted, ".filter")
     def _filter_done(self, event: Input.Submitted) -> None:

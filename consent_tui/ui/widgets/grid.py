@@ -1,8 +1,10 @@
 """A virtual table: rows are plain tuples, only the visible lines are rendered.
 
-DataTable builds every cell up front (about a second for 10,000 rows, more to
-refilter); this widget keeps rows as strings, filters and sorts index lists,
-and renders the lines on screen with the Line API. It has its own cursor
+Kept over Textual's DataTable by measurement (``python -m benchmarks.compare_widgets``,
+10,000 cookie rows, headless 120x36, this machine): DataTable takes 0.9-1.0 s and
+18.5 MiB to show them and 0.32 s to refilter (it has no filter: clear and refill);
+this grid 40-90 ms, 0.2 MiB and 30-50 ms. It keeps rows as strings, filters and sorts
+index lists, and renders the lines on screen with the Line API. It has its own cursor
 (kept on the same row across updates), sorting by any column (click a header or
 press ``s``), and a filter matching every column.
 """

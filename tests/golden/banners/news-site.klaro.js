@@ -5,7 +5,7 @@ var klaroConfig = {
   version: 1,
   elementID: "klaro",
   storageMethod: "cookie",
-  cookieName: "klaro",
+  cookieName: "klaro-rev3",
   cookieExpiresAfterDays: 182,
   htmlTexts: false,
   "default": false,

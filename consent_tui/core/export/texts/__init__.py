@@ -11,9 +11,17 @@ import re
 from types import ModuleType
 from typing import Final
 
-from consent_tui.core.export.texts import en, fr
+from consent_tui.core.export.texts import de, en, es, fr, it, nl, pt
 
-BUILTIN: Final[dict[str, ModuleType]] = {"en": en, "fr": fr}
+BUILTIN: Final[dict[str, ModuleType]] = {
+    "en": en,
+    "fr": fr,
+    "de": de,
+    "es": es,
+    "it": it,
+    "nl": nl,
+    "pt": pt,
+}
 
 # The standard sections, in document order; "cookies_used" introduces the tables.
 SECTION_IDS: Final = (
@@ -27,11 +35,13 @@ SECTION_IDS: Final = (
 BEFORE_TABLES: Final = ("what_is_a_cookie", "kinds_of_cookies")
 AFTER_TABLES: Final = ("manage_consent", "browser_settings", "controller_contact")
 
-# Every key ``[policy.document] sections`` understands.
+# Every key ``[policy.document] sections`` understands; "changes_title" heads the list of
+# [[policy.changelog]] entries, which has no body text of its own.
 OVERRIDE_KEYS: Final = (
     "title",
     "intro",
     *(key for sid in SECTION_IDS for key in (f"{sid}_title", sid)),
+    "changes_title",
 )
 
 PLACEHOLDERS: Final = ("site", "site_url", "controller", "consent_lifetime")

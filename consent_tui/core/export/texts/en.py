@@ -67,6 +67,7 @@ SECTIONS: Final[dict[str, str]] = {
         "remembering your language."
     ),
     "controller_contact_title": "Controller and contact",
+    "changes_title": "Changes to this policy",
     "controller_contact": (
         "The controller of the personal data collected through these cookies is "
         "{controller}. For any question about this policy, or to exercise your "
@@ -111,6 +112,16 @@ LABELS: Final[dict[str, str]] = {
     "containing": "{any} containing {a}",
     "starting_ending": "{any} starting with {a} and ending with {b}",
     "matching": "{any} matching {a} (* stands for any characters)",
+    "all_title": "All cookies",
+    "group_first": "First-party cookies",
+    "group_third": "Third-party cookies",
+    "group_http_cookie": "HTTP cookies",
+    "group_local_storage": "Local storage",
+    "group_session_storage": "Session storage",
+    "group_indexed_db": "IndexedDB",
+    "group_pixel": "Tracking pixels",
+    "duration_session": "session",
+    "duration_persistent": "persistent",
 }
 
 COLUMNS: Final[dict[str, str]] = {
@@ -124,6 +135,16 @@ COLUMNS: Final[dict[str, str]] = {
     "domain": "Domain",
     "description": "Description",
     "privacy_policy": "Privacy policy",
+    "service": "Service",
+    "function": "Function",
+    "location": "Location",
+    "category": "Category",
+    "purpose_titles": "Purposes",
+    "path": "Path",
+    "cookie_description": "Description",
+    "service_description": "Service description",
+    "country": "Country",
+    "safeguard": "Transfer safeguard",
 }
 
 MONTHS: Final = (
@@ -164,4 +185,39 @@ CSV: Final[dict[str, str]] = {
     "description": "Description",
     "privacy_policy": "Privacy policy",
     "country": "Country",
+}
+
+
+# Sentences ``consent-tui diff --changelog`` drafts a changelog entry from, by change
+# rule. Placeholders: {service}, {cookie}, {purpose}, {category}, {duration}, {country},
+# {numbers}; "other" closes an entry whose other changes have no sentence of their own.
+CHANGELOG: Final[dict[str, str]] = {
+    "service-added": "New service: {service}.",
+    "service-removed": "{service} is no longer used.",
+    "service-moved": "{service} is now in the category {category}.",
+    "cookie-added": "New cookie: {cookie} ({service}).",
+    "cookie-removed": "The cookie {cookie} ({service}) is no longer used.",
+    "cookie-moved": "The cookie {cookie} is now set by {service}.",
+    "purpose-added": "New purpose: {purpose}.",
+    "purpose-removed": "The purpose {purpose} is no longer pursued.",
+    "service-purpose-added": "{service} is now also used for: {purpose}.",
+    "service-purpose-removed": "{service} is no longer used for: {purpose}.",
+    "legal-basis-consent": "{purpose} now relies on your consent.",
+    "tcf-purpose-added": "{purpose} now covers IAB TCF purposes {numbers}.",
+    "category-needs-consent": (
+        "Cookies in the category {category} are now set only with your consent."
+    ),
+    "category-consent-dropped": (
+        "Cookies in the category {category} are now set without asking for your consent."
+    ),
+    "lifetime": "The cookie {cookie} ({service}) is now kept for {duration}.",
+    "lifetime-renewed": (
+        "The lifetime of the cookie {cookie} ({service}) now starts again on each visit."
+    ),
+    "third-party": "{service} is now provided by a third party.",
+    "transfer-country": (
+        "{service} now processes data in {country}, outside the European Economic Area."
+    ),
+    "consent-lifetime": "Your choices are now kept for {duration}.",
+    "other": "Other details of this policy were updated.",
 }

@@ -73,6 +73,7 @@ SECTIONS: Final[dict[str, str]] = {
         "comme la connexion ou la mémorisation de votre langue."
     ),
     "controller_contact_title": "Responsable du traitement et contact",
+    "changes_title": "Modifications de cette politique",
     "controller_contact": (
         "Le responsable du traitement des données personnelles recueillies au moyen de ces "
         "cookies est {controller}. Pour toute question sur cette politique, ou pour exercer vos "
@@ -118,6 +119,16 @@ LABELS: Final[dict[str, str]] = {
     "containing": "{any} contenant {a}",
     "starting_ending": "{any} commençant par {a} et se terminant par {b}",
     "matching": "{any} de la forme {a} (* remplace n'importe quels caractères)",
+    "all_title": "Tous les cookies",
+    "group_first": "Cookies internes",
+    "group_third": "Cookies tiers",
+    "group_http_cookie": "Cookies HTTP",
+    "group_local_storage": "Stockage local",
+    "group_session_storage": "Stockage de session",
+    "group_indexed_db": "IndexedDB",
+    "group_pixel": "Pixels de suivi",
+    "duration_session": "session",
+    "duration_persistent": "persistant",
 }
 
 COLUMNS: Final[dict[str, str]] = {
@@ -131,6 +142,16 @@ COLUMNS: Final[dict[str, str]] = {
     "domain": "Domaine",
     "description": "Description",
     "privacy_policy": "Politique de confidentialité",
+    "service": "Service",
+    "function": "Fonction",
+    "location": "Emplacement",
+    "category": "Catégorie",
+    "purpose_titles": "Finalités",
+    "path": "Chemin",
+    "cookie_description": "Description",
+    "service_description": "Description du service",
+    "country": "Pays",
+    "safeguard": "Garantie du transfert",
 }
 
 MONTHS: Final = (
@@ -165,7 +186,40 @@ def _spaced(text: str) -> str:
     return text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
 
 
-for _table in (SECTIONS, LABELS):
+# Phrases dont ``consent-tui diff --changelog`` compose une entrée du journal (voir en.py).
+CHANGELOG: Final[dict[str, str]] = {
+    "service-added": "Nouveau service : {service}.",
+    "service-removed": "{service} n'est plus utilisé.",
+    "service-moved": "{service} figure désormais dans la catégorie {category}.",
+    "cookie-added": "Nouveau cookie : {cookie} ({service}).",
+    "cookie-removed": "Le cookie {cookie} ({service}) n'est plus utilisé.",
+    "cookie-moved": "Le cookie {cookie} est désormais déposé par {service}.",
+    "purpose-added": "Nouvelle finalité : {purpose}.",
+    "purpose-removed": "La finalité {purpose} n'est plus poursuivie.",
+    "service-purpose-added": "{service} sert désormais aussi à : {purpose}.",
+    "service-purpose-removed": "{service} ne sert plus à : {purpose}.",
+    "legal-basis-consent": "{purpose} repose désormais sur votre consentement.",
+    "tcf-purpose-added": "{purpose} couvre désormais les finalités IAB TCF {numbers}.",
+    "category-needs-consent": (
+        "Les cookies de la catégorie {category} ne sont plus déposés qu'avec votre consentement."
+    ),
+    "category-consent-dropped": (
+        "Les cookies de la catégorie {category} sont désormais déposés sans demander votre "
+        "consentement."
+    ),
+    "lifetime": "Le cookie {cookie} ({service}) est désormais conservé {duration}.",
+    "lifetime-renewed": (
+        "La durée de vie du cookie {cookie} ({service}) repart désormais à chaque visite."
+    ),
+    "third-party": "{service} est désormais fourni par un tiers.",
+    "transfer-country": (
+        "{service} traite désormais des données hors de l'Espace économique européen ({country})."
+    ),
+    "consent-lifetime": "Vos choix sont désormais conservés {duration}.",
+    "other": "D'autres précisions de cette politique ont été mises à jour.",
+}
+
+for _table in (SECTIONS, LABELS, CHANGELOG):
     for _key, _value in _table.items():
         _table[_key] = _spaced(_value)
 

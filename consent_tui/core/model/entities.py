@@ -1,15 +1,4 @@
-"""Typed, immutable model of a cookie catalogue; no I/O.
-
-Every entity is a frozen dataclass. An edit builds a new entity with
-``dataclasses.replace`` and a new :class:`Catalogue` around it, so unchanged
-parts are shared between versions: undo is keeping the old root, and the store
-finds what changed by identity. Mappings and tuples held by an entity are never
-mutated in place.
-
-Values of the wrong type found in a file are kept, untouched, in an entity's
-``extra`` mapping under their key, beside unknown keys; validation reports both
-and saving writes them back as they were.
-"""
+"""The entities of a catalogue: policy, categories, purposes, services, cookies, banner, audit."""
 
 from __future__ import annotations
 
@@ -19,6 +8,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Final, Literal, TypeVar
+
+from consent_tui.core.model.layout import EMPTY_LAYOUT, Layout
+from consent_tui.core.model.text import Text
 
 FORMAT_VERSION: Final = 1
 
@@ -83,60 +75,14 @@ def written_empty(extra: Mapping[str, Any]) -> frozenset[str]:
 
 
 @dataclass(frozen=True, slots=True)
-class Text:
-    """A translatable text: language code -> text, in the file's order.
-
-    ``plain`` records that the file wrote it as a bare string (meaning the
-    default language), so an edit can keep that style.
-    """
-
-    values: Mapping[str, str]
-    plain: bool = False
-
-    @classmethod
-    def of(cls, text: str, lang: str) -> Text:
-        """A plain text in one language."""
-        return cls({lang: text}, plain=True)
-
-    def get(self, lang: str, fallback: str | None = None) -> str | None:
-        """The text in ``lang``, else in ``fallback``, else ``None``."""
-        value = self.values.get(lang)
-        if value is None and fallback is not None:
-            value = self.values.get(fallback)
-        return value
-
-    def with_value(self, lang: str, text: str | None) -> Text:
-        """A copy with ``lang`` set to ``text`` (removed when ``None``).
-
-        Removing the last language leaves an empty text, which has no TOML form:
-        set the entity's field to ``None`` instead.
-        """
-        values = dict(self.values)
-        if text is None:
-            values.pop(lang, None)
-        else:
-            values[lang] = text
-        plain = self.plain and list(values) == list(self.values)
-        return Text(values, plain=plain)
-
-    @property
-    def languages(self) -> tuple[str, ...]:
-        return tuple(self.values)
-
-
-def text_in(text: Text | None, lang: str, fallback: str | None = None) -> str:
-    """The text in ``lang`` (falling back), or an empty string."""
-    if text is None:
-        return ""
-    return text.get(lang, fallback) or ""
-
-
-@dataclass(frozen=True, slots=True)
 class Cookie:
     """A cookie or other device storage item set by a service.
 
     ``refresh`` says whether its lifetime starts again on each visit or use
     (TCF ``cookieRefresh``); ``None`` when the file does not say.
+    ``display_name`` and ``duration_text`` are what the document shows instead
+    of the name and the duration, as written; ``name`` and ``duration`` still
+    serve matching, validation and the banners.
     """
 
     name: str | None = None
@@ -147,6 +93,8 @@ class Cookie:
     duration_note: Text | None = None
     refresh: bool | None = None
     description: Text | None = None
+    display_name: str | None = None
+    duration_text: Text | None = None
     extra: Mapping[str, Any] = field(default_factory=_empty)
 
     @property
@@ -161,7 +109,11 @@ class Cookie:
 
 @dataclass(frozen=True, slots=True)
 class Service:
-    """A service (first or third party) and the storage it sets."""
+    """A service (first or third party) and the storage it sets.
+
+    ``review = True`` marks a service drafted by a tool (``consent-tui init``)
+    that nobody has checked yet; validation warns until it is removed.
+    """
 
     id: str
     provider: str | None = None
@@ -176,6 +128,7 @@ class Service:
     description: Text | None = None
     cookies: tuple[Cookie, ...] = ()
     consent_mode: tuple[str, ...] | None = None  # replaces its category's; () opts out
+    review: bool | None = None  # drafted (``consent-tui init``), not yet reviewed
     extra: Mapping[str, Any] = field(default_factory=_empty)
 
 
@@ -223,6 +176,16 @@ DOCUMENT_COLUMNS: Final = (
     "domain",
     "description",
     "privacy_policy",
+    "service",
+    "function",
+    "location",
+    "category",
+    "purpose_titles",
+    "path",
+    "cookie_description",
+    "service_description",
+    "country",
+    "safeguard",
 )
 DEFAULT_COLUMNS: Final = ("provider", "function_location", "cookies", "purposes")
 DEFAULT_CONSENT_LIFETIME: Final = "182 days"
@@ -230,15 +193,25 @@ DEFAULT_CONSENT_LIFETIME: Final = "182 days"
 
 @dataclass(frozen=True, slots=True)
 class DocumentSettings:
-    """``[policy.document]``: how the exported document is laid out."""
+    """``[policy.document]``: how the exported document is laid out.
+
+    ``layout`` holds its other keys (grouping, rows, headers...; see
+    :mod:`consent_tui.core.model.layout`), ``None`` when the file has none of them.
+    """
 
     columns: tuple[str, ...] | None = None
     sections: Mapping[str, Text] = field(default_factory=_empty)
     extra: Mapping[str, Any] = field(default_factory=_empty)
+    layout: Layout | None = None
 
     @property
     def effective_columns(self) -> tuple[str, ...]:
         return self.columns or DEFAULT_COLUMNS
+
+    @property
+    def effective_layout(self) -> Layout:
+        """The layout, or the empty one (every option at its default)."""
+        return self.layout or EMPTY_LAYOUT
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,8 +240,45 @@ class Banner:
 
 
 @dataclass(frozen=True, slots=True)
+class ChangelogEntry:
+    """One ``[[policy.changelog]]`` entry: when the policy changed, and what changed."""
+
+    date: dt.date | None = None
+    text: Text | None = None
+    extra: Mapping[str, Any] = field(default_factory=_empty)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditIgnore:
+    """``[[audit.ignore]]``: a name (or ``*`` pattern) the audit reports as ignored.
+
+    For storage the team decided not to declare (a hosting provider's load
+    balancer cookie, a browser extension's key), with the reason; ``type`` and
+    ``domain`` narrow it when given.
+    """
+
+    name: str | None = None
+    reason: str | None = None
+    type: str | None = None
+    domain: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=_empty)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditSettings:
+    """``[audit]``: settings of ``consent-tui audit``."""
+
+    ignore: tuple[AuditIgnore, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=_empty)
+
+
+@dataclass(frozen=True, slots=True)
 class Policy:
-    """The ``[policy]`` table: who publishes the document, and how."""
+    """The ``[policy]`` table: who publishes the document, and how.
+
+    ``changelog`` lists the changes made to the policy, in file order;
+    ``review = True`` marks settings drafted by a tool and not yet checked.
+    """
 
     site_name: str | None = None
     site_url: str | None = None
@@ -279,7 +289,14 @@ class Policy:
     updated: dt.date | None = None
     intro: Text | None = None
     document: DocumentSettings | None = None
+    changelog: tuple[ChangelogEntry, ...] = ()
+    review: bool | None = None  # drafted (``consent-tui init``), not yet reviewed
     extra: Mapping[str, Any] = field(default_factory=_empty)
+
+    @property
+    def last_changed(self) -> dt.date | None:
+        """The date of the newest changelog entry, ``None`` without one."""
+        return max((e.date for e in self.changelog if e.date is not None), default=None)
 
     @property
     def effective_languages(self) -> tuple[str, ...]:
@@ -301,6 +318,7 @@ class Catalogue:
     services: Mapping[str, Service] = field(default_factory=_empty)
     banner: Banner | None = None
     format_version: int = FORMAT_VERSION
+    audit: AuditSettings | None = None
     extra: Mapping[str, Any] = field(default_factory=_empty)
 
     @property

@@ -19,10 +19,10 @@ def test_core_holds_at_most_twelve_modules_side_by_side() -> None:
     assert len(found) <= MAX_SIDE_BY_SIDE, found
 
 
-def test_room_is_left_for_the_modules_planned_next() -> None:
-    """matching.py, changes.py and fileio.py come next to what is there (packages aside)."""
-    found = set(side_by_side(PACKAGE / "core")) | {"matching.py", "changes.py", "fileio.py"}
-    assert len(found) <= MAX_SIDE_BY_SIDE, sorted(found)
+def test_room_is_left_for_two_more() -> None:
+    """A new part of the core that needs one module still fits; a larger one is a package."""
+    found = side_by_side(PACKAGE / "core")
+    assert len(found) <= MAX_SIDE_BY_SIDE - 2, sorted(found)
 
 
 # -- the checks themselves, on planted trees
