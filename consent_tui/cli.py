@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("consent_tui.commands.export", "write the cookie policy or banner configuration"),
     "diff": ("consent_tui.commands.diff", "compare two catalogues; exit 1 on material changes"),
     "audit": ("consent_tui.commands.audit", "compare what a browser recorded with the catalogue"),
+    "scan": ("consent_tui.commands.scan", "record what a site stores, before and after consent"),
     "schema": ("consent_tui.commands.schema", "print the JSON Schema of the catalogue format"),
     "locate": ("consent_tui.commands.locate", "print where consent-tui keeps its files"),
     "known": ("consent_tui.commands.known", "look up cookie names in the Open Cookie Database"),
