@@ -207,7 +207,8 @@ def _write(result: Scan, targets: Mapping[ConsentState, str]) -> int:
     for state in result.states:
         for note in state.notes:
             _say(f"{state.state}: note: {note}")
-        banner = f"{state.banner.describe()}; " if state.banner is not None else ""
+        action = "accept" if state.state == "after-accept" else "reject"
+        banner = f"{state.banner.describe(action)}; " if state.banner is not None else ""
         if not state.recorded:
             _say(f"{state.state}: {banner}not recorded")
             status = EXIT_NOT_RECORDED

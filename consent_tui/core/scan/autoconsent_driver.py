@@ -6,7 +6,8 @@ with ``autoconsentReceiveMessage(...)`` in the same frame:
 
 - ``init`` → ``initResp`` with the configuration (``autoAction`` ``optIn`` to
   accept, ``optOut`` to reject; no pre-hiding, no cosmetic rules: hiding a
-  banner is no choice) and the rules;
+  banner is no choice) and the rules; once the choice is made, with
+  ``enabled: false``, so the pages visited after it are left as they are;
 - ``eval`` → ``evalResp``: some rules ask for code to run in the page's world;
 - ``cmpDetected``, ``popupFound``, ``optInResult`` / ``optOutResult``,
   ``autoconsentDone``, ``report``, ``autoconsentError`` are noted.
@@ -101,8 +102,13 @@ class Driver:
         frame = source.get("frame")
         kind = message.get("type")
         if kind == "init" and frame is not None:
-            rules = {"autoconsent": self.package.rules}
-            await self._answer(frame, {"type": "initResp", "config": self.config(), "rules": rules})
+            if self.succeeded is not None:  # the choice is made: the later pages are left alone
+                off = {"type": "initResp", "config": {"enabled": False}, "rules": {}}
+                await self._answer(frame, off)
+            else:
+                rules = {"autoconsent": self.package.rules}
+                config = self.config()
+                await self._answer(frame, {"type": "initResp", "config": config, "rules": rules})
         elif kind == "eval" and frame is not None:
             await self._eval(frame, message)
         elif kind == "cmpDetected":

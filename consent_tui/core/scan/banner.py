@@ -38,12 +38,16 @@ class Banner:
             "detected": list(self.detected),
         }
 
-    def describe(self) -> str:
-        """One phrase for standard error: ``accepted by autoconsent (Klaro)`` and the like."""
+    def describe(self, action: str) -> str:
+        """One phrase for standard error: ``accepted on the banner (autoconsent: Klaro)``."""
+        done = {"accept": "accepted", "reject": "rejected"}.get(action, action)
         if self.clicked and self.method == "autoconsent":
-            return f"banner found by autoconsent ({self.cmp})"
+            return f"{done} on the banner (found by autoconsent: {self.cmp})"
         if self.clicked:
-            return f"banner found by its button text ({self.button!r})"
+            return f"{done} on the banner (found by its button text: {self.button!r})"
+        if self.found:
+            how = f"autoconsent: {self.cmp}" if self.method == "autoconsent" else repr(self.button)
+            return f"a banner was found ({how}) but the choice could not be made"
         tried = " and ".join(
             "autoconsent" if m == "autoconsent" else "button texts" for m in self.tried
         )
@@ -52,6 +56,4 @@ class Banner:
             if self.detected
             else ""
         )
-        if self.found:
-            return f"banner found by {self.method} ({self.cmp or self.button}) but the click failed"
         return f"no banner found (looked for by {tried or 'nothing'}){seen}"

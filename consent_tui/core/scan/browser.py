@@ -15,6 +15,7 @@ import contextlib
 import json
 import os
 import shutil
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
@@ -39,6 +40,7 @@ FLAGS: Final = (
     "--password-store=basic",
     "--use-mock-keychain",
 )
+MAX_TEMP: Final = 60
 COOKIE_MODES: Final[dict[ThirdParty, int]] = {"allow": 0, "block": 1}
 Mode = Literal["allowed", "blocked", "unknown"]
 _PROBE_TOP: Final = "https://site.consent-tui.invalid/"
@@ -70,6 +72,15 @@ def find_browser(explicit: str | None, playwright_own: str | None) -> str | None
         if found:
             return found
     raise SetupError(_NO_BROWSER)
+
+
+def temp_root() -> str:
+    """Where the temporary profiles go: the temporary folder, or ``/tmp`` when its path is too
+    long for Chromium, whose lock socket under it must fit a Unix socket's 107 bytes."""
+    root = tempfile.gettempdir()
+    if len(root) > MAX_TEMP and os.path.isdir("/tmp") and os.access("/tmp", os.W_OK | os.X_OK):
+        return "/tmp"
+    return root
 
 
 def launch_flags(extra: tuple[str, ...]) -> list[str]:

@@ -65,16 +65,20 @@ class _Cookie:
     seen_at: dt.datetime
     expires: dt.datetime | None
     max_age: int | None
+    lifetime: int | None  # from when it was last set (or seen) to its expiry
     secure: bool | None
     http_only: bool | None
     same_site: str | None
     value_size: int
 
-    def lifetime(self) -> int | None:
-        if self.expires is None:
-            return None
-        kept = max(0, round((self.expires - self.seen_at).total_seconds()))
-        return kept if self.max_age is None else min(self.max_age, kept)
+
+def _lifetime(expiry: dt.datetime | None, since: dt.datetime, max_age: int | None) -> int | None:
+    """Seconds from ``since`` to ``expiry`` (``None`` for a session cookie), at most ``max_age``:
+    a browser keeps a cookie no longer than it was told, and may keep it less (400 days)."""
+    if expiry is None:
+        return None
+    kept = max(0, round((expiry - since).total_seconds()))
+    return kept if max_age is None else min(max_age, kept)
 
 
 class Recorder:
@@ -82,6 +86,7 @@ class Recorder:
 
     def __init__(self, state: ConsentState) -> None:
         self.state = state
+        # (name, domain, host-only) -> the first response URL; the latest time and Max-Age
         self._set_by: dict[tuple[str, str, bool], tuple[str, dt.datetime, int | None]] = {}
         self._cookies: dict[tuple[str, str, str | None], _Cookie] = {}
         self._storage: dict[tuple[StorageKind, str, str], tuple[dt.datetime, int]] = {}
@@ -110,7 +115,8 @@ class Recorder:
                 if parsed is None or (parsed.max_age is not None and parsed.max_age <= 0):
                     continue
                 key = (parsed.name, normalise(parsed.domain or host), parsed.domain is None)
-                self._set_by.setdefault(key, (url, at, parsed.max_age))
+                first = self._set_by.get(key)
+                self._set_by[key] = (first[0] if first else url, at, parsed.max_age)
 
     async def settle(self) -> None:
         """Wait (briefly) for the headers of the responses already seen."""
@@ -141,24 +147,23 @@ class Recorder:
         size = len(raw.get("value") or "")  # the value itself goes no further
         host, host_only = normalise(domain), not domain.startswith(".")
         path = raw.get("path") if isinstance(raw.get("path"), str) else None
-        seen = self._set_by.get((name, host, host_only))
-        if seen is None:
-            seen = (_frame_of(host, frames) or page, at, None)
+        url, since, max_age = self._set_by.get((name, host, host_only)) or (None, at, None)
         expires = raw.get("expires")
         expiry = None
         if isinstance(expires, int | float) and expires > 0:
             expiry = dt.datetime.fromtimestamp(round(expires), dt.UTC)
         same_site = raw.get("sameSite")
         new = _Cookie(
-            name, host, host_only, path, seen[0], min(seen[1], at), expiry, seen[2],
+            name, host, host_only, path, url or _frame_of(host, frames) or page, min(since, at),
+            expiry, max_age, _lifetime(expiry, min(since, at), max_age),
             _flag(raw.get("secure")), _flag(raw.get("httpOnly")),
             same_site if isinstance(same_site, str) else None, size,
         )  # fmt: skip
         old = self._cookies.setdefault((name, domain, path), new)
-        if old is not new:  # seen before: the first sighting, the longest life, the longest value
+        if old is not new:  # seen before: its first sighting, its longest life and value
             new.set_by, new.seen_at = old.set_by, min(old.seen_at, new.seen_at)
-            if old.expires is not None and (new.expires is None or old.expires > new.expires):
-                new.expires = old.expires
+            if old.expires is not None and (new.expires is None or _longer(old, new)):
+                new.expires, new.max_age, new.lifetime = old.expires, old.max_age, old.lifetime
             new.value_size = max(old.value_size, new.value_size)
             self._cookies[(name, domain, path)] = new
 
@@ -194,7 +199,7 @@ class Recorder:
                 expires_at=c.expires,
                 max_age=c.max_age,
                 session=c.expires is None,
-                lifetime=c.lifetime(),
+                lifetime=c.lifetime,
                 secure=c.secure,
                 http_only=c.http_only,
                 same_site=c.same_site,
@@ -209,6 +214,10 @@ class Recorder:
                             seen_at=at, session=kind == "session_storage", value_size=size)
             )  # fmt: skip
         return out
+
+
+def _longer(a: _Cookie, b: _Cookie) -> bool:
+    return (a.lifetime or 0) > (b.lifetime or 0)
 
 
 def _flag(value: object) -> bool | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -73,6 +74,10 @@ def reason(exc: BaseException) -> str:
     return line.split(" at http", 1)[0].strip()[:300]
 
 
+async def _same(context: BrowserContext) -> BrowserContext:
+    return context
+
+
 async def _close(thing: Any) -> None:
     with contextlib.suppress(Exception):
         await thing.close()
@@ -83,7 +88,9 @@ async def record_state(run: Run, state: ConsentState) -> StateResult:
     from playwright.async_api import Error
 
     options = run.options
-    with tempfile.TemporaryDirectory(prefix="consent-tui-scan-", ignore_cleanup_errors=True) as tmp:
+    root = chromium.temp_root()
+    temp = tempfile.TemporaryDirectory(prefix="consent-tui-", dir=root, ignore_cleanup_errors=True)
+    with temp as tmp:
         chromium.prepare_profile(Path(tmp), options.third_party)
         try:
             persistent = await run.playwright.chromium.launch_persistent_context(
@@ -92,6 +99,7 @@ async def record_state(run: Run, state: ConsentState) -> StateResult:
                 args=chromium.launch_flags(options.browser_args),
                 headless=True,
                 ignore_https_errors=options.ignore_https_errors,
+                env={**os.environ, "TMPDIR": root},
                 timeout=60_000,
             )
         except Error as exc:
@@ -100,10 +108,12 @@ async def record_state(run: Run, state: ConsentState) -> StateResult:
         try:
             browser = persistent.browser
             version = f"Chromium {browser.version}" if browser is not None else "Chromium"
-            mode = await chromium.third_party_mode(browser)
-            context = persistent
-            if browser is not None:
-                context = await browser.new_context(ignore_https_errors=options.ignore_https_errors)
+            ignore = options.ignore_https_errors
+            opening = (
+                browser.new_context(ignore_https_errors=ignore) if browser else _same(persistent)
+            )
+            # the third-party cookie check runs in a context of its own, beside the scan's
+            mode, context = await asyncio.gather(chromium.third_party_mode(browser), opening)
             result = StateResult(state, True, now(), version, mode)
             try:
                 await _record(run, context, result)
@@ -127,7 +137,7 @@ async def _record(run: Run, context: BrowserContext, result: StateResult) -> Non
     crawl = not run.pages
     urls = run.pages or list(run.options.urls)
     if action is not None:
-        await _visit(page, urls[0], run.options, result, seed=True)
+        await _visit(page, urls[0], run.options, result, seed=True, listed=False)
         result.banner = await choose(page, action, driver, run.options.banner_timeout)
         if not result.banner.clicked:
             result.recorded = False
@@ -155,9 +165,11 @@ async def _record(run: Run, context: BrowserContext, result: StateResult) -> Non
 
 
 async def _visit(
-    page: Page, url: str, options: Options, result: StateResult, *, seed: bool
+    page: Page, url: str, options: Options, result: StateResult, *, seed: bool, listed: bool = True
 ) -> bool:
-    """Open ``url``; a page that does not load stops the scan when it was given, else is noted."""
+    """Open ``url``; a page that does not load stops the scan when it was given, else is noted.
+    ``listed`` is false for the visit that makes the consent choice: ``pages`` lists those
+    visited with the choice made."""
     from playwright.async_api import Error
     from playwright.async_api import TimeoutError as PageTimeout
 
@@ -170,9 +182,9 @@ async def _visit(
         problem = f"{url}: cannot be loaded ({reason(exc)})"
     else:
         status = response.status if response is not None else None
-        result.pages.append(
-            {"url": url, "at": at.isoformat().replace("+00:00", "Z"), "status": status}
-        )
+        if listed:
+            stamp = at.isoformat().replace("+00:00", "Z")
+            result.pages.append({"url": url, "at": stamp, "status": status})
         if status is not None and status >= 400:
             result.notes.append(f"{url}: HTTP status {status}")
         return True
