@@ -37,6 +37,7 @@ FLAGS: Final = (
     "--no-first-run",
     "--no-default-browser-check",
     "--disable-quic",
+    "--dns-prefetch-disable",
     "--password-store=basic",
     "--use-mock-keychain",
 )
@@ -81,6 +82,20 @@ def temp_root() -> str:
     if len(root) > MAX_TEMP and os.path.isdir("/tmp") and os.access("/tmp", os.W_OK | os.X_OK):
         return "/tmp"
     return root
+
+
+def lock_folder(profile: Path) -> str | None:
+    """The folder Chromium made for its lock socket (``SingletonSocket`` links to it), which
+    it removes when it ends well, and leaves when Ctrl-C ends it."""
+    try:
+        target = Path(os.readlink(profile / "SingletonSocket")).parent
+    except OSError:
+        return None
+    return (
+        str(target)
+        if target.name.startswith(".org.chromium.") or target.name.startswith("org.chromium.")
+        else None
+    )
 
 
 def launch_flags(extra: tuple[str, ...]) -> list[str]:

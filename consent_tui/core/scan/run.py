@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from consent_tui.core.scan import autoconsent
 from consent_tui.core.scan.browser import find_browser
@@ -13,6 +13,7 @@ from consent_tui.core.scan.errors import ScanError, SetupError
 from consent_tui.core.scan.options import Options
 from consent_tui.core.scan.state import Progress, Run, StateResult, record_state
 
+_CLOSED: Final = ("Connection closed", "Target page, context or browser has been closed")
 NO_PLAYWRIGHT: Final = (
     "consent-tui scan needs Playwright: pip install 'consent-tui[scan]' "
     "(it drives an installed Chromium; no browser is downloaded)"
@@ -51,11 +52,21 @@ def scan(options: Options, progress: Progress | None = None) -> Scan:
     return asyncio.run(_scan(options, package, progress))
 
 
+def _quiet_when_closed(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    """asyncio's report of an error nobody awaited, except Playwright's lost connection: after
+    Ctrl-C, which reaches Chromium and Playwright's driver too, that is how they end."""
+    problem = context.get("exception")
+    if problem is not None and any(text in str(problem) for text in _CLOSED):
+        return
+    loop.default_exception_handler(context)
+
+
 async def _scan(
     options: Options, package: autoconsent.Autoconsent | None, progress: Progress | None
 ) -> Scan:
     from playwright.async_api import async_playwright
 
+    asyncio.get_running_loop().set_exception_handler(_quiet_when_closed)
     try:
         async with asyncio.timeout(options.timeout) as limit, async_playwright() as playwright:
             executable = find_browser(options.browser, playwright.chromium.executable_path)

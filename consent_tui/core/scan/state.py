@@ -15,8 +15,11 @@ import asyncio
 import contextlib
 import datetime as dt
 import os
+import re
+import shutil
 import tempfile
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +39,7 @@ if TYPE_CHECKING:
     from playwright.async_api import BrowserContext, Page, Playwright
 
 Progress = Callable[[str, int, int, str], None]
+_CALLER = re.compile(r"^[A-Za-z]+\.[A-Za-z_]+: ")  # "Page.goto: net::ERR_…"
 
 
 @dataclass
@@ -71,7 +75,26 @@ def reason(exc: BaseException) -> str:
     """The first line of a Playwright error, without the URL it repeats."""
     text = str(getattr(exc, "message", None) or exc).strip().splitlines()
     line = text[0] if text else type(exc).__name__
-    return line.split(" at http", 1)[0].strip()[:300]
+    line = _CALLER.sub("", line.split(" at http", 1)[0].strip())
+    return line[:300]
+
+
+@contextlib.contextmanager
+def _removed(folder: str) -> Iterator[list[str]]:
+    """Remove ``folder`` (and the folders added to the list given) at the end, for sure: after
+    Ctrl-C, Chromium may still be writing while it ends, and a first removal leaves what it
+    wrote since, and its lock folder."""
+    also: list[str] = []
+    try:
+        yield also
+    finally:
+        for _ in range(20):
+            left = [f for f in (folder, *also) if os.path.exists(f)]
+            if not left:
+                break
+            time.sleep(0.1)
+            for path in left:
+                shutil.rmtree(path, ignore_errors=True)
 
 
 async def _same(context: BrowserContext) -> BrowserContext:
@@ -90,7 +113,7 @@ async def record_state(run: Run, state: ConsentState) -> StateResult:
     options = run.options
     root = chromium.temp_root()
     temp = tempfile.TemporaryDirectory(prefix="consent-tui-", dir=root, ignore_cleanup_errors=True)
-    with temp as tmp:
+    with _removed(temp.name) as also_remove, temp as tmp:
         chromium.prepare_profile(Path(tmp), options.third_party)
         try:
             persistent = await run.playwright.chromium.launch_persistent_context(
@@ -105,6 +128,9 @@ async def record_state(run: Run, state: ConsentState) -> StateResult:
         except Error as exc:
             what = run.executable or "Playwright's Chromium"
             raise SetupError(f"cannot start {what}: {reason(exc)}") from None
+        lock = chromium.lock_folder(Path(tmp))
+        if lock is not None:
+            also_remove.append(lock)
         try:
             browser = persistent.browser
             version = f"Chromium {browser.version}" if browser is not None else "Chromium"
