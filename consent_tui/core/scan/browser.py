@@ -91,11 +91,7 @@ def lock_folder(profile: Path) -> str | None:
         target = Path(os.readlink(profile / "SingletonSocket")).parent
     except OSError:
         return None
-    return (
-        str(target)
-        if target.name.startswith(".org.chromium.") or target.name.startswith("org.chromium.")
-        else None
-    )
+    return str(target) if target.name.lstrip(".").startswith("org.chromium.") else None
 
 
 def launch_flags(extra: tuple[str, ...]) -> list[str]:
