@@ -45,7 +45,7 @@ def base_args(out: Path | str, *extra: str) -> list[str]:
     """The scan's arguments for the test site: quick waits, the host names, any certificate."""
     return [
         "-o", str(out), "--browser", browser(), "--ignore-https-errors",
-        f"--browser-arg={HOSTS}", "--wait", "0.3", "--banner-timeout", "6",
+        f"--browser-arg={HOSTS}", "--wait", "0.2", "--banner-timeout", "6",
         "--page-timeout", "15", "--timeout", "120", *extra,
     ]  # fmt: skip
 

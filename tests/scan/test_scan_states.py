@@ -108,7 +108,7 @@ def test_no_value_reaches_the_browser_profile(
         browser=browser(),
         browser_args=(HOSTS,),
         ignore_https_errors=True,
-        wait=0.3,
+        wait=0.2,
         banner_timeout=6,
     )
     result = scan(options)

@@ -52,7 +52,12 @@ MAX_NAME: Final = 4096
 
 
 def now() -> dt.datetime:
+    """The time to the second, as the evidence writes it."""
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def _second(time: dt.datetime | None) -> dt.datetime | None:
+    return time.replace(microsecond=0) if time is not None else None
 
 
 @dataclass(slots=True)
@@ -77,7 +82,7 @@ def _lifetime(expiry: dt.datetime | None, since: dt.datetime, max_age: int | Non
     a browser keeps a cookie no longer than it was told, and may keep it less (400 days)."""
     if expiry is None:
         return None
-    kept = max(0, round((expiry - since).total_seconds()))
+    kept = max(0, int((expiry - since).total_seconds()))
     return kept if max_age is None else min(max_age, kept)
 
 
@@ -107,7 +112,7 @@ class Recorder:
             values = await response.header_values("set-cookie")
         except Error:
             return
-        at, url = now(), response.url
+        at, url = dt.datetime.now(dt.UTC), response.url
         host = host_of(url) or ""
         for value in values:
             for line in split_header(value):
@@ -128,7 +133,7 @@ class Recorder:
         from playwright.async_api import Error
 
         await self.settle()
-        at = now()
+        at = dt.datetime.now(dt.UTC)
         frames = [f.url for f in page.frames if f.url.startswith(("http:", "https:"))]
         for cookie in await page.context.cookies():
             self._cookie(cookie, at, page.url, frames)
@@ -151,7 +156,7 @@ class Recorder:
         expires = raw.get("expires")
         expiry = None
         if isinstance(expires, int | float) and expires > 0:
-            expiry = dt.datetime.fromtimestamp(round(expires), dt.UTC)
+            expiry = dt.datetime.fromtimestamp(expires, dt.UTC)
         same_site = raw.get("sameSite")
         new = _Cookie(
             name, host, host_only, path, url or _frame_of(host, frames) or page, min(since, at),
@@ -195,8 +200,8 @@ class Recorder:
                 host_only=c.host_only,
                 path=c.path,
                 url=c.set_by,
-                seen_at=c.seen_at,
-                expires_at=c.expires,
+                seen_at=_second(c.seen_at),
+                expires_at=_second(c.expires),
                 max_age=c.max_age,
                 session=c.expires is None,
                 lifetime=c.lifetime,
@@ -211,7 +216,7 @@ class Recorder:
             host = host_of(origin) or ""
             out.append(
                 Observation(name, kind, host, "", "", self.state, "storage", url=origin,
-                            seen_at=at, session=kind == "session_storage", value_size=size)
+                            seen_at=_second(at), session=kind == "session_storage", value_size=size)
             )  # fmt: skip
         return out
 
