@@ -24,7 +24,7 @@ from consent_tui.core.scan.report import evidence, summary
 from consent_tui.core.scan.run import Scan
 from consent_tui.core.scan.state import StateResult, reason
 from consent_tui.core.scan.words import ACCEPT, REJECT, normalise, ranks
-from tests.browser.conftest import NODE_MODULES
+from tests.browser.conftest import NODE_MODULES, unavailable
 
 SECRET = "s3cr3t-VALUE-never-kept"
 ALL = ("before-consent", "after-accept", "after-reject")
@@ -301,7 +301,7 @@ def test_locate_autoconsent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 def test_the_installed_autoconsent() -> None:
     script = NODE_MODULES / "@duckduckgo" / "autoconsent" / ac.SCRIPT
     if not script.is_file():
-        pytest.skip("node_modules/@duckduckgo/autoconsent is missing; run `npm ci`")
+        unavailable("node_modules/@duckduckgo/autoconsent is missing; run `npm ci`")
     loaded = ac.load(script)
     assert (
         loaded.version
