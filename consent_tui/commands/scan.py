@@ -172,20 +172,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _scan(options: Options) -> Scan:
-    from consent_tui.commands.progress import ProgressBar
-    from consent_tui.core.rules.base import printable
+    from consent_tui.commands.scan_progress import ProgressLine
     from consent_tui.core.scan import scan
 
-    bar = ProgressBar()
-
-    def progress(state: str, done: int, total: int, url: str) -> None:
-        bar.start(f"{state} {printable(url)}")
-        bar("pages", done, total)
-
+    line = ProgressLine()
     try:
-        return scan(options, progress)
+        return scan(options, line)
     finally:
-        bar.clear()
+        line.clear()
 
 
 def _write(result: Scan, targets: Mapping[ConsentState, str]) -> int:

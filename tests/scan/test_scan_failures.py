@@ -168,8 +168,10 @@ def _session_processes(session: int) -> list[str]:
     return found
 
 
-def test_ctrl_c_closes_the_browser(site: TestSite, tmp_path: Path) -> None:
-    """SIGINT to the whole process group, as a terminal's Ctrl-C sends it, mid-page."""
+@pytest.mark.parametrize("stop", ["ctrl-c", "sigterm"])
+def test_interrupted_scan_closes_the_browser(site: TestSite, tmp_path: Path, stop: str) -> None:
+    """Mid-page, SIGINT to the whole process group, as a terminal's Ctrl-C sends it, or
+    SIGTERM to consent-tui alone, as `kill` sends it."""
     temp = Path(tempfile.mkdtemp(prefix="ctui-test-", dir="/tmp"))
     url = f"https://site.test:{site.port}/slow/30"
     args = [
@@ -187,7 +189,10 @@ def test_ctrl_c_closes_the_browser(site: TestSite, tmp_path: Path) -> None:
         while not any(r.endswith("/slow/30") for r in site.requests):
             assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
             time.sleep(0.1)
-        os.killpg(proc.pid, signal.SIGINT)
+        if stop == "ctrl-c":
+            os.killpg(proc.pid, signal.SIGINT)
+        else:
+            os.kill(proc.pid, signal.SIGTERM)
         _, err = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:

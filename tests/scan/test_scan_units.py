@@ -312,3 +312,25 @@ def test_the_installed_autoconsent() -> None:
     names = {rule.get("name") for rule in loaded.rules}
     assert {"cookieconsent3", "cookiebot"} & names
     assert "autoconsentReceiveMessage" in loaded.script
+
+
+def test_progress_line() -> None:
+    import io
+
+    from consent_tui.commands.scan_progress import ProgressLine
+
+    stream = io.StringIO()
+    line = ProgressLine(stream, enabled=True)
+    assert line.line("after-accept", 0, 3, "https://site.test/", 80) == (
+        "after-accept: banner of https://site.test/"
+    )
+    shown = line.line("before-consent", 2, 10, "https://site.test/" + "a" * 100 + "\x1b[2J", 60)
+    assert shown.startswith("before-consent: page 2 of 10 https://site.test/aaa")
+    assert len(shown) == 59 and shown.endswith("…") and "\x1b" not in shown
+    line("before-consent", 1, 10, "https://site.test/\x1b[31m")
+    line.clear()
+    assert stream.getvalue().startswith("\r\x1b[2Kbefore-consent: page 1 of 10 https://site.test/")
+    assert "\\x1b[31m" in stream.getvalue() and stream.getvalue().endswith("\r\x1b[2K")
+    quiet = io.StringIO()
+    ProgressLine(quiet)("before-consent", 1, 1, "https://site.test/")  # not a terminal
+    assert quiet.getvalue() == ""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -39,7 +41,8 @@ def find_autoconsent(options: Options, cwd: Path | None = None) -> autoconsent.A
 
 
 def scan(options: Options, progress: Progress | None = None) -> Scan:
-    """Run the scan (Ctrl-C closes the browser and raises ``KeyboardInterrupt``).
+    """Run the scan (Ctrl-C, SIGTERM and SIGHUP close the browser, remove its temporary
+    profile and raise ``KeyboardInterrupt``).
 
     :class:`SetupError` when Playwright, the browser or autoconsent is missing,
     :class:`ScanError` when a page given does not load or time runs out.
@@ -49,7 +52,10 @@ def scan(options: Options, progress: Progress | None = None) -> Scan:
     except ImportError:
         raise SetupError(NO_PLAYWRIGHT) from None
     package = find_autoconsent(options)
-    return asyncio.run(_scan(options, package, progress))
+    try:
+        return asyncio.run(_scan(options, package, progress))
+    except asyncio.CancelledError:  # SIGTERM or SIGHUP: the browser is closed, as for Ctrl-C
+        raise KeyboardInterrupt from None
 
 
 def _quiet_when_closed(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
@@ -66,7 +72,13 @@ async def _scan(
 ) -> Scan:
     from playwright.async_api import async_playwright
 
-    asyncio.get_running_loop().set_exception_handler(_quiet_when_closed)
+    loop = asyncio.get_running_loop()
+    loop.set_exception_handler(_quiet_when_closed)
+    task = asyncio.current_task()
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        if task is not None:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(stop, task.cancel)
     try:
         async with asyncio.timeout(options.timeout) as limit, async_playwright() as playwright:
             executable = find_browser(options.browser, playwright.chromium.executable_path)

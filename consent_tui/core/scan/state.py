@@ -38,7 +38,7 @@ from consent_tui.core.scan.textclick import click_by_text
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext, Page, Playwright
 
-Progress = Callable[[str, int, int, str], None]
+Progress = Callable[[str, int, int, str], None]  # state, page (0: the banner), pages, URL
 _CALLER = re.compile(r"^[A-Za-z]+\.[A-Za-z_]+: ")  # "Page.goto: net::ERR_…"
 
 
@@ -163,6 +163,8 @@ async def _record(run: Run, context: BrowserContext, result: StateResult) -> Non
     crawl = not run.pages
     urls = run.pages or list(run.options.urls)
     if action is not None:
+        if run.progress is not None:
+            run.progress(result.state, 0, len(urls), urls[0])
         await _visit(page, urls[0], run.options, result, seed=True, listed=False)
         result.banner = await choose(page, action, driver, run.options.banner_timeout)
         if not result.banner.clicked:
