@@ -182,6 +182,18 @@ def _scan(options: Options) -> Scan:
         line.clear()
 
 
+def _banner_method(result: Scan) -> str:
+    package = result.autoconsent
+    if package is not None:
+        return f"banner: autoconsent {package.version or '(no version)'} from {package.path}"
+    if not result.options.use_autoconsent:
+        return "banner: autoconsent is off (--no-autoconsent); its buttons are found by their text"
+    return (
+        "banner: autoconsent not found, its buttons are found by their text (npm install "
+        "@duckduckgo/autoconsent here, or --autoconsent PATH, to use it)"
+    )
+
+
 def _write(result: Scan, targets: Mapping[ConsentState, str]) -> int:
     from consent_tui.commands import scan_output
     from consent_tui.core.evidence import own
@@ -189,12 +201,7 @@ def _write(result: Scan, targets: Mapping[ConsentState, str]) -> int:
 
     status = EXIT_OK
     if any(s.banner is not None for s in result.states):
-        package = result.autoconsent
-        _say(
-            f"autoconsent {package.version or ''} from {package.path}".replace("  ", " ")
-            if package is not None
-            else "autoconsent is not used: the banner's buttons are found by their text"
-        )
+        _say(_banner_method(result))
     if result.states:
         mode = result.states[0].third_party
         _say(f"third-party cookies: {mode} (checked in the browser)")

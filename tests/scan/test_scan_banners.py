@@ -11,11 +11,13 @@ value is ever written, and the scan's temporary folder is left empty.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from tests.scan.conftest import base_args, run_cli
+from tests.browser.conftest import NODE_MODULES, require_package
+from tests.scan.conftest import AUTOCONSENT, base_args, run_cli
 from tests.scan.evidence import (
     assert_no_values,
     audit,
@@ -41,9 +43,6 @@ def test_three_states_then_audit(
     site: TestSite, tmp_path: Path, kind: str, banner: dict[str, str | None], extra: list[str]
 ) -> None:
     if banner["method"] == "autoconsent":
-        from tests.browser.conftest import require_package
-        from tests.scan.conftest import AUTOCONSENT
-
         require_package(AUTOCONSENT)
     out = tmp_path / "out"
     done = run_cli(["scan", site.url(kind), *base_args(f"{out}/", "--pages", "3", *extra)])
@@ -98,6 +97,13 @@ def test_three_states_then_audit(
         if banner["method"] == "autoconsent"
         else "found by its button text: 'alle {}'"
     )
+    version = json.loads((NODE_MODULES / "@duckduckgo/autoconsent/package.json").read_text())
+    method = (
+        f"banner: autoconsent {version['version']} from {NODE_MODULES / AUTOCONSENT}\n"
+        if banner["method"] == "autoconsent"
+        else "banner: autoconsent is off (--no-autoconsent); its buttons are found by their text\n"
+    )
+    assert f"consent-tui scan: {method}" in done.stderr
     assert f"after-accept: accepted on the banner ({how.format('akzeptieren')});" in done.stderr
     assert f"after-reject: rejected on the banner ({how.format('ablehnen')});" in done.stderr
     assert_no_values(out, done.stdout, done.stderr)

@@ -334,3 +334,18 @@ def test_progress_line() -> None:
     quiet = io.StringIO()
     ProgressLine(quiet)("before-consent", 1, 1, "https://site.test/")  # not a terminal
     assert quiet.getvalue() == ""
+
+
+def test_banner_method_lines() -> None:
+    from consent_tui.commands.scan import _banner_method
+
+    options = Options(urls=("https://site.test/",))
+    package = ac.Autoconsent("", [], "16.0.0", "/x/dist/autoconsent.playwright.js")
+    assert _banner_method(Scan(options, (), package, None)) == (
+        "banner: autoconsent 16.0.0 from /x/dist/autoconsent.playwright.js"
+    )
+    assert _banner_method(Scan(options, (), None, None)).startswith(
+        "banner: autoconsent not found, its buttons are found by their text (npm install"
+    )
+    off = Options(urls=("https://site.test/",), use_autoconsent=False)
+    assert "(--no-autoconsent)" in _banner_method(Scan(off, (), None, None))
