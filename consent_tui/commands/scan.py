@@ -205,6 +205,11 @@ def _write(result: Scan, targets: Mapping[ConsentState, str]) -> int:
     if result.states:
         mode = result.states[0].third_party
         _say(f"third-party cookies: {mode} (checked in the browser)")
+        if mode != "allowed" and result.options.third_party == "allow":
+            _say(
+                "warning: this browser did not let third-party cookies be set: the evidence "
+                "misses them (see docs/scan.md, third-party cookies)"
+            )
     for state in result.states:
         for note in state.notes:
             _say(f"{state.state}: note: {note}")

@@ -7,9 +7,9 @@ banner kind has four linked pages (``/KIND/``, ``about``, ``contact``, ``deep``)
 - every page of site.test sets ``sid`` (session, necessary), ``lang`` (30 days,
   declared "1 day"), ``planted`` (declared nowhere), localStorage ``prefs`` and
   sessionStorage ``visited``;
-- after consent, the analytics script sets ``_stats_id`` and localStorage
-  ``stats_seen``, and the advertising script frames tracker.test, whose answer
-  sets the third-party cookie ``trk``;
+- after consent, the analytics script sets ``_stats_id``, localStorage
+  ``stats_seen`` and the IndexedDB database ``stats_db``, and the advertising
+  script frames tracker.test, whose answer sets the third-party cookie ``trk``;
 - ``klaro`` and ``cookieconsent`` hold those scripts back with the real
   libraries, configured by ``consent-tui export``; ``plain`` has a banner of
   its own in German (and a decoy "Alle akzeptieren" button outside it);
@@ -35,7 +35,7 @@ KINDS: Final = ("klaro", "cookieconsent", "plain", "none")
 PAGES: Final = {"": "about", "about": "contact", "contact": "deep", "deep": ""}
 STATS = (
     f'document.cookie = "_stats_id={MARK}stats; Max-Age=31536000; Path=/; SameSite=Lax";'
-    f' localStorage.setItem("stats_seen", "{MARK}seen");'
+    f' localStorage.setItem("stats_seen", "{MARK}seen"); indexedDB.open("stats_db");'
 )
 ADS = (
     'const f = document.createElement("iframe"); f.src = "https://tracker.test:PORT/pixel";'

@@ -68,9 +68,12 @@ def test_three_states_then_audit(
     # Before consent: only what is necessary.
     assert cookie_names(before) == NECESSARY
     assert storage_names(before) == NECESSARY_STORAGE
-    # After accepting: the analytics cookie and storage, the tracker's cookie.
+    # After accepting: the analytics cookie, storage and database, the tracker's cookie.
     assert cookie_names(accept) == NECESSARY | {consent_cookie, "_stats_id", "trk"}
-    assert storage_names(accept) == NECESSARY_STORAGE | {("local_storage", "stats_seen")}
+    assert storage_names(accept) == NECESSARY_STORAGE | {
+        ("local_storage", "stats_seen"),
+        ("indexed_db", "stats_db"),
+    }
     # After rejecting: nothing that needs consent.
     assert cookie_names(reject) == NECESSARY | {consent_cookie}
     assert storage_names(reject) == NECESSARY_STORAGE

@@ -34,7 +34,7 @@ def test_no_banner_records_before_consent_only(site: TestSite, tmp_path: Path) -
     )
     before = load(out / "before-consent.json")
     assert cookie_names(before) == {"sid", "lang", "planted", "_stats_id"}  # a leak
-    assert ("local_storage", "stats_seen") in storage_names(before)
+    assert {("local_storage", "stats_seen"), ("indexed_db", "stats_db")} <= storage_names(before)
     assert_no_values(out, done.stdout, done.stderr)
     status, findings = audit(out / "before-consent.json")
     assert status == 1
@@ -45,6 +45,7 @@ def test_no_banner_records_before_consent_only(site: TestSite, tmp_path: Path) -
             ("declared-not-seen", "klaro"),
             ("lifetime-longer-than-declared", "lang"),
             ("set-before-consent", "_stats_id"),
+            ("set-before-consent", "stats_db"),
             ("set-before-consent", "stats_seen"),
             ("undeclared", "planted"),
         ]
