@@ -349,3 +349,36 @@ def test_banner_method_lines() -> None:
     )
     off = Options(urls=("https://site.test/",), use_autoconsent=False)
     assert "(--no-autoconsent)" in _banner_method(Scan(off, (), None, None))
+
+
+def test_written_states_and_the_blocked_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from consent_tui.commands.scan import _write
+
+    blocked = _result()
+    blocked.third_party = "blocked"
+    missed = StateResult("after-accept", False, blocked.started, "Chromium", "blocked",
+                         Banner(tried=("text",)))  # fmt: skip
+    options = Options(urls=("https://site.test/",), consent="all", use_autoconsent=False)
+    scan = Scan(options, (blocked, missed), None, None)
+    out = {"after-reject": str(tmp_path / "r.json"), "after-accept": str(tmp_path / "a.json")}
+    assert _write(scan, out) == 1  # a state not recorded
+    assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+    assert (
+        read_own(json.loads((tmp_path / "r.json").read_text()), "r", None).state == "after-reject"
+    )
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "consent-tui scan: banner: autoconsent is off (--no-autoconsent); its buttons are found "
+        "by their text",
+        "consent-tui scan: third-party cookies: blocked (checked in the browser)",
+        "consent-tui scan: warning: this browser did not let third-party cookies be set: the "
+        "evidence misses them (see docs/scan.md, third-party cookies)",
+        "consent-tui scan: after-reject: note: https://site.test/x: HTTP status 404",
+        "consent-tui scan: after-reject: rejected on the banner (found by its button text: "
+        f"'tout refuser'); 1 page, 2 cookies (1 third-party), 1 storage item → "
+        f"{out['after-reject']}",
+        "consent-tui scan: after-accept: no banner found (looked for by button texts); "
+        "not recorded",
+    ]
