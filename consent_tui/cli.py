@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "diff": ("consent_tui.commands.diff", "compare two catalogues; exit 1 on material changes"),
     "audit": ("consent_tui.commands.audit", "compare what a browser recorded with the catalogue"),
     "init": ("consent_tui.commands.init", "draft a first catalogue from what a browser recorded"),
+    "scan": ("consent_tui.commands.scan", "record what a site stores, before and after consent"),
     "schema": ("consent_tui.commands.schema", "print the JSON Schema of the catalogue format"),
     "locate": ("consent_tui.commands.locate", "print where consent-tui keeps its files"),
     "known": ("consent_tui.commands.known", "look up cookie names in the Open Cookie Database"),
