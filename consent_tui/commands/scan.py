@@ -123,14 +123,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _error(message: str) -> int:
-    from consent_tui.core.rules.base import printable
+    from consent_tui.core.values import printable
 
     print(f"consent-tui scan: error: {printable(message)}", file=sys.stderr)
     return EXIT_FAILED
 
 
 def _say(message: str) -> None:
-    from consent_tui.core.rules.base import printable
+    from consent_tui.core.values import printable
 
     print(f"consent-tui scan: {printable(message)}", file=sys.stderr)
 

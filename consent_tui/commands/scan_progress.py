@@ -7,7 +7,7 @@ import shutil
 import sys
 from typing import TextIO
 
-from consent_tui.core.rules.base import printable
+from consent_tui.core.values import printable
 
 
 class ProgressLine:
