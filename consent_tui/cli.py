@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "diff": ("consent_tui.commands.diff", "compare two catalogues; exit 1 on material changes"),
     "audit": ("consent_tui.commands.audit", "compare what a browser recorded with the catalogue"),
     "init": ("consent_tui.commands.init", "draft a first catalogue from what a browser recorded"),
+    "scan": ("consent_tui.commands.scan", "record what a site stores, before and after consent"),
     "schema": ("consent_tui.commands.schema", "print the JSON Schema of the catalogue format"),
     "locate": ("consent_tui.commands.locate", "print where consent-tui keeps its files"),
     "known": ("consent_tui.commands.known", "look up cookie names in the Open Cookie Database"),
@@ -112,3 +113,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: one line for the user, the details in the crash log
+        return _internal_error(ns.command, exc)
+
+
+EXIT_INTERNAL = 70  # EX_SOFTWARE: not the input's fault; never mistaken for 1 or 2
+
+
+def _internal_error(command: str, exc: Exception) -> int:
+    """Say that consent-tui failed (not the input), and where the details are."""
+    import traceback
+
+    from consent_tui import paths
+    from consent_tui.core.values import printable
+
+    where = paths.crash_log()
+    try:
+        where.parent.mkdir(parents=True, exist_ok=True)
+        with open(where, "a", encoding="utf-8") as log:
+            log.write(f"--- consent-tui {__version__} {command}\n")
+            log.write("".join(traceback.format_exception(exc)))
+        details = f"details in {where}"
+    except OSError:
+        details = "the crash log could not be written"
+    message = printable(f"{type(exc).__name__}: {exc}")[:300]
+    print(
+        f"consent-tui {command}: internal error, a bug in consent-tui: {message} ({details}; "
+        "please report it)",
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from consent_tui.commands.progress import ProgressBar
 from consent_tui.core.evidence import EvidenceError, EvidenceFile, Options, read_path
 from consent_tui.core.evidence.record import ConsentState
-from consent_tui.core.rules.base import printable
+from consent_tui.core.values import printable
 
 
 @dataclass

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from consent_tui.core.audit import AuditReport
 from consent_tui.core.audit.findings import KnownFact
-from consent_tui.core.rules.base import printable
+from consent_tui.core.values import printable
 
 if TYPE_CHECKING:
     from consent_tui.core.known import SourceInfo

@@ -18,8 +18,8 @@ from consent_tui.core.audit import BY_ID, RULES, AuditReport, Evidence, Finding,
 from consent_tui.core.audit.places import finding_place, ignored_place
 from consent_tui.core.audit.words import kind_word, shown
 from consent_tui.core.evidence import FORMAT_NAMES
-from consent_tui.core.rules.base import printable
 from consent_tui.core.store import SourceMap
+from consent_tui.core.values import printable
 
 if TYPE_CHECKING:
     from consent_tui.commands.audit_known import KnownStatus

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 
 from consent_tui.core.errors import CatalogueError
-from consent_tui.core.rules.base import printable
 from consent_tui.core.store import Document, load
+from consent_tui.core.values import printable
 
 
 def error(message: str) -> None:

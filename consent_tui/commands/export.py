@@ -21,9 +21,9 @@ from consent_tui.core.export.words import declared_language
 from consent_tui.core.fileio import FileError, check_not_input, write_output
 from consent_tui.core.model import Catalogue
 from consent_tui.core.reference import langtags
-from consent_tui.core.rules.base import printable
 from consent_tui.core.store import SourceMap
 from consent_tui.core.validation import Problem, error_rules, validate
+from consent_tui.core.values import printable
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 MAX_NOTES = 20

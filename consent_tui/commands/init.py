@@ -103,7 +103,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _error(message: str) -> int:
-    from consent_tui.core.rules.base import printable
+    from consent_tui.core.values import printable
 
     print(f"consent-tui init: error: {printable(message)}", file=sys.stderr)
     return EXIT_UNREADABLE

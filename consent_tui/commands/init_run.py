@@ -12,7 +12,7 @@ from consent_tui.commands import audit_inputs as inputs
 from consent_tui.commands.progress import ProgressBar
 from consent_tui.core.drafting import Draft, DraftError, draft, render
 from consent_tui.core.fileio import FileError, check_not_input, write_output
-from consent_tui.core.rules.base import printable
+from consent_tui.core.values import printable
 
 if TYPE_CHECKING:
     from consent_tui.core.evidence import ConsentState

@@ -12,7 +12,7 @@ from consent_tui.core.known.errors import KnownDataError
 from consent_tui.core.known.index import KnownIndex, Match
 from consent_tui.core.known.installation import SourceInfo, installed
 from consent_tui.core.known.load import load_index
-from consent_tui.core.rules.base import printable, printable_lines
+from consent_tui.core.values import printable, printable_lines
 
 EXIT_OK, EXIT_UNKNOWN, EXIT_UNREADABLE = 0, 1, 2
 

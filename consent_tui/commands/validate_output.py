@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from consent_tui.core.validation import SEVERITIES, Problem, Rule, Severity
+from consent_tui.core.values import printable
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +62,10 @@ class Painter:
 
 
 def _place(path: str, problem: Problem) -> str:
+    shown = printable(path)  # a file name must not drive the terminal
     if problem.line is None:
-        return path
-    return f"{path}:{problem.line}:{problem.col or 1}"
+        return shown
+    return f"{shown}:{problem.line}:{problem.col or 1}"
 
 
 def text(reports: Sequence[FileReport], paint: Painter, strict: bool) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from consent_tui.core.values import printable
+
 
 class CatalogueError(Exception):
     """A catalogue cannot be read, understood or written.
@@ -32,7 +34,8 @@ class CatalogueError(Exception):
 
     @property
     def location(self) -> str:
-        parts = [self.path or "<catalogue>"]
+        """``path:line:col``; control characters in the path written as escapes."""
+        parts = [printable(self.path) if self.path else "<catalogue>"]
         if self.line is not None:
             parts.append(str(self.line))
             if self.col is not None:

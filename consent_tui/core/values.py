@@ -66,3 +66,33 @@ def region_problem(code: str) -> str | None:
     if not codes.is_country(match.group(1)):
         return f"{match.group(1)} is not an ISO 3166-1 country code"
     return None
+
+
+# Control, bidi and invisible characters: a value that holds them must not move the
+# cursor, colour the terminal or reorder the text of a message.
+_INVISIBLE = r"\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff"
+_UNPRINTABLE = re.compile(rf"[\x00-\x1f{_INVISIBLE}]")
+_UNPRINTABLE_INLINE = re.compile(rf"[\x00-\x09\x0b-\x1f{_INVISIBLE}]")  # line breaks kept
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    ch = match.group()
+    if ch in _NAMED:
+        return _NAMED[ch]
+    return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` with unprintable characters written as escapes (``\\n``, ``\\x1b``, ``\\u202e``)."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def printable_lines(text: str) -> str:
+    """Like :func:`printable`, but line breaks stay: for many lines escaped at once."""
+    return _UNPRINTABLE_INLINE.sub(_escape, text)
+
+
+# Python refuses int() of a decimal text of more than 4,300 digits (a ValueError that is no
+# syntax error): what readers of JSON and TOML say instead of a traceback.
+TOO_LONG: Final = "a number has more than 4,300 digits"

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from consent_tui.core.errors import CatalogueError
 from consent_tui.core.model import Catalogue, Category, Cookie, Policy, Purpose, Service, Text
 from consent_tui.core.rules import RULES
-from consent_tui.core.rules.base import printable
 from consent_tui.core.store import load_text
 from consent_tui.core.validation import Problem, source_map, validate
+from consent_tui.core.values import printable
 from tests.core.validation_support import dumps
 
 TEXTS = st.text(st.characters(codec="utf-8"), max_size=12)

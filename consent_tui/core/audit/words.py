@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from consent_tui.core.rules.base import printable
+from consent_tui.core.values import printable
 
 KIND_WORDS: Final = {
     "http_cookie": "cookie",

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from consent_tui.core.audit.words import kind_word, seconds_text
 from consent_tui.core.evidence import FORMAT_NAMES, EvidenceFile
 from consent_tui.core.known.entry import PROJECT_URL
-from consent_tui.core.rules.base import printable
+from consent_tui.core.values import printable
 
 if TYPE_CHECKING:
     from consent_tui.core.drafting.naming import Declaration

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from consent_tui.core.evidence.errors import EvidenceError
+from consent_tui.core.values import TOO_LONG
 
 _SPACE = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
@@ -47,6 +48,8 @@ def loads(text: str, path: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise error(text, exc.pos, _message(exc), path) from None
+    except ValueError:  # not a syntax error: Python's cap on a number's digits
+        raise EvidenceError(f"not readable: {TOO_LONG}", path=path) from None
     except RecursionError:
         raise EvidenceError("the JSON is nested too deeply to read", path=path) from None
 
@@ -77,6 +80,8 @@ class Walker:
         except json.JSONDecodeError as exc:
             self.pos = exc.pos
             raise self.fail(_message(exc)) from None
+        except ValueError:  # not a syntax error: Python's cap on a number's digits
+            raise self.fail(f"not readable: {TOO_LONG}") from None
         except RecursionError:
             raise EvidenceError("the JSON is nested too deeply to read", path=self.path) from None
         return value

@@ -14,7 +14,7 @@ from typing import Final
 from consent_tui.core.fileio.atomic import WriteError, write_atomic
 from consent_tui.core.fileio.reading import FileError, _describe, _reason
 
-FIFO_WAIT: Final = 5.0  # seconds to wait for a program to read a FIFO we write
+FIFO_WAIT: Final = 1.5  # seconds to wait for a program to read a FIFO we write
 
 
 def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:

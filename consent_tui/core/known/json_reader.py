@@ -16,6 +16,7 @@ from consent_tui.core.known.entry import KnownEntry
 from consent_tui.core.known.errors import KnownDataError
 from consent_tui.core.known.normalise import FIELDS, Normaliser
 from consent_tui.core.known.report import ReadReport
+from consent_tui.core.values import TOO_LONG
 
 _KEYS = {key: ours for ours, (_column, key) in FIELDS.items() if ours != "platform"}
 
@@ -29,6 +30,8 @@ def read_json(text: str, name: str) -> tuple[list[KnownEntry], ReadReport]:
         raise KnownDataError(
             f"not valid JSON: {exc.msg} (column {exc.colno})", path=name, line=exc.lineno
         ) from None
+    except ValueError:  # not a syntax error: Python's cap on a number's digits
+        raise KnownDataError(f"not readable: {TOO_LONG}", path=name) from None
     except RecursionError:
         raise KnownDataError(
             "not the Open Cookie Database: nested far too deeply", path=name

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -19,6 +18,7 @@ from consent_tui.core.model import Catalogue
 from consent_tui.core.reference import langtags
 from consent_tui.core.rules.problem import Problem, ProblemEntity, Severity
 from consent_tui.core.store import KeyPath, SourceMap, Statement
+from consent_tui.core.values import printable
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,31 +257,6 @@ def one_of(values: Sequence[str]) -> str:
     if len(quoted) == 1:
         return quoted[0]
     return ", ".join(quoted[:-1]) + " or " + quoted[-1]
-
-
-# Control, bidi and invisible characters: a value that holds them must not move the
-# cursor, colour the terminal or reorder the text of a message.
-_INVISIBLE = r"\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff"
-_UNPRINTABLE = re.compile(rf"[\x00-\x1f{_INVISIBLE}]")
-_UNPRINTABLE_INLINE = re.compile(rf"[\x00-\x09\x0b-\x1f{_INVISIBLE}]")  # line breaks kept
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def _escape(match: re.Match[str]) -> str:
-    ch = match.group()
-    if ch in _NAMED:
-        return _NAMED[ch]
-    return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
-
-
-def printable(text: str) -> str:
-    """``text`` with unprintable characters written as escapes (``\\n``, ``\\x1b``, ``\\u202e``)."""
-    return _UNPRINTABLE.sub(_escape, text)
-
-
-def printable_lines(text: str) -> str:
-    """Like :func:`printable`, but line breaks stay: for many lines escaped at once."""
-    return _UNPRINTABLE_INLINE.sub(_escape, text)
 
 
 def as_hint(text: str) -> str:

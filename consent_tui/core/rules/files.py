@@ -10,8 +10,9 @@ import re
 from typing import Final
 
 from consent_tui.core.errors import CatalogueError, NotACatalogueError, ParseError
-from consent_tui.core.rules.base import Rule, as_hint, printable
+from consent_tui.core.rules.base import Rule, as_hint
 from consent_tui.core.rules.problem import Problem
+from consent_tui.core.values import printable
 
 FAMILY = "files"
 
