@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("consent_tui.commands.export", "write the cookie policy or banner configuration"),
     "diff": ("consent_tui.commands.diff", "compare two catalogues; exit 1 on material changes"),
     "audit": ("consent_tui.commands.audit", "compare what a browser recorded with the catalogue"),
+    "import": ("consent_tui.commands.import_", "write a catalogue from a published cookie table"),
     "schema": ("consent_tui.commands.schema", "print the JSON Schema of the catalogue format"),
     "locate": ("consent_tui.commands.locate", "print where consent-tui keeps its files"),
     "known": ("consent_tui.commands.known", "look up cookie names in the Open Cookie Database"),

@@ -1,0 +1,66 @@
+"""Values read from cells: domains, a service's party from its cookies' domains, privacy links."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final
+
+from consent_tui.core.importers.tables import Link
+from consent_tui.core.importers.vocabulary import fold
+from consent_tui.core.values import is_host, url_problem
+
+# Links that name a provider's privacy policy by their words (or their title).
+_PRIVACY_WORDS: Final = (
+    *("privacy", "datenschutz", "confidentialite", "privacidad", "privacidade"),
+    *("privacybeleid", "privacyverklaring", "informativa", "learn more about this provider"),
+    *("mehr uber diesen anbieter", "en savoir plus sur ce fournisseur"),
+)
+# Directories of cookies, not a provider's own policy (OneTrust links its hosts there).
+_DIRECTORIES: Final = ("cookiepedia.co.uk", "cookiedatabase.org")
+_URL_IN_TEXT = re.compile(r"https?://\S+", re.IGNORECASE)
+
+
+def domain_of(text: str) -> str | None:
+    """The cookie domain a cell writes (``.example.com``), else ``None``."""
+    value = text.strip()
+    host = value.removeprefix(".")
+    if host and is_host(host) and "." in host and not host.endswith("."):
+        return value
+    return None
+
+
+def party_by_domain(domains: Iterable[str], site_host: str | None) -> str | None:
+    """``first`` when every cookie is on the site's domain, ``third`` when one is not."""
+    from consent_tui.core.matching.domains import party
+
+    found = {party(d.lstrip("."), site_host) for d in domains}
+    found.discard(None)
+    if not found:
+        return None
+    return "third" if "third" in found else "first"
+
+
+def _usable(href: str) -> bool:
+    return url_problem(href) is None and not any(d in href.lower() for d in _DIRECTORIES)
+
+
+def privacy_link(
+    links: Iterable[Link], text: str, *, any_link: bool, name: str = ""
+) -> str | None:
+    """A privacy policy URL from a cell's links: any, or one whose words say so.
+
+    A link whose text is the provider's ``name`` counts too (Cookiebot links the
+    provider's name to its privacy policy).
+    """
+    for link in links:
+        if not _usable(link.href):
+            continue
+        words = fold(f"{link.text} {link.title}")
+        if any_link or any(w in words for w in _PRIVACY_WORDS) or (name and link.text == name):
+            return link.href
+    if any_link:
+        found = _URL_IN_TEXT.search(text)
+        if found and _usable(found.group()):
+            return found.group()
+    return None
