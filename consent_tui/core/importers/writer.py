@@ -26,6 +26,35 @@ _TABLES: Final = {
 }
 _TABLES_OF_TABLES: Final = frozenset({("policy", "document", "own_columns"), ("policy", "document", "tables")})
 _RULES: Final = {"categories": "categories", "purposes": "purposes", "services": "services"}
+# The keys of each kind of table in the order docs/format.md lists them; others after.
+_ORDER: Final = {
+    "policy": (
+        *("title", "site_name", "site_url", "controller", "contact", "languages", "updated"),
+        *("intro", "document"),
+    ),
+    "banner": (
+        *("consent_lifetime", "revision", "policy_url", "wait_for_update"),
+        *("ads_data_redaction", "url_passthrough", "region"),
+    ),
+    "categories": ("title", "description", "consent", "consent_mode"),
+    "purposes": ("title", "description", "legal_basis"),
+    "services": (
+        *("provider", "function", "location", "description", "category", "purposes"),
+        *("party", "privacy_policy", "country", "safeguard", "consent_mode"),
+    ),
+    "cookies": (
+        *("name", "display_name", "type", "domain", "path", "duration", "duration_text"),
+        *("duration_note", "description"),
+    ),
+}
+
+
+def _ordered(path: Path, data: Mapping[str, Any]) -> list[str]:
+    kind = "cookies" if len(path) == 4 else str(path[0]) if len(path) <= 2 else ""
+    if kind == "policy" and len(path) != 1:
+        kind = ""
+    preferred = [k for k in _ORDER.get(kind, ()) if k in data]
+    return preferred + [k for k in data if k not in preferred]
 
 
 def string(text: str) -> str:
@@ -74,7 +103,8 @@ class _Writer:
         reviews = self.notes.reviews.get(path, {})
         subtables = _TABLES.get(tuple(str(p) for p in path), ())
         later: list[str] = []
-        for name, item in data.items():
+        for name in _ordered(path, data):
+            item = data[name]
             if name in subtables or (name == "cookies" and path[0] == "services"):
                 later.append(name)
                 continue
@@ -106,6 +136,8 @@ def render(data: Mapping[str, Any], notes: Notes, header: list[str]) -> str:
     writer.out.extend(_comment(line) if line else "#" for line in header)
     writer.out.append(f"format_version = {data['format_version']}")
     writer.table(("policy",), data["policy"])
+    if data.get("banner"):
+        writer.table(("banner",), data["banner"])
     for part in ("categories", "purposes", "services"):
         entries = data.get(part) or {}
         if entries:
