@@ -23,7 +23,8 @@ from consent_tui.core.importers.lifetimes import read_lifetime
 from consent_tui.core.importers.names import matching_name, split_names
 from consent_tui.core.importers.notes import Notes
 from consent_tui.core.importers.plan import COOKIE_ROLES, SERVICE_ROLES, TablePlan
-from consent_tui.core.importers.values import domain_of, party_by_domain, privacy_link
+from consent_tui.core.importers.tables import SourceTable
+from consent_tui.core.importers.values import domain_of, guess_party, privacy_link
 
 Path = tuple[str | int, ...]
 Data = dict[str, Any]
@@ -36,6 +37,7 @@ class Context:
     languages: tuple[str, ...]
     site_host: str | None
     group_by: str = "category"
+    site_name: str | None = None
     notes: Notes = field(default_factory=Notes)
     categories: dict[str, Data] = field(default_factory=dict)
     purposes: dict[str, Data] = field(default_factory=dict)
@@ -61,13 +63,14 @@ class Context:
         base = slug(header, f"column_{column.index + 1}", "_")
         if column.role is not None:
             base = f"{base}_text" if base in RESERVED or not header else base
-        key = (vocab.fold(header) or f"#{column.index}", column.level)
+        level = column.own_level(plan.per_cookie)
+        key = (vocab.fold(header) or f"#{column.index}", level)
         found = self.own_ids.get(key)
         if found is None:
             found = self.own_ids[key] = self.own_taken.take(base, "_")
             headers = {plan.lang: header}
             headers.update((lang, _header_in(t, column.index)) for lang, t in plan.others.items())
-            self.own_headers[found] = (column.level, self.text(headers) or found)
+            self.own_headers[found] = (level, self.text(headers) or found)
         return found
 
     def word(self, kind: str, texts: dict[str, str]) -> None:
@@ -126,6 +129,13 @@ def _table_category(plan: TablePlan, ctx: Context) -> str:
     return cid
 
 
+def empty_table(table: SourceTable, notices: list[str], lang: str, ctx: Context) -> None:
+    """A table that lists no cookies ("No cookies to show"): its category, without services."""
+    plan = TablePlan(table, [], [], True, "repeat", [], None, lang)
+    _table_category(plan, ctx)
+    ctx.word("no_services", {lang: notices[0]})
+
+
 def _title(heading: str) -> str:
     parts = heading_parts(heading)
     return parts[0] if parts else heading
@@ -179,13 +189,19 @@ def _service(plan: TablePlan, ctx: Context, start: int, end: int) -> str:
         slot = plan.cells[start][key.index]
         provider = slot.cell.lines[0] if slot.cell.lines else ""
         links = slot.cell.links
+    elif start in plan.described:
+        provider = plan.described[start]
     category = _row_category(plan, ctx, start)
     titles = ctx.categories[category]["title"]
     base = slug(provider, f"{category}-cookies") if provider else f"{category}-cookies"
+    if base in ctx.service_ids.used and provider:
+        base = f"{base}-{category}"  # one provider in several categories: google-marketing
     sid = ctx.service_ids.take(base)
     path: Path = ("services", sid)
     if provider:
         data["provider"] = provider
+        if key is None:
+            ctx.notes.review(path, "provider", "named in the description: check it")
     else:
         ctx.notes.review(path, "provider", "the table names no provider: fill it in")
     data["function"] = titles
@@ -193,26 +209,28 @@ def _service(plan: TablePlan, ctx: Context, start: int, end: int) -> str:
     data["category"] = category
     data["purposes"] = [category]
     cookies = _cookies(plan, ctx, start, end, path)
-    party = _party(plan, ctx, start, cookies, path)
+    policy = _privacy(plan, start, links, path, ctx, provider)
+    party = _party(plan, ctx, start, cookies, path, provider, policy)
     if party is not None:
         data["party"] = party
-    policy = _privacy(plan, start, links, path, ctx, provider)
     if policy is not None:
         data["privacy_policy"] = policy
     for column in plan.columns:
-        if column.level != "service" or column.ignored or column is key:
+        if column.ignored or column is key:
             continue
         texts = plan.texts(start, column.index)
+        if column.shown_as_own and column.own_level(plan.per_cookie) == "service":
+            value = ctx.text(texts)
+            if value is not None and column.own is not None:
+                data[column.own] = value
+        if column.level != "service":
+            continue
         if column.role == "description" and not column.as_written:
             value = ctx.text(texts)
             if value is not None:
                 data["description"] = value
         elif column.role == "country" and texts[plan.lang].strip():
             data["country"] = texts[plan.lang].strip().upper()
-        if column.shown_as_own and column.own is not None:
-            value = ctx.text(texts)
-            if value is not None:
-                data[column.own] = value
     if cookies:
         data["cookies"] = cookies
     rows = f"row {start + 1}" if end - start == 1 else f"rows {start + 1}-{end}"
@@ -233,6 +251,8 @@ def _cookies(plan: TablePlan, ctx: Context, start: int, end: int, path: Path) ->
         for index, text in enumerate(names or [""]):
             cookie = _cookie(plan, ctx, row, text, index, len(names))
             where = (*path, "cookies", len(out))
+            for key, why in cookie.pop("#review", {}).items():
+                ctx.notes.review(where, key, why)
             ctx.notes.comment(where, f"row {row + 1}")
             if not text:
                 ctx.notes.review(where, "name", "the row names no cookie: fill it in")
@@ -272,7 +292,7 @@ def _cookie(plan: TablePlan, ctx: Context, row: int, shown: str, index: int, cou
             for lang, text in plan.texts(row, column.index).items()
         }
         _cookie_field(plan, ctx, column, texts, data)
-        if column.shown_as_own and column.own is not None:
+        if column.shown_as_own and column.own is not None and plan.per_cookie:
             value = ctx.text(plan.texts(row, column.index))
             if value is not None:
                 data[column.own] = value
@@ -290,6 +310,8 @@ def _cookie_field(
             lifetime = lifetime or read_lifetime(other)
         if lifetime is not None:
             data["duration"] = lifetime
+        else:
+            data["#review"] = {"duration": f"{text!r} is no lifetime consent-tui reads: add one"}
         data["duration_text"] = ctx.text(texts)
     elif role == "type" and text:
         kind = vocab.storage_type(text)
@@ -309,7 +331,15 @@ def _cookie_field(
             data["description"] = value
 
 
-def _party(plan: TablePlan, ctx: Context, row: int, cookies: list[Data], path: Path) -> str | None:
+def _party(
+    plan: TablePlan,
+    ctx: Context,
+    row: int,
+    cookies: list[Data],
+    path: Path,
+    provider: str,
+    policy: str | None,
+) -> str | None:
     column = plan.column("party")
     if column is not None:
         texts = plan.texts(row, column.index)
@@ -319,10 +349,10 @@ def _party(plan: TablePlan, ctx: Context, row: int, cookies: list[Data], path: P
                 ctx.word(found, texts)
             return found
     domains = [c["domain"] for c in cookies if "domain" in c]
-    guessed = party_by_domain(domains, ctx.site_host)
+    guessed = guess_party(provider, policy, domains, ctx.site_host, ctx.site_name)
     if guessed is not None:
-        ctx.notes.review(path, "party", "guessed from the cookies' domains")
-        return guessed
+        ctx.notes.review(path, "party", f"guessed: {guessed[1]}")
+        return guessed[0]
     ctx.notes.review(path, "party", "the table does not say: first or third party?")
     return None
 

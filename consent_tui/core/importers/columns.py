@@ -52,6 +52,10 @@ class Column:
     def shown_as_own(self) -> bool:
         return self.role is None or self.as_written
 
+    def own_level(self, per_cookie: bool) -> str:
+        """Where a user column showing it keeps its values: the service in a row per service."""
+        return self.level if per_cookie else "service"
+
 
 def header_role(text: str) -> tuple[str, int] | None:
     """The role a header's words name, with how sure: 3 whole, 2 by a word, 1 a service."""
@@ -197,8 +201,13 @@ def _override(column: Column, overrides: dict[str, str]) -> str | None:
     return None
 
 
-def is_cookie_table(columns: list[Column]) -> bool:
-    """A column of names, and another known column or a header that says "cookie"."""
+def is_cookie_table(columns: list[Column], *, headers_only: bool = False) -> bool:
+    """A column of names, and another known column or a header that says "cookie".
+
+    ``headers_only``: judged by the header row alone (a table without rows).
+    """
+    if headers_only:
+        columns = [c for c in columns if c.why.startswith("header")]
     names = [c for c in columns if c.role == "name"]
     if not names:
         return False

@@ -28,8 +28,12 @@ class Shape:
     merged: frozenset[tuple[int, int, int, int]]  # (row, col, rowspan, colspan) of merged cells
 
 
-def shape(table: SourceTable, skip: frozenset[int] = frozenset()) -> Shape:
-    """``table`` as compared; the columns in ``skip`` left out."""
+def shape(table: SourceTable, skip: frozenset[int] = frozenset(), *, flat: bool = False) -> Shape:
+    """``table`` as compared; the columns in ``skip`` left out.
+
+    ``flat``: as a format without merged cells and captions (Markdown) shows it: a
+    merged cell's text in its first row, the rows it covers empty, no caption.
+    """
     width = table.width
     header = None
     if table.header is not None:
@@ -39,7 +43,12 @@ def shape(table: SourceTable, skip: frozenset[int] = frozenset()) -> Shape:
         )
     rows = grid(table.rows, width)
     cells = tuple(
-        tuple(normalise(s.cell.text) for c, s in enumerate(row) if c not in skip) for row in rows
+        tuple(
+            normalise(s.cell.text) if s.origin or not flat else ""
+            for c, s in enumerate(row)
+            if c not in skip
+        )
+        for row in rows
     )
     kept = [c for c in range(width) if c not in skip]
     merged = frozenset(
@@ -49,6 +58,8 @@ def shape(table: SourceTable, skip: frozenset[int] = frozenset()) -> Shape:
         if c not in skip and s.origin and (min(s.cell.rowspan, len(rows) - r) > 1 or s.cell.colspan > 1)
     )
     heading = "" if table.heading_shared else normalise(table.heading or "")
+    if flat:
+        return Shape(heading, "", header, cells, frozenset())
     return Shape(heading, normalise(table.caption or ""), header, cells, merged)
 
 
@@ -93,11 +104,17 @@ def compare(page: Shape, export: Shape, where: str) -> list[str]:
     return out
 
 
-def differences(page: list[SourceTable], export: list[SourceTable]) -> list[str]:
-    """Table by table, what differs between the page's tables and the export's."""
+def differences(
+    page: list[SourceTable], export: list[SourceTable], *, flat: bool = False
+) -> list[str]:
+    """Table by table, what differs between the page's tables and the export's.
+
+    ``flat`` compares with an export in a format without merged cells and
+    captions (Markdown): see :func:`shape`.
+    """
     out: list[str] = []
     if len(page) != len(export):
         out.append(f"the export has {len(export)} tables, the page {len(page)}")
     for mine, theirs in zip(page, export, strict=False):
-        out += compare(shape(mine), shape(theirs), f"table {mine.number}")
+        out += compare(shape(mine, flat=flat), shape(theirs, flat=flat), f"table {mine.number}")
     return out

@@ -38,19 +38,20 @@ def _words() -> dict[str, frozenset[str]]:
     return out
 
 
-def guess(table: SourceTable) -> str | None:
-    """The built-in language whose words the table uses most, when one does."""
+def guess(tables: list[SourceTable]) -> str | None:
+    """The built-in language whose words the tables use most, when one clearly does."""
     tokens: Counter[str] = Counter()
-    texts = [c.text for c in table.header or ()]
-    texts += [c.text for row in table.rows[:200] for c in row if len(c.text) < 400]
-    for text in texts:
-        tokens.update(fold(text).split())
-    scores = {
-        lang: sum(n for token, n in tokens.items() if token in words)
-        for lang, words in _words().items()
-    }
-    best = max(scores, key=lambda lang: (scores[lang], lang == "en"))
-    return best if scores[best] > 0 else None
+    for table in tables:
+        texts = [c.text for c in table.header or ()]
+        texts += [c.text for row in table.rows[:200] for c in row if len(c.text) < 400]
+        for text in texts:
+            tokens.update(set(fold(text).split()))
+    scores = sorted(
+        ((sum(n for token, n in tokens.items() if token in words), lang) for lang, words in _words().items()),
+        reverse=True,
+    )
+    (best, lang), (second, _) = scores[0], scores[1]
+    return lang if best >= 2 and best >= 2 * second else None
 
 
 def standard(tag: str | None) -> str | None:

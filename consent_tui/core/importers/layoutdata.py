@@ -134,7 +134,7 @@ def document(plans: list[tuple[TablePlan, list[str]]], ctx: Context) -> dict[str
             for t in tables.values():
                 del t[key]
     with_headers = [t["headers"] for t in tables.values() if "headers" in t]
-    if with_headers and len(with_headers) == len(tables):
+    if with_headers and len(with_headers) == len(tables) and "columns" in doc:
         common = {
             k: v for k, v in with_headers[0].items() if all(h.get(k) == v for h in with_headers)
         }

@@ -17,6 +17,7 @@ from consent_tui.core.importers.errors import SourceError
 from consent_tui.core.importers.notes import Notes
 from consent_tui.core.importers.reading import Source, read_source
 from consent_tui.core.importers.summary import Summary
+from consent_tui.core.importers.tables import SourceTable
 from consent_tui.core.model import Catalogue
 
 
@@ -32,11 +33,16 @@ class ImportOptions:
 
 @dataclass
 class ImportResult:
-    """The catalogue's text (to write), its model, and the summary."""
+    """The catalogue's text (to write), its model, and the summary.
+
+    ``tables`` are the source tables the catalogue reproduces (for a round-trip
+    check: :func:`consent_tui.core.importers.compare.differences`), each language's.
+    """
 
     text: str
     catalogue: Catalogue
     summary: Summary
+    tables: dict[str, list[SourceTable]] = field(default_factory=dict)
 
 
 def import_sources(
@@ -89,7 +95,11 @@ def _tables(sources: list[Source], kinds: list[str], options: ImportOptions) -> 
     )
     what = f"{_n(summary.tables_read, 'table')}: {_n(summary.services, 'service')}, "
     what += _n(summary.cookies, "cookie")
-    return _finish(result.data, result.notes, result.catalogue, summary, sources, what)
+    done = _finish(result.data, result.notes, result.catalogue, summary, sources, what)
+    done.tables = {result.languages[0]: [plan.table for plan in result.plans]}
+    for lang in result.languages[1:]:
+        done.tables[lang] = [plan.others[lang] for plan in result.plans if lang in plan.others]
+    return done
 
 
 def _config(source: Source, kind: str, options: ImportOptions) -> ImportResult:

@@ -45,6 +45,7 @@ class TablePlan:
     other_cells: dict[str, list[list[Slot]]] = field(default_factory=dict)
     category: str = ""  # the id of the category the table is, when grouped by category
     notes: list[str] = field(default_factory=list)
+    described: dict[int, str] = field(default_factory=dict)  # row -> provider its text names
 
     def column(self, role: str) -> Column | None:
         return next((c for c in self.columns if c.role == role and not c.ignored), None)
@@ -97,7 +98,7 @@ def _group(plan: TablePlan) -> None:
     cells, key = plan.cells, _key(plan)
     count = len(cells)
     if key is None:
-        plan.runs = [(0, count)] if count else []
+        plan.runs = _described_runs(plan) if count else []
     elif any(row[key.index].cell.rowspan > 1 for row in cells if row[key.index].origin):
         plan.mode = "span"
         plan.runs = [
@@ -116,6 +117,24 @@ def _group(plan: TablePlan) -> None:
         plan.runs = _split(plan.runs, cells, service_columns)
     for column in plan.columns:
         column.level = _level(plan, column, key)
+
+
+def _described_runs(plan: TablePlan) -> list[Run]:
+    """Without a provider column: rows whose descriptions name one provider, one service."""
+    from consent_tui.core.importers.values import described_provider
+
+    column = plan.column("description")
+    if column is None:
+        return [(0, len(plan.cells))]
+    names = [described_provider(row[column.index].cell.text) for row in plan.cells]
+    plan.described = {r: name for r, name in enumerate(names) if name}
+    runs: list[Run] = []
+    start = 0
+    for r in range(1, len(names) + 1):
+        if r == len(names) or names[r] != names[start]:
+            runs.append((start, r))
+            start = r
+    return runs
 
 
 def _blank_after_first(cells: list[list[Slot]], index: int) -> bool:

@@ -73,18 +73,24 @@ def _csv_header(table: SourceTable) -> SourceTable:
     return table
 
 
-def _language(table: SourceTable, page: PageInfo | None, forced: str | None, notes: Notes) -> str:
+def _source_language(read: _Read, forced: str | None, notes: Notes) -> str:
+    """The language of a source: ``--lang``, its page's ``lang``, else guessed from its tables."""
     if forced:
         return forced
-    declared = language.standard(table.lang or (page.lang if page else None))
+    declared = language.standard(read.page.lang if read.page else None)
     if declared:
         return declared
-    guessed = language.guess(table)
+    guessed = language.guess(read.tables)
     if guessed:
-        notes.guess(f"{table.where}: the language {guessed!r}, from its words (--lang sets it)")
+        notes.guess(f"{read.source.name}: in {guessed!r}, from its words (--lang sets it)")
         return guessed
-    notes.guess(f"{table.where}: no language declared or recognised: 'en' (--lang sets it)")
+    notes.guess(f"{read.source.name}: no language declared or recognised: 'en' (--lang sets it)")
     return "en"
+
+
+def _language(table: SourceTable, default: str, forced: str | None) -> str:
+    """A table's language: its own ``lang`` (a part of a page in another language), else its source's."""
+    return forced or language.standard(table.lang) or default
 
 
 def _same_shape(a: SourceTable, b: SourceTable, name: int) -> str | None:
@@ -146,17 +152,30 @@ def import_tables(
     groups: dict[str, list[tuple[SourceTable, list[cols.Column]]]] = {}
     found = 0
     skipped: list[str] = []
+    empty: list[tuple[SourceTable, list[str], str]] = []
+    order: list[SourceTable] = []  # the tables read, in the sources' order
     for read in reads:
+        source_lang = _source_language(read, forced_lang, notes) if read.tables else "en"
         for table in read.tables:
             found += 1
+            table, notices = _without_notices(table)
             columns = cols.assign(table, overrides)
+            if not table.rows and notices and cols.is_cookie_table(columns, headers_only=True):
+                empty.append((table, notices, _language(table, source_lang, forced_lang)))
+                groups.setdefault(empty[-1][2], [])
+                order.append(table)
+                continue
+            if notices:
+                notes.remark(f"{table.where}: {len(notices)} rows span the whole table: not read")
             if not table.rows or not cols.is_cookie_table(columns):
                 skipped.append(_why_skipped(table, columns))
                 continue
-            lang = _language(table, read.page, forced_lang, notes)
+            lang = _language(table, source_lang, forced_lang)
             groups.setdefault(lang, []).append((table, columns))
+            order.append(table)
             for note in table.notes:
                 notes.remark(f"{table.where}: {note}")
+    groups = {lang: tables for lang, tables in groups.items() if tables}
     if not groups:
         first = skipped[0] if skipped else "no table at all"
         where = reads[0].source.name if reads else "the sources"
@@ -175,9 +194,17 @@ def import_tables(
         plans.append(plan)
     group_by = "none" if len(plans) == 1 and plans[0].column("category") else "category"
     result: TablesResult | None = None
+    by_table = {id(plan.table): plan for plan in plans}
+    blank = {id(table): (table, notices, lang) for table, notices, lang in empty}
     for round_number in range(ROUNDS):
-        ctx = building.Context(languages, host, group_by)
-        built = [(plan, building.build_plan(plan, ctx)) for plan in plans]
+        ctx = building.Context(languages, host, group_by, site_name)
+        built = []
+        for table in order:
+            if id(table) in by_table:
+                plan = by_table[id(table)]
+                built.append((plan, building.build_plan(plan, ctx)))
+            elif id(table) in blank and languages[0] == blank[id(table)][2]:
+                building.empty_table(*blank[id(table)], ctx)
         data = _catalogue_data(ctx, built, site_url, site_name)
         from consent_tui.core.store import from_data
 
@@ -194,6 +221,11 @@ def import_tables(
         if not changed:
             break
     assert result is not None
+    for table, notices, _lang in empty:
+        result.notes.remark(
+            f"{table.where} lists no cookies ({notices[0]!r}): its category is kept, and the "
+            "export writes that sentence instead of a table"
+        )
     for plan in plans:
         for note in plan.notes:
             result.notes.remark(f"{plan.table.where}: {note}")
@@ -204,6 +236,20 @@ def import_tables(
                     f"as written (own column {column.own!r}); its {column.role} is read too"
                 )
     return result
+
+
+def _without_notices(table: SourceTable) -> tuple[SourceTable, list[str]]:
+    """The table without its notice rows (one cell across the table: "No cookies to show")."""
+    width = table.width
+    if width < 2:
+        return table, []
+    notices = [row[0].text for row in table.rows if len(row) == 1 and row[0].colspan >= width]
+    if not notices:
+        return table, []
+    from dataclasses import replace
+
+    kept = tuple(row for row in table.rows if not (len(row) == 1 and row[0].colspan >= width))
+    return replace(table, rows=kept), notices
 
 
 def _why_skipped(table: SourceTable, columns: list[cols.Column]) -> str:

@@ -21,6 +21,32 @@ _DIRECTORIES: Final = ("cookiepedia.co.uk", "cookiedatabase.org")
 _URL_IN_TEXT = re.compile(r"https?://\S+", re.IGNORECASE)
 
 
+# "Google Analytics sets this cookie to …", as cookie scanners (CookieYes) write descriptions.
+_SETS: Final = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"^(?P<p>(?:[^.,;:]|\.(?=\S)){2,60}?) (?:sets|installs|places|uses) (?:this|these) cookies?\b",
+        r"^this cookie is (?:set|installed|placed) by (?P<p>(?:[^.,;:]|\.(?=\S)){2,60}?)(?: to | for |[.,;]|$)",
+        r"^(?P<p>(?:[^.,;:]|\.(?=\S)){2,60}?) (?:establece|instala|coloca|utiliza|usa) (?:esta|estas) cookies?\b",
+        r"^(?P<p>(?:[^.,;:]|\.(?=\S)){2,60}?) (?:setzt|installiert|platziert|verwendet) (?:dieses|diesen|diese) cookies?\b",
+        r"^(?P<p>(?:[^.,;:]|\.(?=\S)){2,60}?) (?:définit|installe|dépose|place|utilise) (?:ce|ces) cookies?\b",
+        r"^(?P<p>(?:[^.,;:]|\.(?=\S)){2,60}?) (?:imposta|installa|utilizza|usa) quest[oi] cookies?\b",
+        r"^(?P<p>(?:[^.,;:]|\.(?=\S)){2,60}?) (?:plaatst|installeert|gebruikt) deze cookies?\b",
+        r"^(?P<p>(?:[^.,;:]|\.(?=\S)){2,60}?) (?:define|instala|coloca|utiliza|usa) (?:este|estes|esse|esta) cookies?\b",
+    )
+)
+
+
+def described_provider(description: str) -> str | None:
+    """The provider a description names as setting the cookie ("Hotjar sets this cookie …")."""
+    text = " ".join(description.split())
+    for pattern in _SETS:
+        found = pattern.match(text)
+        if found is not None:
+            return found.group("p").strip()
+    return None
+
+
 def domain_of(text: str) -> str | None:
     """The cookie domain a cell writes (``.example.com``), else ``None``."""
     value = text.strip()
@@ -39,6 +65,34 @@ def party_by_domain(domains: Iterable[str], site_host: str | None) -> str | None
     if not found:
         return None
     return "third" if "third" in found else "first"
+
+
+def guess_party(
+    provider: str,
+    privacy: str | None,
+    domains: list[str],
+    site_host: str | None,
+    site_name: str | None,
+) -> tuple[str, str] | None:
+    """A service's party and why, from what the page shows; ``None`` when nothing tells."""
+    from consent_tui.core.matching.domains import host_of, party
+
+    found = party_by_domain(domains, site_host)
+    if found is not None:
+        return found, "guessed from the cookies' domains"
+    if site_name and provider and fold(provider) == fold(site_name):
+        return "first", "the provider is the site"
+    if site_host and domain_of(provider) is not None:
+        shown = party(provider.lstrip("."), site_host)
+        if shown is not None:
+            return shown, "the provider is a host name" + (" of the site" if shown == "first" else "")
+    policy_host = host_of(privacy)
+    if site_host and policy_host:
+        shown = party(policy_host, site_host)
+        if shown is not None:
+            where = "the site's" if shown == "first" else "another site's"
+            return shown, f"its privacy policy is {where}"
+    return None
 
 
 def _usable(href: str) -> bool:
