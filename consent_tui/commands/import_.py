@@ -72,7 +72,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
     parser.add_argument("sources", nargs="+", metavar="SOURCE", help="files or http(s) URLs")
     parser.add_argument(
-        "-o", "--output", required=True, metavar="CATALOGUE", help="the catalogue to write (- is stdout)"
+        "-o",
+        "--output",
+        required=True,
+        metavar="CATALOGUE",
+        help="the catalogue to write (- is stdout)",
     )
     parser.add_argument(
         "--from", dest="kind", choices=KINDS, help="the sources' kind (default: found by content)"
@@ -143,7 +147,9 @@ def run(args: argparse.Namespace) -> int:
         lang = langtags.standard(args.lang)
         if lang is None:
             hint = langtags.hint(args.lang)
-            return _usage(f"--lang {args.lang!r} is not a language tag" + (f": {hint}" if hint else ""))
+            return _usage(
+                f"--lang {args.lang!r} is not a language tag" + (f": {hint}" if hint else "")
+            )
     try:
         mapping = parse_map(args.map)
     except ValueError as exc:

@@ -1,4 +1,4 @@
-"""Catalogue data drafted from a banner configuration: what the Klaro and cookieconsent readers share.
+"""Catalogue data drafted from a banner configuration: for the Klaro and cookieconsent readers.
 
 A :class:`Draft` collects categories, purposes, services and cookies in the
 order the configuration gives them, with the texts of every language, and
@@ -73,7 +73,9 @@ class Draft:
     def text(self, values: dict[str, str]) -> Any:
         return text_value(values, self.languages)
 
-    def purpose(self, pid: str, titles: dict[str, str], descriptions: dict[str, str] | None) -> None:
+    def purpose(
+        self, pid: str, titles: dict[str, str], descriptions: dict[str, str] | None
+    ) -> None:
         data: Data = {"title": self.text(titles)}
         data["description"] = self.text(descriptions or {}) or self.text(titles)
         if not descriptions:
@@ -91,7 +93,9 @@ class Draft:
         if cid in self.categories:
             return
         if titles is None and builtin is not None:
-            titles = {lang: builtin.get(lang.split("-")[0], builtin["en"]) for lang in self.languages}
+            titles = {
+                lang: builtin.get(lang.split("-")[0], builtin["en"]) for lang in self.languages
+            }
         if titles is None and cid in self.purposes:
             titles = None
             data: Data = {"title": self.purposes[cid]["title"]}
@@ -175,7 +179,11 @@ class Draft:
             data["consent_mode"] = self.modes[sid]
         for cookie in cookies:
             if "duration" not in cookie:
-                self.notes.review((*path, "cookies", cookies.index(cookie)), "duration", "not in the configuration")
+                self.notes.review(
+                    (*path, "cookies", cookies.index(cookie)),
+                    "duration",
+                    "not in the configuration",
+                )
         if cookies:
             data["cookies"] = cookies
         self.notes.comment(path, where)
@@ -196,7 +204,9 @@ class Draft:
                     if isinstance(service, str):
                         homes[service] = entry["category"]
                         if key == "holders":
-                            self.modes[slug(service, service) if not _ID_OK.match(service) else service] = types
+                            self.modes[
+                                slug(service, service) if not _ID_OK.match(service) else service
+                            ] = types
                     elif key == "holders":
                         self.category_modes[entry["category"]] = types
         return homes
@@ -217,7 +227,9 @@ class Draft:
         if len(values) == 1 and self.languages[0] in urls:
             self.banner["policy_url"] = values.pop()
         else:
-            self.banner["policy_url"] = {lang: urls[lang] for lang in self.languages if lang in urls}
+            self.banner["policy_url"] = {
+                lang: urls[lang] for lang in self.languages if lang in urls
+            }
 
     def data(self) -> Data:
         policy: Data = dict(self.policy)

@@ -23,7 +23,7 @@ from consent_tui.core.importers.lifetimes import read_lifetime
 from consent_tui.core.importers.names import matching_name, split_names
 from consent_tui.core.importers.notes import Notes
 from consent_tui.core.importers.plan import COOKIE_ROLES, SERVICE_ROLES, TablePlan
-from consent_tui.core.importers.tables import SourceTable
+from consent_tui.core.importers.tables import Link, SourceTable
 from consent_tui.core.importers.values import domain_of, guess_party, privacy_link
 
 Path = tuple[str | int, ...]
@@ -184,7 +184,7 @@ def _service(plan: TablePlan, ctx: Context, start: int, end: int) -> str:
     data: Data = {}
     key = plan.column("provider")
     provider = ""
-    links = ()
+    links: tuple[Link, ...] = ()
     if key is not None:
         slot = plan.cells[start][key.index]
         provider = slot.cell.lines[0] if slot.cell.lines else ""
@@ -216,14 +216,14 @@ def _service(plan: TablePlan, ctx: Context, start: int, end: int) -> str:
     if policy is not None:
         data["privacy_policy"] = policy
     for column in plan.columns:
-        if column.ignored or column is key:
+        if column.ignored:
             continue
         texts = plan.texts(start, column.index)
         if column.shown_as_own and column.own_level(plan.per_cookie) == "service":
             value = ctx.text(texts)
             if value is not None and column.own is not None:
                 data[column.own] = value
-        if column.level != "service":
+        if column.level != "service" or column is key:
             continue
         if column.role == "description" and not column.as_written:
             value = ctx.text(texts)

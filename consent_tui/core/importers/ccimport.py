@@ -66,7 +66,11 @@ def import_cookieconsent(
     for cid, category in _dict(config.get("categories")).items():
         category = _dict(category)
         texts = {lang: s.get(cid, {}) for lang, s in sections.items()}
-        titles = {lang: bt.plain(t["title"]) for lang, t in texts.items() if isinstance(t.get("title"), str)}
+        titles = {
+            lang: bt.plain(t["title"])
+            for lang, t in texts.items()
+            if isinstance(t.get("title"), str)
+        }
         about = {
             lang: bt.plain(t["description"])
             for lang, t in texts.items()
@@ -75,7 +79,9 @@ def import_cookieconsent(
         ident = slug(cid, "category") if cid != slug(cid, cid) else cid
         draft.purpose(ident, titles or {langs[0]: cid}, about or None)
         draft.notes.review(("purposes", ident), "title", "one purpose per category, from its title")
-        draft.category(ident, category.get("readOnly") is True, titles=titles or None, descriptions=about)
+        draft.category(
+            ident, category.get("readOnly") is True, titles=titles or None, descriptions=about
+        )
         _services(draft, ident, cid, category, texts, titles_by_lang)
     _policy(draft, translations, sections)
     revision = config.get("revision")
@@ -137,13 +143,17 @@ def _services(
         for row in lang_rows:
             owner = by_title.get(row.get("provider", ""))
             if owner is None:
-                owner = row.get("provider") and slug(row["provider"], ident) or f"{ident}-cookies"
+                owner = (row.get("provider") and slug(row["provider"], ident)) or f"{ident}-cookies"
                 if owner not in cookies:
                     order.append(owner)
                     cookies[owner] = []
                     labels.setdefault(owner, {draft.languages[0]: row.get("provider") or ""})
             cookies[owner].append(row)
-    cleared = [c for c in (_autoclear(i) for i in _dict(category.get("autoClear")).get("cookies") or []) if c]
+    cleared = [
+        c
+        for c in (_autoclear(i) for i in _dict(category.get("autoClear")).get("cookies") or [])
+        if c
+    ]
     for sid in order:
         service = _dict(listed.get(sid))
         matchers = [c for c in (_autoclear(i) for i in service.get("cookies") or []) if c]
@@ -182,14 +192,18 @@ def _rows(draft: Draft, texts: dict[str, dict[str, Any]]) -> list[list[dict[str,
         roles = _roles(table)
         rows = []
         for row in table.get("body") or []:
-            values = {roles.get(k, k): bt.plain(v) for k, v in _dict(row).items() if isinstance(v, str)}
+            values = {
+                roles.get(k, k): bt.plain(v) for k, v in _dict(row).items() if isinstance(v, str)
+            }
             values["lang"] = lang
             rows.append(values)
         out.append(rows)
     return out
 
 
-def _cookies(draft: Draft, rows: list[list[dict[str, str]]], mine: list[dict[str, str]], matchers: list[Data]) -> list[Data]:
+def _cookies(
+    draft: Draft, rows: list[list[dict[str, str]]], mine: list[dict[str, str]], matchers: list[Data]
+) -> list[Data]:
     by_name = {m["name"]: m for m in matchers}
     out: list[Data] = []
     first = rows[0] if rows else []
@@ -198,7 +212,12 @@ def _cookies(draft: Draft, rows: list[list[dict[str, str]]], mine: list[dict[str
         lang = draft.languages[0]
         name, kind = bt.table_name(row.get("name", ""), lang)
         found = by_name.pop(name, None)
-        cookie = cookie_entry(name, kind=kind, path=(found or {}).get("path"), domain=(found or {}).get("domain") or row.get("domain") or None)
+        cookie = cookie_entry(
+            name,
+            kind=kind,
+            path=(found or {}).get("path"),
+            domain=(found or {}).get("domain") or row.get("domain") or None,
+        )
         duration, _ = bt.duration_cell(row.get("duration", ""))
         if duration:
             cookie["duration"] = duration
@@ -223,7 +242,9 @@ def _cookies(draft: Draft, rows: list[list[dict[str, str]]], mine: list[dict[str
     return out
 
 
-def _policy(draft: Draft, translations: dict[str, dict[str, Any]], sections: dict[str, Any]) -> None:
+def _policy(
+    draft: Draft, translations: dict[str, dict[str, Any]], sections: dict[str, Any]
+) -> None:
     intros: dict[str, str] = {}
     titles: dict[str, str] = {}
     builtin: set[str] = set()

@@ -156,12 +156,11 @@ def assign(table: SourceTable, overrides: dict[str, str] | None = None) -> list[
         if column.header:
             found = header_role(column.header)
             if found is not None:
-                role, score = found
-                role = _settled(role, rates[column.index])
-                if role is not None:
-                    wanted[column.index] = (role, score, f"header {column.header!r}")
+                settled = _settled(found[0], rates[column.index])
+                if settled is not None:
+                    wanted[column.index] = (settled, found[1], f"header {column.header!r}")
     taken: dict[str, int] = {}
-    for index, (role, score, why) in sorted(wanted.items(), key=lambda kv: (-kv[1][1], kv[0])):
+    for index, (role, _score, why) in sorted(wanted.items(), key=lambda kv: (-kv[1][1], kv[0])):
         if role in taken:
             continue
         taken[role] = index

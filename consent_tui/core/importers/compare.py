@@ -55,7 +55,9 @@ def shape(table: SourceTable, skip: frozenset[int] = frozenset(), *, flat: bool 
         (r, kept.index(c), min(s.cell.rowspan, len(rows) - r), s.cell.colspan)
         for r, row in enumerate(rows)
         for c, s in enumerate(row)
-        if c not in skip and s.origin and (min(s.cell.rowspan, len(rows) - r) > 1 or s.cell.colspan > 1)
+        if c not in skip
+        and s.origin
+        and (min(s.cell.rowspan, len(rows) - r) > 1 or s.cell.colspan > 1)
     )
     heading = "" if table.heading_shared else normalise(table.heading or "")
     if flat:
@@ -67,6 +69,11 @@ def _name(header: tuple[str, ...] | None, col: int) -> str:
     if header and col < len(header) and header[col]:
         return f"column {header[col]!r}"
     return f"column {col + 1}"
+
+
+def _merged(header: tuple[str, ...] | None, r: int, c: int, rows: int, cols: int) -> str:
+    spans = f"{rows} rows" if cols == 1 else f"{rows} rows and {cols} columns"
+    return f"the cell at row {r + 1}, {_name(header, c)} spans {spans}"
 
 
 def compare(page: Shape, export: Shape, where: str) -> list[str]:
@@ -89,16 +96,22 @@ def compare(page: Shape, export: Shape, where: str) -> list[str]:
             continue
         for c, (want, got) in enumerate(zip(mine, theirs, strict=True)):
             if want != got:
-                out.append(f"{where}: row {r + 1}, {_name(page.header, c)}: {got!r} instead of {want!r}")
+                out.append(
+                    f"{where}: row {r + 1}, {_name(page.header, c)}: {got!r} instead of {want!r}"
+                )
     if page.merged != export.merged and len(page.cells) == len(export.cells):
         missing = sorted(page.merged - export.merged)
         extra = sorted(export.merged - page.merged)
         if missing:
             r, c, rs, cs = missing[0]
-            out.append(f"{where}: the cell at row {r + 1}, {_name(page.header, c)} spans {rs} rows and {cs} columns on the page, not in the export")
+            out.append(
+                f"{where}: {_merged(page.header, r, c, rs, cs)} on the page, not in the export"
+            )
         elif extra:
             r, c, rs, cs = extra[0]
-            out.append(f"{where}: the cell at row {r + 1}, {_name(page.header, c)} spans {rs} rows and {cs} columns in the export, not on the page")
+            out.append(
+                f"{where}: {_merged(page.header, r, c, rs, cs)} in the export, not on the page"
+            )
     if len(out) > MAX_PER_TABLE:
         out = [*out[:MAX_PER_TABLE], f"{where}: and {len(out) - MAX_PER_TABLE} more differences"]
     return out

@@ -38,7 +38,9 @@ def read_csv(text: str, source: str, *, tab: bool = False) -> list[SourceTable]:
                 continue
             rows.append(tuple(SourceCell(clean_lines(field)) for field in record))
     except csv.Error as exc:
-        raise SourceError(f"not readable as CSV: {exc}", path=source, line=reader.line_num) from None
+        raise SourceError(
+            f"not readable as CSV: {exc}", path=source, line=reader.line_num
+        ) from None
     if not rows:
         raise SourceError("the file holds no rows", path=source)
     width = max(len(row) for row in rows)

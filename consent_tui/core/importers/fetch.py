@@ -22,7 +22,9 @@ _SCHEMES: Final = ("http", "https")
 class _Redirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
         if urlsplit(newurl).scheme.lower() not in _SCHEMES:
-            raise SourceError(f"redirects to {newurl!r}, which is not an http(s) address", path=req.full_url)
+            raise SourceError(
+                f"redirects to {newurl!r}, which is not an http(s) address", path=req.full_url
+            )
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -49,7 +51,7 @@ def fetch(url: str, limit: int, timeout: float = TIMEOUT) -> tuple[bytes, str | 
         raise SourceError(f"the server answered {exc.code} {exc.reason}", path=url) from None
     except urllib.error.URLError as exc:
         raise SourceError(_why(exc.reason), path=url) from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise SourceError(f"no answer within {timeout:g} seconds", path=url) from None
     except OSError as exc:
         raise SourceError(f"cannot fetch it: {exc.strerror or exc}", path=url) from None

@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 
 from consent_tui.core.importers import htmlblocks as hb
-from consent_tui.core.importers.tables import MAX_SPAN, Link, Row, SourceCell, SourceTable, clean_lines
+from consent_tui.core.importers.tables import (
+    MAX_SPAN,
+    Link,
+    Row,
+    SourceCell,
+    SourceTable,
+    clean_lines,
+)
 
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 

@@ -226,11 +226,11 @@ class _Reader(HTMLParser):
         """A paragraph all in bold (``<p><strong>Analytics</strong></p>``) is a heading."""
         made = self.segments[element.segments_at :]
         text = " ".join(s.text for s in made)
-        if made and all(s.bold and s.heading is None for s in made):
-            if len(text) <= hb.MAX_BOLD_HEADING:
-                self.headings += 1
-                del self.segments[element.segments_at :]
-                self.segments.append(_Segment(text, self.headings, True))
+        bold = made and all(s.bold and s.heading is None for s in made)
+        if bold and len(text) <= hb.MAX_BOLD_HEADING:
+            self.headings += 1
+            del self.segments[element.segments_at :]
+            self.segments.append(_Segment(text, self.headings, True))
 
     def _table_start(self, lang: str | None) -> None:
         self.count += 1

@@ -53,7 +53,9 @@ class Reader:
     depth: int = 0
 
     def code(self, token: Token, what: str) -> SourceError:
-        return self.tokens.fail(f"is code, not data: {what}; consent-tui reads plain data only", token)
+        return self.tokens.fail(
+            f"is code, not data: {what}; consent-tui reads plain data only", token
+        )
 
     def value(self, where: str) -> Any:
         tokens = self.tokens
@@ -106,7 +108,11 @@ class Reader:
                 break
             if token.text == "..." and token.kind == "punct":
                 raise self.code(token, "a spread (...)")
-            if token.kind == "name" and token.text in ("get", "set", "async") and tokens.peek().kind in ("name", "string"):
+            if (
+                token.kind == "name"
+                and token.text in ("get", "set", "async")
+                and tokens.peek().kind in ("name", "string")
+            ):
                 token = tokens.next()
             key = self._key(token)
             path = f"{where}.{key}" if where else key

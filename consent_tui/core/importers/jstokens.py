@@ -37,7 +37,9 @@ _PUNCT = re.compile(
 )
 _ESCAPES: Final = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v"}
 # After these, a "/" starts a regular expression, not a division.
-_BEFORE_REGEX: Final = frozenset("( , = : [ ! & | ? { } ; + - * % < > ~ ^ => ...".split())
+_BEFORE_REGEX: Final = frozenset(
+    ("(", ",", "=", ":", "[", "!", "&", "|", "?", "{", "}", ";", "+", "-", "*", "%", "<", ">")
+) | frozenset(("~", "^", "=>", "..."))
 _KEYWORDS_BEFORE_REGEX: Final = frozenset(
     ("return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw")
 )
@@ -107,7 +109,8 @@ class Tokens:
         return last.kind == "name" and last.text in _KEYWORDS_BEFORE_REGEX
 
     def _string(self, start: int, quote: str) -> tuple[str, int]:
-        text, pos, out = self.text, start + 1, []
+        text, pos = self.text, start + 1
+        out: list[str] = []
         while pos < len(text):
             char = text[pos]
             if char == quote:
@@ -152,7 +155,8 @@ class Tokens:
 
     def _template(self, start: int) -> Token:
         """A template literal; one with ``${…}`` is code (``text`` is then empty, ``raw`` set)."""
-        text, pos, out, code = self.text, start + 1, [], False
+        text, pos, code = self.text, start + 1, False
+        out: list[str] = []
         while pos < len(text):
             char = text[pos]
             if char == "`":
@@ -168,7 +172,9 @@ class Tokens:
                 continue
             out.append(char)
             pos += 1
-        raise self.fail("a template literal that is not closed", Token("template", "", start, start))
+        raise self.fail(
+            "a template literal that is not closed", Token("template", "", start, start)
+        )
 
     def _skip_braces(self, pos: int) -> int:
         """Past the ``}`` matching the ``{`` at ``pos`` (code inside a template)."""

@@ -36,10 +36,12 @@ def _texts(value: Any, langs: tuple[str, ...], key: str) -> dict[str, str]:
     out: dict[str, str] = {}
     translations = value.get("translations") if isinstance(value, dict) else None
     if isinstance(translations, dict):
+        fallback = translations.get("zz")
         for lang in langs:
-            entry = translations.get(lang) or translations.get("zz")
-            if isinstance(entry, dict) and isinstance(entry.get(key), str):
-                out[lang] = entry[key]
+            for entry in (translations.get(lang), fallback):
+                if isinstance(entry, dict) and isinstance(entry.get(key), str):
+                    out[lang] = entry[key]
+                    break
     if not out and isinstance(value, dict) and isinstance(value.get(key), str):
         out = {lang: value[key] for lang in langs}
     return out
@@ -67,7 +69,9 @@ def _matcher(item: Any, draft: Draft, where: str) -> dict[str, Any] | None:
 
 
 def import_klaro(config: dict[str, Any], plan: dict[str, Any] | None, forced: str | None) -> Draft:
-    services = [s for s in config.get("services") or config.get("apps") or [] if isinstance(s, dict)]
+    services = [
+        s for s in config.get("services") or config.get("apps") or [] if isinstance(s, dict)
+    ]
     langs = languages_of(config, services, forced, ("lang", "fallbackLang"))
     draft = Draft(langs)
     purpose_ids = [p for p in config.get("purposeOrder") or [] if isinstance(p, str)]
@@ -75,7 +79,9 @@ def import_klaro(config: dict[str, Any], plan: dict[str, Any] | None, forced: st
         purpose_ids += [p for p in service.get("purposes") or [] if isinstance(p, str)]
     for pid in dict.fromkeys(purpose_ids):
         texts = _purpose_texts(config, pid, langs)
-        draft.purpose(slug(pid, "purpose"), texts.get("title") or {langs[0]: pid}, texts.get("description"))
+        draft.purpose(
+            slug(pid, "purpose"), texts.get("title") or {langs[0]: pid}, texts.get("description")
+        )
     homes = draft.plan_homes(plan)
     for number, service in enumerate(services, 1):
         _service(draft, service, number, homes)
@@ -93,7 +99,9 @@ def import_klaro(config: dict[str, Any], plan: dict[str, Any] | None, forced: st
     return draft
 
 
-def _purpose_texts(config: dict[str, Any], pid: str, langs: tuple[str, ...]) -> dict[str, dict[str, str]]:
+def _purpose_texts(
+    config: dict[str, Any], pid: str, langs: tuple[str, ...]
+) -> dict[str, dict[str, str]]:
     titles: dict[str, str] = {}
     descriptions: dict[str, str] = {}
     translations = config.get("translations")
@@ -130,7 +138,8 @@ def _policy_urls(config: dict[str, Any], langs: tuple[str, ...]) -> dict[str, st
 
 def _service(draft: Draft, service: dict[str, Any], number: int, homes: dict[str, str]) -> None:
     langs = draft.languages
-    name = service.get("name") if isinstance(service.get("name"), str) else f"service-{number}"
+    given = service.get("name")
+    name = given if isinstance(given, str) and given else f"service-{number}"
     sid = draft.service_id(name)
     where = f"services[{number - 1}] ({name!r})"
     titles = _texts(service, langs, "title") or {lang: name for lang in langs}
@@ -149,10 +158,14 @@ def _service(draft: Draft, service: dict[str, Any], number: int, homes: dict[str
         draft.notes_for(sid, lang, found[1])
     required = service.get("required") is True
     purposes = [slug(p, "purpose") for p in service.get("purposes") or [] if isinstance(p, str)]
-    category = homes.get(name) or ("necessary" if required else (purposes[0] if purposes else "other"))
+    category = homes.get(name) or (
+        "necessary" if required else (purposes[0] if purposes else "other")
+    )
     draft.category(category, required, _NECESSARY if category == "necessary" else None)
-    if service.get("optOut") is True:
-        draft.notes.remark(f"{where}: optOut (on until refused) has no equivalent: it needs consent")
+    if service.get("optOut") is True or service.get("default") is True:
+        draft.notes.remark(
+            f"{where}: on before any choice (optOut or default): consent-tui's banners ask first"
+        )
     matchers = []
     for item in service.get("cookies") or []:
         cookie = _matcher(item, draft, where)

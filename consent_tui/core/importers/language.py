@@ -47,7 +47,10 @@ def guess(tables: list[SourceTable]) -> str | None:
         for text in texts:
             tokens.update(set(fold(text).split()))
     scores = sorted(
-        ((sum(n for token, n in tokens.items() if token in words), lang) for lang, words in _words().items()),
+        (
+            (sum(n for token, n in tokens.items() if token in words), lang)
+            for lang, words in _words().items()
+        ),
         reverse=True,
     )
     (best, lang), (second, _) = scores[0], scores[1]

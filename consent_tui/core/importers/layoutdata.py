@@ -70,6 +70,8 @@ def _heading(plan: TablePlan, ctx: Context, cookies: int, services: int) -> Any:
             out[lang] = text
     if plan.category and all(v == "{title}" for v in out.values()):
         return None  # the default
+    if not plan.category and not any(out.values()):
+        return None  # the one table of a document not grouped has no heading by default
     return exact_text(out, ctx.languages)
 
 

@@ -94,7 +94,9 @@ def read_markdown(text: str, source: str) -> list[SourceTable]:
     return tables
 
 
-def _table(tokens: list[Any]) -> tuple[tuple[SourceCell, ...] | None, tuple[tuple[SourceCell, ...], ...]]:
+def _table(
+    tokens: list[Any],
+) -> tuple[tuple[SourceCell, ...] | None, tuple[tuple[SourceCell, ...], ...]]:
     header: list[SourceCell] = []
     rows: list[tuple[SourceCell, ...]] = []
     row: list[SourceCell] = []

@@ -86,7 +86,7 @@ def _tables(sources: list[Source], kinds: list[str], options: ImportOptions) -> 
         services=len(services),
         cookies=sum(len(s.get("cookies", ())) for s in services.values()),
         tables_found=result.found,
-        tables_read=len(result.plans),
+        tables_read=sum(1 + len(plan.others) for plan in result.plans),
         skipped=result.skipped,
         guesses=result.notes.guesses,
         reviews=result.notes.review_count(),
@@ -137,7 +137,7 @@ def _finish(
     names = ", ".join(PurePath(s.name).name if not s.url else s.name for s in sources)
     header = [
         f"Cookie catalogue imported by consent-tui from {names} ({what}).",
-        "Comments say where each entry came from; \"review:\" marks what was guessed or",
+        'Comments say where each entry came from; "review:" marks what was guessed or',
         "is missing. `consent-tui validate` lists what to fill in; `consent-tui export`",
         "writes the document again.",
     ]

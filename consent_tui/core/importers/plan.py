@@ -184,8 +184,6 @@ def _level(plan: TablePlan, column: Column, key: Column | None) -> str:
     if column.role in SERVICE_ROLES:
         return "service"
     if column.role is None and long_runs:
-        same = all(
-            len({cells[r][i].cell.text for r in range(s, e)}) == 1 for s, e in long_runs
-        )
+        same = all(len({cells[r][i].cell.text for r in range(s, e)}) == 1 for s, e in long_runs)
         return "service" if same else "cookie"
     return "cookie"

@@ -50,10 +50,10 @@ class Summary:
             f"language{'s' if len(self.languages) > 1 else ''} {', '.join(self.languages)}"
         )
         if self.guesses:
-            out.append(f"  guessed ({len(self.guesses)}; marked \"review:\" in the file):")
+            out.append(f'  guessed ({len(self.guesses)}; marked "review:" in the file):')
             out += _listed(self.guesses)
         if self.reviews:
-            out.append(f"  to review: {self.reviews} places marked \"review:\" in {output}")
+            out.append(f'  to review: {self.reviews} places marked "review:" in {output}')
         if self.remarks:
             out.append("  notes:")
             out += _listed(self.remarks)
@@ -78,7 +78,9 @@ class Summary:
                 place = f"{output}:{problem.line}:{problem.col}" if problem.line else output
                 out.append(f"    {place}: {problem.severity}[{problem.rule}]: {problem.message}")
             if len(shown) > MAX_LISTED:
-                out.append(f"    … and {len(shown) - MAX_LISTED} more: consent-tui validate {output}")
+                out.append(
+                    f"    … and {len(shown) - MAX_LISTED} more: consent-tui validate {output}"
+                )
         else:
             out.append("  validation: no problems")
         return out

@@ -89,7 +89,8 @@ def _source_language(read: _Read, forced: str | None, notes: Notes) -> str:
 
 
 def _language(table: SourceTable, default: str, forced: str | None) -> str:
-    """A table's language: its own ``lang`` (a part of a page in another language), else its source's."""
+    """A table's language: its own ``lang`` (a part of a page in another language), else the
+    source's."""
     return forced or language.standard(table.lang) or default
 
 
@@ -109,7 +110,9 @@ def _translations(
     """The tables of the first language, each with the same table in the others."""
     langs = list(groups)
     first = groups[langs[0]]
-    out = [(table, columns, {}) for table, columns in first]
+    out: list[tuple[SourceTable, list[cols.Column], dict[str, SourceTable]]] = [
+        (table, columns, {}) for table, columns in first
+    ]
     for lang in langs[1:]:
         others = groups[lang]
         if len(others) != len(first):
@@ -275,11 +278,11 @@ def _catalogue_data(
         if not site_name:
             ctx.notes.review(("policy",), "site_name", "the site's host name: its name?")
     else:
-        ctx.notes.review(("policy",), "site_name", "the page does not say: fill it in")
+        ctx.notes.review(("policy",), "site_name", "the tables do not say: fill it in")
     if site_url:
         policy["site_url"] = site_url
     else:
-        ctx.notes.review(("policy",), "site_url", "the page does not say: fill it in")
+        ctx.notes.review(("policy",), "site_url", "the tables do not say: fill it in")
     ctx.notes.review(("policy",), "controller", "who answers for the site: fill it in")
     policy["languages"] = list(ctx.languages)
     policy["document"] = layoutdata.document(built, ctx)

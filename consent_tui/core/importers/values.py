@@ -22,17 +22,18 @@ _URL_IN_TEXT = re.compile(r"https?://\S+", re.IGNORECASE)
 
 
 # "Google Analytics sets this cookie to …", as cookie scanners (CookieYes) write descriptions.
+_PROVIDER = r"(?P<p>(?:[^.,;:]|\.(?=\S)){2,60}?)"  # a name; a dot only inside (a host)
 _SETS: Final = tuple(
-    re.compile(pattern, re.IGNORECASE)
+    re.compile(pattern.replace("{p}", _PROVIDER), re.IGNORECASE)
     for pattern in (
-        r"^(?P<p>(?:[^.,;:]|\.(?=\S)){2,60}?) (?:sets|installs|places|uses) (?:this|these) cookies?\b",
-        r"^this cookie is (?:set|installed|placed) by (?P<p>(?:[^.,;:]|\.(?=\S)){2,60}?)(?: to | for |[.,;]|$)",
-        r"^(?P<p>(?:[^.,;:]|\.(?=\S)){2,60}?) (?:establece|instala|coloca|utiliza|usa) (?:esta|estas) cookies?\b",
-        r"^(?P<p>(?:[^.,;:]|\.(?=\S)){2,60}?) (?:setzt|installiert|platziert|verwendet) (?:dieses|diesen|diese) cookies?\b",
-        r"^(?P<p>(?:[^.,;:]|\.(?=\S)){2,60}?) (?:définit|installe|dépose|place|utilise) (?:ce|ces) cookies?\b",
-        r"^(?P<p>(?:[^.,;:]|\.(?=\S)){2,60}?) (?:imposta|installa|utilizza|usa) quest[oi] cookies?\b",
-        r"^(?P<p>(?:[^.,;:]|\.(?=\S)){2,60}?) (?:plaatst|installeert|gebruikt) deze cookies?\b",
-        r"^(?P<p>(?:[^.,;:]|\.(?=\S)){2,60}?) (?:define|instala|coloca|utiliza|usa) (?:este|estes|esse|esta) cookies?\b",
+        r"^{p} (?:sets|installs|places|uses) (?:this|these) cookies?\b",
+        r"^this cookie is (?:set|installed|placed) by {p}(?: to | for |[.,;]|$)",
+        r"^{p} (?:establece|instala|coloca|utiliza|usa) (?:esta|estas) cookies?\b",
+        r"^{p} (?:setzt|installiert|platziert|verwendet) (?:dieses|diesen|diese) cookies?\b",
+        r"^{p} (?:définit|installe|dépose|place|utilise) (?:ce|ces) cookies?\b",
+        r"^{p} (?:imposta|installa|utilizza|usa) quest[oi] cookies?\b",
+        r"^{p} (?:plaatst|installeert|gebruikt) deze cookies?\b",
+        r"^{p} (?:define|instala|coloca|utiliza|usa) (?:este|estes|esse|esta) cookies?\b",
     )
 )
 
@@ -85,7 +86,9 @@ def guess_party(
     if site_host and domain_of(provider) is not None:
         shown = party(provider.lstrip("."), site_host)
         if shown is not None:
-            return shown, "the provider is a host name" + (" of the site" if shown == "first" else "")
+            return shown, "the provider is a host name" + (
+                " of the site" if shown == "first" else ""
+            )
     policy_host = host_of(privacy)
     if site_host and policy_host:
         shown = party(policy_host, site_host)
@@ -99,9 +102,7 @@ def _usable(href: str) -> bool:
     return url_problem(href) is None and not any(d in href.lower() for d in _DIRECTORIES)
 
 
-def privacy_link(
-    links: Iterable[Link], text: str, *, any_link: bool, name: str = ""
-) -> str | None:
+def privacy_link(links: Iterable[Link], text: str, *, any_link: bool, name: str = "") -> str | None:
     """A privacy policy URL from a cell's links: any, or one whose words say so.
 
     A link whose text is the provider's ``name`` counts too (Cookiebot links the

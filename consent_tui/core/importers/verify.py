@@ -57,7 +57,7 @@ def _columns(page: Shape, export: Shape, kept: list[int]) -> set[int]:
         for position, (want, got) in enumerate(zip(page.header, export.header, strict=False)):
             if want != got:
                 out.add(kept[position])
-    for r, c, *_ in page.merged ^ export.merged:
+    for _row, c, *_ in page.merged ^ export.merged:
         if c < len(kept):
             out.add(kept[c])
     return out

@@ -34,7 +34,7 @@ _NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower case, accents and punctuation dropped, spaces collapsed: "Durée (max.)" -> "duree max"."""
+    """Lower case, no accents nor punctuation, spaces collapsed: "Durée (max.)" -> "duree max"."""
     decomposed = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     return _NOT_WORD.sub(" ", plain).strip()
@@ -258,9 +258,9 @@ def tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     party = {fold(w): kind for kind, words in PARTY_WORDS.items() for w in words}
     for module in BUILTIN.values():
         for column, text in module.COLUMNS.items():
-            role = COLUMN_ROLES.get(column)
-            if role is not None:
-                headers.setdefault(fold(text), role)
+            known = COLUMN_ROLES.get(column)
+            if known is not None:
+                headers.setdefault(fold(text), known)
         for kind in STORAGE_WORDS:
             storage.setdefault(fold(module.LABELS[kind]), kind)
         for kind in PARTY_WORDS:

@@ -1,4 +1,4 @@
-"""Catalogue data -> TOML text, with the import's comments: where each entry came from, what to review.
+"""Catalogue data -> TOML text, with the import's comments: where entries came from, what to review.
 
 The data is what :mod:`build` and :mod:`layoutdata` make (strings, booleans,
 integers, lists, tables); tables are written in the order of the data, the
@@ -24,7 +24,9 @@ _TABLES: Final = {
     ("policy",): ("document",),
     ("policy", "document"): ("words", "own_columns", "tables"),
 }
-_TABLES_OF_TABLES: Final = frozenset({("policy", "document", "own_columns"), ("policy", "document", "tables")})
+_TABLES_OF_TABLES: Final = frozenset(
+    {("policy", "document", "own_columns"), ("policy", "document", "tables")}
+)
 _RULES: Final = {"categories": "categories", "purposes": "purposes", "services": "services"}
 # The keys of each kind of table in the order docs/format.md lists them; others after.
 _ORDER: Final = {
