@@ -180,6 +180,6 @@ def run(args: argparse.Namespace) -> int:
     from consent_tui.core.rules.base import printable
 
     stream = sys.stderr if to_stdout else sys.stdout
-    for line in result.summary.lines(name if not to_stdout else "the catalogue"):
+    for line in result.summary.lines(name):
         print(printable(line), file=stream)
     return EXIT_OK

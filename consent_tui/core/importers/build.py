@@ -61,8 +61,8 @@ class Context:
         """The id of the user column showing ``column``: one per header and level."""
         header = column.header or ""
         base = slug(header, f"column_{column.index + 1}", "_")
-        if column.role is not None:
-            base = f"{base}_text" if base in RESERVED or not header else base
+        if base in RESERVED:
+            base = f"{base}_text"  # "Provider" shown as written: provider_text
         level = column.own_level(plan.per_cookie)
         key = (vocab.fold(header) or f"#{column.index}", level)
         found = self.own_ids.get(key)
@@ -193,7 +193,8 @@ def _service(plan: TablePlan, ctx: Context, start: int, end: int) -> str:
         provider = plan.described[start]
     category = _row_category(plan, ctx, start)
     titles = ctx.categories[category]["title"]
-    base = slug(provider, f"{category}-cookies") if provider else f"{category}-cookies"
+    plain = category if category.endswith("cookies") else f"{category}-cookies"
+    base = slug(provider, plain) if provider else plain
     if base in ctx.service_ids.used and provider:
         base = f"{base}-{category}"  # one provider in several categories: google-marketing
     sid = ctx.service_ids.take(base)

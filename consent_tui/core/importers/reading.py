@@ -67,7 +67,7 @@ def decode(data: bytes, name: str, charset: str | None = None) -> str:
         raise SourceError("the file is empty", path=name)
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
-            raise SourceError(f"is {what}, not a page, a configuration or a CSV file", path=name)
+            raise SourceError(f"is {what}, not text: a page, a configuration or CSV", path=name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")

@@ -35,7 +35,8 @@ class Summary:
 
     def lines(self, output: str) -> list[str]:
         """The summary as lines of text; ``output`` names the written catalogue."""
-        out = [f"imported {', '.join(self.sources)} into {output}"]
+        shown = "standard output" if output == "-" else output
+        out = [f"imported {', '.join(self.sources)} into {shown}"]
         if self.kind == "tables":
             read = f"{self.tables_read} cookie table{'s' if self.tables_read != 1 else ''} read"
             if self.tables_found != self.tables_read:
@@ -53,7 +54,7 @@ class Summary:
             out.append(f'  guessed ({len(self.guesses)}; marked "review:" in the file):')
             out += _listed(self.guesses)
         if self.reviews:
-            out.append(f'  to review: {self.reviews} places marked "review:" in {output}')
+            out.append(f'  to review: {self.reviews} places marked "review:" in {shown}')
         if self.remarks:
             out.append("  notes:")
             out += _listed(self.remarks)
