@@ -1,4 +1,4 @@
-"""``consent-tui import``: the written catalogue, the summary, exit codes, bad sources and outputs."""
+"""``consent-tui import``: the catalogue written, the summary, exit codes, bad sources, outputs."""
 
 from __future__ import annotations
 
@@ -50,8 +50,8 @@ def test_the_import_exports_the_page_again(
 ) -> None:
     from consent_tui.core.importers.compare import differences
     from consent_tui.core.importers.htmlreader import read_html
-    from consent_tui.core.importers.tablesimport import read_tables
     from consent_tui.core.importers.reading import read_source
+    from consent_tui.core.importers.tablesimport import read_tables
 
     target = tmp_path / "site.toml"
     html = tmp_path / "again.html"
@@ -282,7 +282,7 @@ def test_a_url_is_fetched_once(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, server: str
 ) -> None:
     target = tmp_path / "site.toml"
-    code, out, err = _run(capsys, f"{server}/cookies.html", "-o", str(target))
+    code, _out, err = _run(capsys, f"{server}/cookies.html", "-o", str(target))
     assert (code, err) == (0, "")
     catalogue = load(target).catalogue
     assert catalogue.policy.site_url == "http://127.0.0.1"
@@ -307,9 +307,9 @@ def test_fetch_failures_are_one_line(
     code, _out, err = _run(capsys, f"http://127.0.0.1:{port}/", "-o", target)
     assert code == 2 and err.endswith(": the connection was refused\n")
     code, _out, err = _run(capsys, "ftp://example.org/cookies.html", "-o", target)
-    assert (
-        err
-        == "consent-tui: import: ftp://example.org/cookies.html: only http:// and https:// addresses can be fetched\n"
+    assert err == (
+        "consent-tui: import: ftp://example.org/cookies.html: "
+        "only http:// and https:// addresses can be fetched\n"
     )
 
     def offline(*_args: object, **_kwargs: object) -> None:

@@ -62,9 +62,10 @@ def test_translated_pages_make_one_catalogue_that_exports_each_page() -> None:
 def test_what_the_layout_cannot_say_is_named_in_the_summary() -> None:
     result, found = round_trip([str(SAMPLES / "spans-de.html")])
     where = f"{SAMPLES / 'spans-de.html'}, table"
+    not_in_export = "spans 2 rows on the page, not in the export"
     assert result.summary.differences == [
-        f"{where} 1: the cell at row 1, column 'Zweck' spans 2 rows on the page, not in the export",
-        f"{where} 2: the cell at row 1, column 'Anbieter' spans 2 rows on the page, not in the export",
+        f"{where} 1: the cell at row 1, column 'Zweck' {not_in_export}",
+        f"{where} 2: the cell at row 1, column 'Anbieter' {not_in_export}",
     ]
     assert found[("de", "html fragment")] == [
         "table 1: the cell at row 1, column 'Zweck' spans 2 rows on the page, not in the export",
