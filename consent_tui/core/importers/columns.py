@@ -19,7 +19,7 @@ from typing import Final
 from consent_tui.core.importers import vocabulary as vocab
 from consent_tui.core.importers.lifetimes import read_lifetime
 from consent_tui.core.importers.names import split_names
-from consent_tui.core.importers.tables import SourceTable, grid
+from consent_tui.core.importers.tables import Slot, SourceTable, grid
 
 OWN: Final = "own"
 IGNORE: Final = "ignore"
@@ -62,10 +62,12 @@ def header_role(text: str) -> tuple[str, int] | None:
     folded = vocab.fold(text)
     if not folded:
         return None
+    tokens = folded.split()
+    if len(tokens) <= 2 and any(token in vocab.SERVICE_WORDS for token in tokens):
+        return "provider", 1
     role = vocab.tables()[0].get(folded)
     if role is not None:
         return role, 3
-    tokens = folded.split()
     for role, words in vocab.KEYWORDS:
         for word in words:
             if " " in word or len(word) >= 5:
@@ -73,8 +75,6 @@ def header_role(text: str) -> tuple[str, int] | None:
                     return role, 2
             elif any(token.startswith(word) for token in tokens):
                 return role, 2
-    if len(tokens) <= 2 and any(token in vocab.SERVICE_WORDS for token in tokens):
-        return "provider", 1
     return None
 
 
@@ -91,9 +91,15 @@ def _technical(value: str) -> bool:
     return bool(names) and all(" " not in n for n in names) and bool(_TECHNICAL.search(value))
 
 
+SAMPLE = 400  # cells of a column looked at to tell what it holds
+
+
 def profile(values: list[str]) -> dict[str, float]:
-    """For each role, the share of the non-empty cells that look like it."""
+    """For each role, the share of the non-empty cells that look like it (a sample of them)."""
     filled = [v for v in values if v]
+    if len(filled) > SAMPLE:
+        step = len(filled) / SAMPLE
+        filled = [filled[int(i * step)] for i in range(SAMPLE)]
     if not filled:
         return {}
     return {
@@ -107,11 +113,11 @@ def profile(values: list[str]) -> dict[str, float]:
     }
 
 
-def column_values(table: SourceTable) -> list[list[str]]:
+def column_values(table: SourceTable, cells: list[list[Slot]] | None = None) -> list[list[str]]:
     """The texts of each column's cells (each merged cell once)."""
     width = table.width
     out: list[list[str]] = [[] for _ in range(width)]
-    for row in grid(table.rows, width):
+    for row in cells if cells is not None else grid(table.rows, width):
         for c, slot in enumerate(row):
             if slot.origin:
                 out[c].append(slot.cell.text)
@@ -136,10 +142,14 @@ def _by_content(role: str, rates: dict[str, float], strict: bool) -> bool:
     return rates.get(role, 0.0) >= bar
 
 
-def assign(table: SourceTable, overrides: dict[str, str] | None = None) -> list[Column]:
-    """The columns of ``table`` with their roles."""
+def assign(
+    table: SourceTable,
+    overrides: dict[str, str] | None = None,
+    cells: list[list[Slot]] | None = None,
+) -> list[Column]:
+    """The columns of ``table`` with their roles (``cells``: its grid, when made already)."""
     headers = header_texts(table)
-    values = column_values(table)
+    values = column_values(table, cells)
     rates = [profile(v) for v in values]
     columns = [Column(i, h, None, "") for i, h in enumerate(headers)]
     wanted: dict[int, tuple[str, int, str]] = {}

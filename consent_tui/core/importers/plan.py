@@ -62,8 +62,11 @@ class TablePlan:
         return out
 
 
-def make_plan(table: SourceTable, columns: list[Column], lang: str) -> TablePlan:
-    cells = grid(table.rows, table.width)
+def make_plan(
+    table: SourceTable, columns: list[Column], lang: str, cells: list[list[Slot]] | None = None
+) -> TablePlan:
+    """The plan of ``table`` (``cells``: its grid, when made already)."""
+    cells = cells if cells is not None else grid(table.rows, table.width)
     name = next(c for c in columns if c.role == "name")
     separators: Counter[str] = Counter()
     per_cookie = True

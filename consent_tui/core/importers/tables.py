@@ -11,6 +11,7 @@ idea of "the same text".
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 MAX_SPAN = 1000  # rowspan / colspan above this are read as this (browsers cap at 65534 / 1000)
 
@@ -68,8 +69,14 @@ class SourceTable:
     @property
     def width(self) -> int:
         """The number of columns: the widest row, merged cells counted."""
+        key = (id(self.rows), id(self.header))
+        known = _WIDTHS.get(key)
+        if known is not None and known[0] is self.rows and known[1] is self.header:
+            return known[2]
         rows = (*((self.header,) if self.header else ()), *self.rows)
-        return max((sum(c.colspan for c in row) for row in rows), default=0)
+        width = max((sum(c.colspan for c in row) for row in rows), default=0)
+        _remember(_WIDTHS, key, (self.rows, self.header, width))
+        return width
 
     @property
     def where(self) -> str:
@@ -87,14 +94,36 @@ class Slot:
 
 
 EMPTY = SourceCell()
+# Grids and widths already worked out, by the identity of the rows (kept alive with them):
+# a table's grid is needed by several steps, and a large one takes a while to make.
+_GRIDS: dict[tuple[int, int | None], tuple[object, list[list[Slot]]]] = {}
+_WIDTHS: dict[tuple[int, int], tuple[object, object, int]] = {}
+_KEPT = 64
+
+
+def _remember(cache: dict[Any, Any], key: Any, value: Any) -> None:
+    if len(cache) >= _KEPT:
+        cache.pop(next(iter(cache)))
+    cache[key] = value
 
 
 def grid(rows: tuple[Row, ...], width: int | None = None) -> list[list[Slot]]:
     """The rows as a rectangle: a merged cell fills every place it covers.
 
     Rows are padded with empty cells to ``width`` (the widest row by default),
-    as a browser draws them; a row span never reaches past the last row.
+    as a browser draws them; a row span never reaches past the last row. The
+    result is shared by every caller with the same rows: never change it.
     """
+    key = (id(rows), width)
+    known = _GRIDS.get(key)
+    if known is not None and known[0] is rows:
+        return known[1]
+    made = _grid(rows, width)
+    _remember(_GRIDS, key, (rows, made))
+    return made
+
+
+def _grid(rows: tuple[Row, ...], width: int | None) -> list[list[Slot]]:
     out: list[list[Slot | None]] = [[] for _ in rows]
     for r, row in enumerate(rows):
         c = 0

@@ -24,7 +24,7 @@ from consent_tui.core.importers.mdreader import read_markdown
 from consent_tui.core.importers.notes import Notes
 from consent_tui.core.importers.plan import TablePlan, make_plan
 from consent_tui.core.importers.reading import Source
-from consent_tui.core.importers.tables import SourceTable, grid, normalise
+from consent_tui.core.importers.tables import Slot, SourceTable, grid, normalise
 from consent_tui.core.model import Catalogue
 
 ROUNDS = 3  # build and check; a column that differs is shown as written, then again
@@ -157,12 +157,14 @@ def import_tables(
     skipped: list[str] = []
     empty: list[tuple[SourceTable, list[str], str]] = []
     order: list[SourceTable] = []  # the tables read, in the sources' order
+    cells: dict[int, list[list[Slot]]] = {}  # each table's grid, made once
     for read in reads:
         source_lang = _source_language(read, forced_lang, notes) if read.tables else "en"
         for table in read.tables:
             found += 1
             table, notices = _without_notices(table)
-            columns = cols.assign(table, overrides)
+            cells[id(table)] = grid(table.rows, table.width)
+            columns = cols.assign(table, overrides, cells[id(table)])
             if not table.rows and notices and cols.is_cookie_table(columns, headers_only=True):
                 empty.append((table, notices, _language(table, source_lang, forced_lang)))
                 groups.setdefault(empty[-1][2], [])
@@ -191,9 +193,9 @@ def import_tables(
     host = host_of(site_url)
     plans = []
     for table, columns, others in aligned:
-        plan = make_plan(table, columns, languages[0])
+        plan = make_plan(table, columns, languages[0], cells[id(table)])
         plan.others = others
-        plan.other_cells = {lang: grid(t.rows, t.width) for lang, t in others.items()}
+        plan.other_cells = {lang: cells[id(t)] for lang, t in others.items()}
         plans.append(plan)
     group_by = "none" if len(plans) == 1 and plans[0].column("category") else "category"
     result: TablesResult | None = None
