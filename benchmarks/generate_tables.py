@@ -19,15 +19,25 @@ TYPES = ("HTTP Cookie", "HTTP Cookie", "HTTP Cookie", "HTML Local Storage", "Pix
 def generate_page(rows: int, per_provider: int = 3) -> str:
     """An HTML page with ``rows`` cookie rows spread over four category tables."""
     out = ['<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8">']
-    out.append('<title>Cookie declaration</title>\n<link rel="canonical" href="https://www.bench.example/cookies"></head>\n<body>')
+    out.append(
+        '<title>Cookie declaration</title>\n<link rel="canonical" href="https://www.bench.example/cookies"></head>\n<body>'
+    )
     per_table = -(-rows // len(CATEGORIES))
     row = 0
     for category in CATEGORIES:
         count = min(per_table, rows - row)
-        out.append(f'<div class="CookieDeclarationType"><div class="CookieDeclarationTypeHeader">{category} ({count})</div>')
-        out.append(f'<div class="CookieDeclarationTypeDescription">{category} cookies of the benchmark site.</div>')
-        out.append('<table class="CookieDeclarationTable"><thead><tr><th scope="col">Name</th><th scope="col">Provider</th>')
-        out.append('<th scope="col">Purpose</th><th scope="col">Maximum Storage Duration</th><th scope="col">Type</th></tr></thead><tbody>')
+        out.append(
+            f'<div class="CookieDeclarationType"><div class="CookieDeclarationTypeHeader">{category} ({count})</div>'
+        )
+        out.append(
+            f'<div class="CookieDeclarationTypeDescription">{category} cookies of the benchmark site.</div>'
+        )
+        out.append(
+            '<table class="CookieDeclarationTable"><thead><tr><th scope="col">Name</th><th scope="col">Provider</th>'
+        )
+        out.append(
+            '<th scope="col">Purpose</th><th scope="col">Maximum Storage Duration</th><th scope="col">Type</th></tr></thead><tbody>'
+        )
         for _ in range(count):
             provider = f"Provider {row // per_provider}"
             out.append(

@@ -128,6 +128,8 @@ class Reader:
             end = tokens.next()
             if end.text == "}" and end.kind == "punct":
                 break
+            if end.kind == "end":
+                raise tokens.fail("the data ends inside an object")
             if end.text != "," or end.kind != "punct":
                 raise self.code(end, f"{end.text!r} after {path}")
         self.depth -= 1
@@ -169,6 +171,8 @@ class Reader:
             end = tokens.next()
             if end.text == "]" and end.kind == "punct":
                 break
+            if end.kind == "end":
+                raise tokens.fail("the data ends inside an array")
             if end.text != "," or end.kind != "punct":
                 raise self.code(end, f"{end.text!r} in the array {where}")
         self.depth -= 1

@@ -40,7 +40,8 @@ class Summary:
         if self.kind == "tables":
             read = f"{self.tables_read} cookie table{'s' if self.tables_read != 1 else ''} read"
             if self.tables_found != self.tables_read:
-                read += f" (of {self.tables_found} tables)"
+                word = "of" if self.tables_found > self.tables_read else "from"
+                read += f" ({word} {_n(self.tables_found, 'table')})"
             out.append(f"  tables: {read}")
             out += [f"    skipped: {line}" for line in self.skipped[:MAX_LISTED]]
         else:

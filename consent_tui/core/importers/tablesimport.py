@@ -24,7 +24,7 @@ from consent_tui.core.importers.mdreader import read_markdown
 from consent_tui.core.importers.notes import Notes
 from consent_tui.core.importers.plan import TablePlan, make_plan
 from consent_tui.core.importers.reading import Source
-from consent_tui.core.importers.tables import Slot, SourceTable, grid, normalise
+from consent_tui.core.importers.tables import Slot, SourceCell, SourceTable, grid, normalise
 from consent_tui.core.model import Catalogue
 
 ROUNDS = 3  # build and check; a column that differs is shown as written, then again
@@ -160,8 +160,9 @@ def import_tables(
     cells: dict[int, list[list[Slot]]] = {}  # each table's grid, made once
     for read in reads:
         source_lang = _source_language(read, forced_lang, notes) if read.tables else "en"
-        for table in read.tables:
-            found += 1
+        parts = [part for table in read.tables for part in _sections(table, notes)]
+        found += len(read.tables)
+        for table in parts:
             table, notices = _without_notices(table)
             cells[id(table)] = grid(table.rows, table.width)
             columns = cols.assign(table, overrides, cells[id(table)])
@@ -226,6 +227,9 @@ def import_tables(
         if not changed:
             break
     assert result is not None
+    result.notes.guesses[:0] = notes.guesses
+    for remark in notes.remarks:
+        result.notes.remark(remark)
     for table, notices, _lang in empty:
         result.notes.remark(
             f"{table.where} lists no cookies ({notices[0]!r}): its category is kept, and the "
@@ -241,6 +245,46 @@ def import_tables(
                     f"as written (own column {column.own!r}); its {column.role} is read too"
                 )
     return result
+
+
+def _is_notice(row: tuple[SourceCell, ...], width: int) -> bool:
+    return width > 1 and len(row) == 1 and row[0].colspan >= width and bool(row[0].text)
+
+
+def _sections(table: SourceTable, notes: Notes) -> list[SourceTable]:
+    """A table whose rows are cut by rows across it ("Analytics") as one table per section.
+
+    The rows before the first such row keep the table's heading; each section is
+    headed by its row's text. A table whose across rows come last, or are its only
+    rows, is left whole (those are notices: "No cookies to show").
+    """
+    width = table.width
+    marks = [r for r, row in enumerate(table.rows) if _is_notice(row, width)]
+    if not marks or all(r >= len(table.rows) - len(marks) for r in marks):
+        return [table]
+    from dataclasses import replace
+
+    out: list[SourceTable] = []
+    if marks[0] > 0:
+        out.append(replace(table, rows=table.rows[: marks[0]]))
+    for index, start in enumerate(marks):
+        end = marks[index + 1] if index + 1 < len(marks) else len(table.rows)
+        heading = table.rows[start][0].text.replace("\n", " ")
+        out.append(
+            replace(
+                table,
+                rows=table.rows[start + 1 : end],
+                heading=heading,
+                heading_shared=False,
+                intro=(),
+                caption=None,
+            )
+        )
+    notes.remark(
+        f"{table.where}: rows across the table head {len(marks)} sections; each is a category, "
+        "and the export writes a table under a heading for each"
+    )
+    return [part for part in out if part.rows]
 
 
 def _without_notices(table: SourceTable) -> tuple[SourceTable, list[str]]:

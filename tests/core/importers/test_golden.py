@@ -28,6 +28,7 @@ CASES: dict[str, list[str]] = {
     "blank-pt": ["tests/data/import/blank-pt.html"],
     "no-header-nl": ["tests/data/import/no-header-nl.html"],
     "spans-de": ["tests/data/import/spans-de.html"],
+    "sections-en": ["tests/data/import/sections-en.html"],
     "hand-written-en": ["tests/data/import/hand-written-en.md"],
     "shop-en": ["tests/data/import/shop-en.csv"],
     "shop-de": ["tests/data/import/shop-de.tsv"],

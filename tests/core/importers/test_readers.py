@@ -111,7 +111,7 @@ def test_captions_languages_lines_and_nested_tables() -> None:
     result = read_html(
         '<html lang="de"><head><title>T</title><meta property="og:site_name" content="Shop">'
         '<link rel="canonical" href="https://shop.example/c"></head><body>\n'
-        '<table><caption>Necessary <b>cookies</b></caption><tr><td>a</td></tr></table>\n'
+        "<table><caption>Necessary <b>cookies</b></caption><tr><td>a</td></tr></table>\n"
         '<div lang="fr"><table><tr><td><table><tr><td>inner</td></tr></table></td></tr></table></div>',
         "page.html",
     )
@@ -122,7 +122,12 @@ def test_captions_languages_lines_and_nested_tables() -> None:
         "https://shop.example/c",
     )
     first, outer, inner = result.tables
-    assert (first.caption, first.lang, first.line, first.number) == ("Necessary cookies", "de", 2, 1)
+    assert (first.caption, first.lang, first.line, first.number) == (
+        "Necessary cookies",
+        "de",
+        2,
+        1,
+    )
     assert (outer.lang, inner.lang, inner.number) == ("fr", "fr", 3)
     assert _texts(inner) == [["inner"]] and _texts(outer) == [[""]]
 
@@ -152,6 +157,8 @@ def test_markdown_tables_with_headings_code_breaks_and_escapes() -> None:
         ('Name,Note\nsid,"two\nlines"\na\n', [["Name", "Note"], ["sid", "two\nlines"], ["a", ""]]),
     ],
 )
-def test_csv_delimiters_are_sniffed_and_quoted_line_breaks_kept(text: str, rows: list[list[str]]) -> None:
+def test_csv_delimiters_are_sniffed_and_quoted_line_breaks_kept(
+    text: str, rows: list[list[str]]
+) -> None:
     (table,) = read_csv(text, "c.csv")
     assert _texts(table) == rows

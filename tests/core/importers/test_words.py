@@ -28,7 +28,14 @@ HEADERS = {
     ),
     "duration": (
         *("Expiry", "Duration", "Lifespan", "Retention period", "Speicherdauer", "Durée"),
-        *("Caducidad", "Duración", "Durata", "Bewaartermijn", "Duração", "Maximum Storage Duration"),
+        *(
+            "Caducidad",
+            "Duración",
+            "Durata",
+            "Bewaartermijn",
+            "Duração",
+            "Maximum Storage Duration",
+        ),
         *("Ablauf", "Durée de conservation", "Expires", "Cookie expiry"),
     ),
     "type": ("Type", "Typ", "Tipo", "Soort", "Cookie type", "Art"),
@@ -66,7 +73,8 @@ def _table(header: list[str], *rows: list[str]) -> SourceTable:
 
 def test_a_type_column_holds_the_party_or_the_storage_or_neither() -> None:
     table = _table(
-        ["Name", "Type", "Type", "Type", "Expiry"], ["a", "First party", "HTTP", "Persistent", "1 day"]
+        ["Name", "Type", "Type", "Type", "Expiry"],
+        ["a", "First party", "HTTP", "Persistent", "1 day"],
     )
     roles = [c.role for c in assign(table)]
     assert roles == ["name", "party", "type", None, "duration"]
@@ -77,8 +85,16 @@ def test_without_a_header_row_the_cells_tell() -> None:
         "t",
         1,
         (
-            (SourceCell("_ga"), SourceCell("2 years"), SourceCell("Distinguishes the visitors of the site.")),
-            (SourceCell("_gid"), SourceCell("1 day"), SourceCell("Distinguishes the visitors for a day.")),
+            (
+                SourceCell("_ga"),
+                SourceCell("2 years"),
+                SourceCell("Distinguishes the visitors of the site."),
+            ),
+            (
+                SourceCell("_gid"),
+                SourceCell("1 day"),
+                SourceCell("Distinguishes the visitors for a day."),
+            ),
         ),
     )
     assert [c.role for c in assign(table)] == ["name", "duration", "description"]
