@@ -16,38 +16,50 @@ DURATIONS = ("Session", "1 day", "30 days", "6 months", "1 year", "2 years", "Pe
 TYPES = ("HTTP Cookie", "HTTP Cookie", "HTTP Cookie", "HTML Local Storage", "Pixel Tracker")
 
 
+_HEAD = (
+    '<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Cookie declaration'
+    '</title>\n<link rel="canonical" href="https://www.bench.example/cookies"></head>\n<body>'
+)
+_HEADER = "".join(
+    f'<th scope="col">{h}</th>'
+    for h in ("Name", "Provider", "Purpose", "Maximum Storage Duration", "Type")
+)
+_CELL = '<td class="CookieDeclarationTableCell">{}</td>'
+
+
+def _row(row: int, per_provider: int) -> str:
+    number = row // per_provider
+    provider = (
+        f'<a href="https://p{number}.example/privacy" title="Provider {number}\'s privacy policy">'
+        f"Provider {number}</a><br>"
+    )
+    cells = (
+        f"cookie_{row}",
+        provider,
+        f"Stores the visitor&#39;s choice number {row} for this site.",
+        DURATIONS[row % len(DURATIONS)],
+        TYPES[row % len(TYPES)],
+    )
+    return "<tr>" + "".join(_CELL.format(c) for c in cells) + "</tr>"
+
+
 def generate_page(rows: int, per_provider: int = 3) -> str:
     """An HTML page with ``rows`` cookie rows spread over four category tables."""
-    out = ['<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8">']
-    out.append(
-        '<title>Cookie declaration</title>\n<link rel="canonical" href="https://www.bench.example/cookies"></head>\n<body>'
-    )
+    out = [_HEAD]
     per_table = -(-rows // len(CATEGORIES))
     row = 0
     for category in CATEGORIES:
         count = min(per_table, rows - row)
         out.append(
-            f'<div class="CookieDeclarationType"><div class="CookieDeclarationTypeHeader">{category} ({count})</div>'
+            '<div class="CookieDeclarationType">'
+            f'<div class="CookieDeclarationTypeHeader">{category} ({count})</div>'
+            f'<div class="CookieDeclarationTypeDescription">{category} cookies of the site.</div>'
         )
         out.append(
-            f'<div class="CookieDeclarationTypeDescription">{category} cookies of the benchmark site.</div>'
-        )
-        out.append(
-            '<table class="CookieDeclarationTable"><thead><tr><th scope="col">Name</th><th scope="col">Provider</th>'
-        )
-        out.append(
-            '<th scope="col">Purpose</th><th scope="col">Maximum Storage Duration</th><th scope="col">Type</th></tr></thead><tbody>'
+            f'<table class="CookieDeclarationTable"><thead><tr>{_HEADER}</tr></thead><tbody>'
         )
         for _ in range(count):
-            provider = f"Provider {row // per_provider}"
-            out.append(
-                f'<tr><td class="CookieDeclarationTableCell">cookie_{row}</td>'
-                f'<td class="CookieDeclarationTableCell"><a href="https://p{row // per_provider}.example/privacy" '
-                f'title="{provider}\'s privacy policy">{provider}</a><br></td>'
-                f'<td class="CookieDeclarationTableCell">Stores the visitor&#39;s choice number {row} for this site.</td>'
-                f'<td class="CookieDeclarationTableCell">{DURATIONS[row % len(DURATIONS)]}</td>'
-                f'<td class="CookieDeclarationTableCell">{TYPES[row % len(TYPES)]}</td></tr>'
-            )
+            out.append(_row(row, per_provider))
             row += 1
         out.append("</tbody></table></div>")
     out.append("</body>\n</html>\n")

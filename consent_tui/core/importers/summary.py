@@ -75,13 +75,13 @@ class Summary:
                     else ""
                 )
             )
-            shown = [p for p in self.problems if p.severity != "info"]
-            for problem in shown[:MAX_LISTED]:
+            listed = [p for p in self.problems if p.severity != "info"]
+            for problem in listed[:MAX_LISTED]:
                 place = f"{output}:{problem.line}:{problem.col}" if problem.line else output
                 out.append(f"    {place}: {problem.severity}[{problem.rule}]: {problem.message}")
-            if len(shown) > MAX_LISTED:
+            if len(listed) > MAX_LISTED:
                 out.append(
-                    f"    … and {len(shown) - MAX_LISTED} more: consent-tui validate {output}"
+                    f"    … and {len(listed) - MAX_LISTED} more: consent-tui validate {output}"
                 )
         else:
             out.append("  validation: no problems")

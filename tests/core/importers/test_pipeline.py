@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -43,10 +44,12 @@ def test_importing_twice_writes_the_same_text() -> None:
 
 
 def test_translations_must_be_the_same_tables() -> None:
-    english = "<html lang='en'><table><tr><th>Name</th><th>Expiry</th></tr><tr><td>a</td><td>1 day</td></tr></table>"
-    french = "<html lang='fr'><table><tr><th>Nom</th><th>Durée</th></tr><tr><td>b</td><td>1 jour</td></tr></table>"
+    table = "<table><tr><th>{}</th><th>{}</th></tr><tr><td>{}</td><td>{}</td></tr></table>"
+    english = "<html lang='en'>" + table.format("Name", "Expiry", "a", "1 day")
+    french = "<html lang='fr'>" + table.format("Nom", "Durée", "b", "1 jour")
     with pytest.raises(
-        SourceError, match="is not en.html, table 1 \\(en\\) translated: row 1 names 'b', not 'a'"
+        SourceError,
+        match=re.escape("is not en.html, table 1 (en) translated: row 1 names 'b', not 'a'"),
     ):
         import_sources(["en.html", "fr.html"], texts={"en.html": english, "fr.html": french})
 

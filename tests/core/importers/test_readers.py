@@ -112,7 +112,8 @@ def test_captions_languages_lines_and_nested_tables() -> None:
         '<html lang="de"><head><title>T</title><meta property="og:site_name" content="Shop">'
         '<link rel="canonical" href="https://shop.example/c"></head><body>\n'
         "<table><caption>Necessary <b>cookies</b></caption><tr><td>a</td></tr></table>\n"
-        '<div lang="fr"><table><tr><td><table><tr><td>inner</td></tr></table></td></tr></table></div>',
+        '<div lang="fr"><table><tr><td><table><tr><td>inner</td></tr></table></td></tr></table>'
+        "</div>",
         "page.html",
     )
     assert (result.page.lang, result.page.title, result.page.site_name, result.page.url) == (
