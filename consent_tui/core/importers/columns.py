@@ -19,7 +19,7 @@ from typing import Final
 from consent_tui.core.importers import vocabulary as vocab
 from consent_tui.core.importers.lifetimes import read_lifetime
 from consent_tui.core.importers.names import split_names
-from consent_tui.core.importers.tables import Slot, SourceTable, grid
+from consent_tui.core.importers.tables import Slot, SourceCell, SourceTable, grid
 
 OWN: Final = "own"
 IGNORE: Final = "ignore"
@@ -76,6 +76,12 @@ def header_role(text: str) -> tuple[str, int] | None:
             elif any(token.startswith(word) for token in tokens):
                 return role, 2
     return None
+
+
+def looks_like_header(cells: tuple[SourceCell, ...]) -> bool:
+    """A first row written as data that names columns ("Name", "Provider", "Expiry" in bold)."""
+    roles = [found[0] for found in (header_role(c.text) for c in cells) if found is not None]
+    return ("name" in roles and len(roles) >= 2) or len(set(roles)) >= 3
 
 
 def _rate(values: list[str], test: object) -> float:

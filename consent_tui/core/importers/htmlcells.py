@@ -166,6 +166,8 @@ class TableBuilder:
                 notes.append(f"{len(head)} header rows: the last one is read as the header")
         elif body and all(cell.header for cell in body[0]) and len(body) > 1:
             header = tuple(body.pop(0))
+        elif len(body) > 1 and _names_columns(tuple(body[0])):
+            header = tuple(body.pop(0))  # a header row written with <td> (often in bold)
         caption = " ".join("".join(self.caption).split()) if self.caption is not None else None
         return SourceTable(
             source=self.source,
@@ -199,3 +201,9 @@ def _spans_to_section_end(
         ]
         out.append((section, fixed))
     return out
+
+
+def _names_columns(cells: Row) -> bool:
+    from consent_tui.core.importers.columns import looks_like_header
+
+    return looks_like_header(cells)

@@ -64,9 +64,7 @@ def _csv_header(table: SourceTable) -> SourceTable:
     """The first row is the header when its words name columns."""
     if not table.rows:
         return table
-    found = [cols.header_role(c.text) for c in table.rows[0]]
-    roles = [f[0] for f in found if f is not None]
-    if "name" in roles or len(roles) >= 2:
+    if cols.looks_like_header(table.rows[0]):
         from dataclasses import replace
 
         return replace(table, header=table.rows[0], rows=table.rows[1:])

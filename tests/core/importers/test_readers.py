@@ -30,6 +30,17 @@ def test_header_row_from_thead_or_a_first_row_of_th_or_none() -> None:
     assert _texts(_html(body_th)[0]) == [["a", "1"], ["b", "2"]]
 
 
+def test_a_first_row_of_td_that_names_columns_is_the_header() -> None:
+    table = _html(
+        "<table><tr><td><b>Name</b></td><td><b>Provider</b></td><td><b>Expiry</b></td></tr>"
+        "<tr><td>sid</td><td>Shop</td><td>Session</td></tr></table>"
+    )[0]
+    assert [c.text for c in table.header or ()] == ["Name", "Provider", "Expiry"]
+    assert _texts(table) == [["sid", "Shop", "Session"]]
+    plain = _html("<table><tr><td>Name</td><td>Ann</td></tr><tr><td>x</td><td>y</td></tr></table>")
+    assert plain[0].header is None
+
+
 def test_cells_and_rows_left_open_are_closed_by_the_next() -> None:
     table = _html("<table><tr><td>a<td>b<tr><td>c<td>d</table>")[0]
     assert _texts(table) == [["a", "b"], ["c", "d"]]
