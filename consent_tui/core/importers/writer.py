@@ -88,8 +88,12 @@ def value(item: Any) -> str:
     raise TypeError(f"cannot write a {type(item).__name__}")
 
 
+_NOT_IN_COMMENTS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\ud800-\udfff]")
+
+
 def _comment(text: str) -> str:
-    return "# " + " ".join(text.split())
+    """A comment line: one line, without the control characters TOML forbids in comments."""
+    return "# " + _NOT_IN_COMMENTS.sub("", " ".join(text.split()))
 
 
 class _Writer:

@@ -70,3 +70,14 @@ def test_the_summary_of_a_configuration() -> None:
         "  configuration: klaro",
         "  catalogue: 3 categories, 3 services, 5 cookies; languages en, de",
     ]
+
+
+def test_hostile_texts_cannot_break_the_written_file() -> None:
+    heading = "Nec\x07essary ]] \n[evil]\x1b[31m \u2028 \" ' # \\"
+    page = (
+        f"<h2>{heading}</h2><table><tr><th>Name</th><th>Zweck \x00\x7f</th><th>[x]</th></tr>"
+        f"<tr><td>a\x01b</td><td>\" ''' \\u0000</td><td>=1+1</td></tr></table>"
+    )
+    result = import_sources(["p.html"], texts={"p.html": page})
+    assert load_text(result.text) == result.catalogue
+    assert all(line.isprintable() for line in result.text.splitlines())
