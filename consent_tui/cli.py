@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "audit": ("consent_tui.commands.audit", "compare what a browser recorded with the catalogue"),
     "init": ("consent_tui.commands.init", "draft a first catalogue from what a browser recorded"),
     "scan": ("consent_tui.commands.scan", "record what a site stores, before and after consent"),
+    "import": ("consent_tui.commands.import_", "write a catalogue from a published cookie table"),
     "schema": ("consent_tui.commands.schema", "print the JSON Schema of the catalogue format"),
     "locate": ("consent_tui.commands.locate", "print where consent-tui keeps its files"),
     "known": ("consent_tui.commands.known", "look up cookie names in the Open Cookie Database"),

@@ -83,6 +83,8 @@ def _command(name: str, hostile: Path, out: Path) -> tuple[list[str], str]:
         "diff-new": (["diff", catalogue, str(hostile)], "toml"),
         "init": (["init", "--from", str(hostile), "-o", str(out)], "json"),
         "known-update": (["known", "update", "--from", str(hostile)], "json"),
+        "import": (["import", str(hostile), "-o", str(out)], "json"),
+        "import-klaro": (["import", "--from", "klaro", str(hostile), "-o", str(out)], "json"),
     }
     return commands[name]
 
@@ -100,6 +102,8 @@ COMMANDS = [
     "diff-new",
     "init",
     "known-update",
+    "import",
+    "import-klaro",
 ]
 
 

@@ -3,7 +3,8 @@
 Everything outside this package imports from here (``from consent_tui.core.store import load``);
 the modules inside are its workings and may change shape. The face:
 
-- reading: :func:`load` (a file), :func:`from_text` / :func:`load_text` (text), :func:`read_text`,
+- reading: :func:`load` (a file), :func:`from_text` / :func:`load_text` (text), :func:`from_data`
+  (plain data, as ``tomllib`` gives it), :func:`read_text`,
   :func:`decode`, :func:`parse_toml`; a :class:`Document` is a file as read (text, BOM, line
   endings, :class:`Fingerprint`) with its :class:`~consent_tui.core.model.Catalogue`;
 - editing: pure functions from a catalogue to a new one (``put_*``, ``rename_*``, ``delete_*``,
@@ -55,7 +56,7 @@ from consent_tui.core.errors import (
     ParseError,
     SaveError,
 )
-from consent_tui.core.store.loader import BOM, decode, load_text, parse_toml
+from consent_tui.core.store.loader import BOM, decode, from_data, load_text, parse_toml
 from consent_tui.core.store.sourcemap import SourceMap
 from consent_tui.core.store.store import (
     MAX_BYTES,
@@ -178,6 +179,7 @@ __all__ = [
     "duplicate_purpose",
     "duplicate_service",
     "fresh_id",
+    "from_data",
     "from_text",
     "id_problem",
     "layout_data",

@@ -137,3 +137,11 @@ def load_text(text: str, path: str | None = None) -> Catalogue:
     finally:
         if paused:
             gc.enable()
+
+
+def from_data(data: dict[str, Any], path: str | None = None) -> Catalogue:
+    """The catalogue of plain TOML data (what ``tomllib`` gives), as :func:`load_text` builds it.
+
+    For data a program made (an import): errors carry no line, as there is no text.
+    """
+    return Builder("", path).catalogue(data)
